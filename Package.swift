@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// enquete — yearly activity surveys of family-mediation services and espaces de rencontre.
+///
+/// Stages flow one way: ingest → validate → store → aggregate → protect → render.
+/// `EnqueteCore` is the vocabulary every stage shares; stage modules never import each other.
+let package = Package(
+  name: "enquete",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "enquete", targets: ["enquete"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+  ],
+  targets: [
+    // libxml2 from the system (Debian: libxml2-dev), through a shim that tames ICU and macros.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The contracts: the variable catalog and the cross-field rules, compiled into the binary.
+    // Generated files (XSD, Table Schemas) are excluded: they are produced from the catalog.
+    .target(
+      name: "EnqueteSchemas",
+      path: "Schemas",
+      exclude: ["README.md", "v1/xsd", "v1/tableschema"],
+      resources: [
+        .embedInCode("v1/surveys/mediation-familiale.json"),
+        .embedInCode("v1/surveys/espace-rencontre.json"),
+        .embedInCode("v1/rules/mediation-familiale.rules.json"),
+        .embedInCode("v1/rules/espace-rencontre.rules.json"),
+      ]
+    ),
+    .target(
+      name: "EnqueteCore",
+      dependencies: ["EnqueteSchemas"],
+      exclude: ["Reference/README.md"],
+      resources: [
+        .embedInCode("Reference/departements.csv"),
+        .embedInCode("Reference/regions.csv"),
+        .embedInCode("Reference/cours_appel.csv"),
+        .embedInCode("Reference/departements_cours_appel.csv"),
+      ]
+    ),
+    .target(
+      name: "EnqueteSample",
+      dependencies: [
+        "EnqueteCore",
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .executableTarget(
+      name: "enquete",
+      dependencies: [
+        "EnqueteCore",
+        "EnqueteSample",
+        "CLibXML2",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .testTarget(name: "EnqueteCoreTests", dependencies: ["EnqueteCore"]),
+    .testTarget(
+      name: "EnqueteSampleTests",
+      dependencies: ["EnqueteSample", "EnqueteCore"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

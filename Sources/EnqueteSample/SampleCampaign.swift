@@ -1,0 +1,1 @@
+// generator entry point: see SampleCampaign.swift
