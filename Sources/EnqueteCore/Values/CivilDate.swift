@@ -20,7 +20,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.day = day
   }
 
-  /// The date `dayNumber` days after 1970-01-01 (negative before it).
+  /// The date `dayNumber` days after 1970-01-01 (negative before it); meaningful for years 1–9999.
   public init(dayNumber: Int) {
     // Howard Hinnant's civil_from_days.
     let z = dayNumber + 719_468

@@ -1,0 +1,48 @@
+import EnqueteCore
+import Testing
+
+@Suite struct GeographyTests {
+  let geography = Geography.reference
+
+  @Test func countsMatchTheReferenceLists() {
+    #expect(geography.departements.count == 101)
+    #expect(geography.regions.count == 18)
+    #expect(geography.coursAppel.count == 37)
+  }
+
+  @Test func everyDepartementHasAKnownRegionAndCourAppel() {
+    for departement in geography.departements {
+      #expect(geography.region(code: departement.regionCode) != nil, "\(departement.code)")
+      #expect(geography.courAppel(code: departement.courAppelCode) != nil, "\(departement.code)")
+    }
+  }
+
+  @Test func coursAppelStraddlingRegionsAreTheElevenOfTheBrief() {
+    let straddling = geography.coursAppel.filter { geography.regions(ofCourAppel: $0.code).count > 1 }.map(\.code)
+    #expect(
+      Set(straddling) == [
+        "agen", "bourges", "dijon", "grenoble", "nimes", "paris", "pau", "poitiers", "rennes", "versailles",
+        "saint-denis-reunion",
+      ])
+  }
+
+  @Test func mayotteGoesToSaintDenis() {
+    #expect(geography.departement(code: "976")?.courAppelCode == "saint-denis-reunion")
+    #expect(geography.departement(code: "976")?.isOverseas == true)
+  }
+
+  @Test(arguments: [
+    ("1", "01", true), ("01", "01", false), ("2a", "2A", true), ("2B", "2B", false), (" 13", "13", true),
+    ("974", "974", false),
+  ])
+  func normalisesCodesAsOfficesTypeThem(raw: String, code: String, changed: Bool) {
+    let result = geography.normalizeDepartementCode(raw)
+    #expect(result?.code == code)
+    #expect(result?.changed == changed)
+  }
+
+  @Test(arguments: ["96", "20", "975", "", "0", "2C", "100"])
+  func refusesCodesNoDepartementHas(raw: String) {
+    #expect(geography.normalizeDepartementCode(raw) == nil)
+  }
+}
