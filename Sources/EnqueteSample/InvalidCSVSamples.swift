@@ -8,10 +8,14 @@ extension InvalidSamples {
     let mf = SurveyID.mediationFamiliale
     let er = SurveyID.espaceRencontre
     let mfTable = SurveyDefinition.builtIn(mf).report
-    func add(_ name: String, _ defect: String, _ code: String, line: Int, _ survey: SurveyID, tableSchema: Bool, _ text: String) {
+    func add(
+      _ name: String, _ defect: String, _ code: String, line: Int, _ survey: SurveyID, tableSchema: Bool,
+      _ text: String
+    ) {
       out.append(
         InvalidSample(
-          name: name, defect: defect, code: code, line: line, survey: survey, rejectedByTableSchema: tableSchema,
+          name: name, defect: defect, code: code, line: line, survey: survey,
+          rejectedByTableSchema: tableSchema,
           bytes: Array(text.utf8)))
     }
     /// An open-data CSV of one mediation report whose values `change` alters.
@@ -29,12 +33,13 @@ extension InvalidSamples {
     let header = mediation(10) { _ in }
     let columns = mfTable.submittedVariables.map(\.name)
     let dropped = columns.firstIndex(of: "nb_mediations_terminees")!
-    let withoutColumn = header.split(separator: "\n").map { line in
-      var fields = CSVFields.split(String(line), delimiter: ",")
-      fields.remove(at: dropped)
-      return fields.joined(separator: ",")
-    }
-    .joined(separator: "\n") + "\n"
+    let withoutColumn =
+      header.split(separator: "\n").map { line in
+        var fields = CSVFields.split(String(line), delimiter: ",")
+        fields.remove(at: dropped)
+        return fields.joined(separator: ",")
+      }
+      .joined(separator: "\n") + "\n"
     add(
       "csv-colonne-obligatoire-manquante.csv", "La colonne obligatoire nb_mediations_terminees manque.",
       "csv.missing-column", line: 1, mf, tableSchema: true, withoutColumn)
@@ -55,18 +60,23 @@ extension InvalidSamples {
       "validate.sum-mismatch", line: 2, mf, tableSchema: false,
       mediation(13) { $0["nb_terminees_accord_oral"] = .integer(count($0, "nb_terminees_accord_oral") + 1) })
     add(
-      "csv-effectif-negatif.csv", "Nombre négatif de réunions d'information collectives (-3).", "validate.minimum",
+      "csv-effectif-negatif.csv", "Nombre négatif de réunions d'information collectives (-3).",
+      "validate.minimum",
       line: 2, mf, tableSchema: true, mediation(14) { $0["nb_reunions_info_collectives"] = .integer(-3) })
     add(
       "csv-annee-hors-campagne.csv", "Rapport de l'année \(year - 2) envoyé à la campagne \(year).",
-      "validate.wrong-year", line: 2, mf, tableSchema: false, mediation(15) { $0["annee"] = .integer(year - 2) })
+      "validate.wrong-year", line: 2, mf, tableSchema: false,
+      mediation(15) { $0["annee"] = .integer(year - 2) })
     add(
       "csv-stock-flux-incoherent.csv",
       "Médiations en cours au 31 décembre différentes de : en cours au 1er janvier + engagées − terminées.",
       "validate.stock-flow", line: 2, mf, tableSchema: false,
-      mediation(16) { $0["nb_mediations_en_cours_fin"] = .integer(count($0, "nb_mediations_en_cours_fin") + 2) })
+      mediation(16) {
+        $0["nb_mediations_en_cours_fin"] = .integer(count($0, "nb_mediations_en_cours_fin") + 2)
+      })
     add(
-      "csv-etp-superieurs-effectif.csv", "Plus d'ETP de médiateurs que de médiateurs.", "validate.bound", line: 2, mf,
+      "csv-etp-superieurs-effectif.csv", "Plus d'ETP de médiateurs que de médiateurs.", "validate.bound",
+      line: 2, mf,
       tableSchema: false,
       mediation(17) { values in
         let mediators = Double(count(values, "nb_mediateurs"))
@@ -74,10 +84,12 @@ extension InvalidSamples {
         values["etp_finances_ps"] = .number(mediators)
       })
     add(
-      "csv-statut-inconnu.csv", "Statut du gestionnaire « fondation », hors de la liste.", "validate.enum", line: 2,
+      "csv-statut-inconnu.csv", "Statut du gestionnaire « fondation », hors de la liste.", "validate.enum",
+      line: 2,
       mf, tableSchema: true, mediation(18) { $0["statut_gestionnaire"] = .string("fondation") })
     add(
-      "csv-texte-dans-nombre.csv", "« douze » en toutes lettres dans nb_seances.", "validate.type", line: 2, mf,
+      "csv-texte-dans-nombre.csv", "« douze » en toutes lettres dans nb_seances.", "validate.type", line: 2,
+      mf,
       tableSchema: true, mediation(19) { $0["nb_seances"] = .string("douze") })
     // Quoting and structure, in multi-report files.
     let unterminated = CSVSubmissionWriter(table: mfTable, dialect: .openData).render([
@@ -94,7 +106,8 @@ extension InvalidSamples {
     var second = baseValues(mf, 23)
     second["siret"] = first["siret"]
     add(
-      "csv-siret-en-double.csv", "Deux rapports du même SIRET dans un fichier.", "validate.duplicate-key", line: 3, mf,
+      "csv-siret-en-double.csv", "Deux rapports du même SIRET dans un fichier.", "validate.duplicate-key",
+      line: 3, mf,
       tableSchema: true, CSVSubmissionWriter(table: mfTable, dialect: .openData).render([first, second]))
     first = baseValues(mf, 24)
     second = baseValues(mf, 25)
@@ -102,7 +115,8 @@ extension InvalidSamples {
       .split(separator: "\n").map(String.init)
     lines[2] += ",12"
     add(
-      "csv-nombre-de-champs-incorrect.csv", "Une ligne a un champ de plus que l'en-tête.", "csv.field-count", line: 3,
+      "csv-nombre-de-champs-incorrect.csv", "Une ligne a un champ de plus que l'en-tête.", "csv.field-count",
+      line: 3,
       mf, tableSchema: true, lines.joined(separator: "\n") + "\n")
     // French Excel files.
     let erTable = SurveyDefinition.builtIn(er).report
@@ -110,9 +124,11 @@ extension InvalidSamples {
     values["date_agrement"] = .string("31/02/2019")
     out.append(
       InvalidSample(
-        name: "csv-excel-date-inexistante.csv", defect: "Date d'agrément au 31 février.", code: "validate.type",
+        name: "csv-excel-date-inexistante.csv", defect: "Date d'agrément au 31 février.",
+        code: "validate.type",
         line: 2, survey: er, rejectedByTableSchema: true,
-        bytes: CSVEncoding.windows1252.encode(CSVSubmissionWriter(table: erTable, dialect: .frenchExcel).render([values]))))
+        bytes: CSVEncoding.windows1252.encode(
+          CSVSubmissionWriter(table: erTable, dialect: .frenchExcel).render([values]))))
     values = baseValues(er, 4)
     if case .string(let siret) = values["siret"] {
       let scientific = String(siret.prefix(1)) + "," + String(siret.dropFirst().prefix(5)) + "E+13"
@@ -123,15 +139,18 @@ extension InvalidSamples {
         name: "csv-excel-siret-notation-scientifique.csv",
         defect: "SIRET converti par Excel en nombre (3,12345E+13).", code: "validate.siret-format", line: 2,
         survey: er, rejectedByTableSchema: true,
-        bytes: CSVEncoding.windows1252.encode(CSVSubmissionWriter(table: erTable, dialect: .frenchExcel).render([values]))))
+        bytes: CSVEncoding.windows1252.encode(
+          CSVSubmissionWriter(table: erTable, dialect: .frenchExcel).render([values]))))
     values = baseValues(er, 5)
     values["nom_er"] = .string("Espace de rencontre Éclaircie")
     let text = CSVSubmissionWriter(table: erTable, dialect: .frenchExcel).render([values])
     out.append(
       InvalidSample(
         name: "csv-bom-utf8-octets-windows1252.csv",
-        defect: "Marque d'ordre UTF-8 en tête, mais le texte est en Windows-1252.", code: "csv.encoding", line: 2,
-        survey: er, rejectedByTableSchema: true, bytes: [0xEF, 0xBB, 0xBF] + CSVEncoding.windows1252.encode(text)))
+        defect: "Marque d'ordre UTF-8 en tête, mais le texte est en Windows-1252.", code: "csv.encoding",
+        line: 2,
+        survey: er, rejectedByTableSchema: true,
+        bytes: [0xEF, 0xBB, 0xBF] + CSVEncoding.windows1252.encode(text)))
     out += detailSamples()
     return out
   }

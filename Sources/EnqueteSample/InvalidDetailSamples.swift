@@ -13,7 +13,9 @@ extension InvalidSamples {
       let report = base(er, index)
       var rows = MeasureDetail(seed: campaign.settings.seed).rows(for: report)
       let changedRow = change(&rows)
-      let reportText = CSVSubmissionWriter(table: definition.report, dialect: .openData).render([report.values])
+      let reportText = CSVSubmissionWriter(table: definition.report, dialect: .openData).render([
+        report.values
+      ])
       let detailText = CSVSubmissionWriter(table: definition.detail!, dialect: .openData).render(rows)
       let detailName = name.replacingOccurrences(of: ".csv", with: "-mesures.csv")
       out.append(
@@ -34,7 +36,8 @@ extension InvalidSamples {
     }
     pair(
       "csv-detail-dates-inversees.csv",
-      "Dans le détail, une mesure a sa première rencontre dix jours avant sa réception.", "validate.date-order",
+      "Dans le détail, une mesure a sa première rencontre dix jours avant sa réception.",
+      "validate.date-order",
       index: 7, diagnosedInDetail: true
     ) { rows in
       let index = rows.firstIndex { $0["date_premier_rdv"] != nil && $0["date_fin"] == nil } ?? 0

@@ -1,5 +1,5 @@
-import Foundation
 import EnqueteCore
+import Foundation
 
 /// One file of `invalid/` with the single defect its name announces, and what a validator must say.
 public struct InvalidSample: Sendable {
@@ -40,7 +40,8 @@ struct InvalidSamples {
     XMLSubmissionWriter(survey: .builtIn(survey)).render(reports, sender: nil, detail: campaign.detail(of:))
   }
 
-  private func csv(_ survey: SurveyID, _ rows: [[String: Value]], _ dialect: CSVDialect = .openData) -> String {
+  private func csv(_ survey: SurveyID, _ rows: [[String: Value]], _ dialect: CSVDialect = .openData) -> String
+  {
     CSVSubmissionWriter(table: SurveyDefinition.builtIn(survey).report, dialect: dialect).render(rows)
   }
 
@@ -58,7 +59,9 @@ struct InvalidSamples {
   /// Every invalid file, in name order.
   func all() -> [InvalidSample] {
     var out: [InvalidSample] = []
-    func add(_ name: String, _ defect: String, _ code: String, _ line: Int, _ survey: SurveyID, _ text: String) {
+    func add(
+      _ name: String, _ defect: String, _ code: String, _ line: Int, _ survey: SurveyID, _ text: String
+    ) {
       out.append(
         InvalidSample(
           name: name, defect: defect, code: code, line: line, survey: survey, rejectedByTableSchema: nil,
@@ -70,7 +73,8 @@ struct InvalidSamples {
     ) {
       out.append(
         InvalidSample(
-          name: name, defect: defect, code: code, line: line, survey: survey, rejectedByTableSchema: tableSchema,
+          name: name, defect: defect, code: code, line: line, survey: survey,
+          rejectedByTableSchema: tableSchema,
           bytes: bytes))
     }
     let mf = SurveyID.mediationFamiliale
@@ -79,8 +83,10 @@ struct InvalidSamples {
     // XML: every defect is one the XSD or the parser itself refuses.
     var text = xml(mf, [base(mf, 0)])
     add(
-      "xml-malforme-balise-non-fermee.xml", "Balise fermante mal orthographiée (</nb_seance> pour </nb_seances>).",
-      "xml.malformed", line(of: "<nb_seances>", in: text), mf, replacing(text, "</nb_seances>", "</nb_seance>"))
+      "xml-malforme-balise-non-fermee.xml",
+      "Balise fermante mal orthographiée (</nb_seance> pour </nb_seances>).",
+      "xml.malformed", line(of: "<nb_seances>", in: text), mf,
+      replacing(text, "</nb_seances>", "</nb_seance>"))
     text = xml(mf, [base(mf, 1), base(mf, 2)])
     let cut = text.index(text.startIndex, offsetBy: text.count * 6 / 10)
     let truncated = String(text[..<cut])
@@ -91,34 +97,45 @@ struct InvalidSamples {
     add(
       "xml-element-inconnu.xml", "Élément <nb_psychologues> absent du schéma.", "xml.schema",
       line(of: "<nb_mediateurs_demf>", in: text), mf,
-      replacing(text, "    <nb_mediateurs_demf>", "    <nb_psychologues>2</nb_psychologues>\n    <nb_mediateurs_demf>"))
+      replacing(
+        text, "    <nb_mediateurs_demf>", "    <nb_psychologues>2</nb_psychologues>\n    <nb_mediateurs_demf>"
+      ))
     text = xml(mf, [base(mf, 4)])
     add(
       "xml-valeur-non-numerique.xml", "« douze » en toutes lettres dans <nb_seances>, un entier attendu.",
       "xml.schema", line(of: "<nb_seances>", in: text), mf,
-      text.replacingOccurrences(of: #"<nb_seances>\d+</nb_seances>"#, with: "<nb_seances>douze</nb_seances>", options: .regularExpression))
+      text.replacingOccurrences(
+        of: #"<nb_seances>\d+</nb_seances>"#, with: "<nb_seances>douze</nb_seances>",
+        options: .regularExpression))
     text = xml(mf, [base(mf, 5)])
     add(
-      "xml-element-obligatoire-manquant.xml", "Élément obligatoire <nb_mediations_terminees> absent.", "xml.schema",
+      "xml-element-obligatoire-manquant.xml", "Élément obligatoire <nb_mediations_terminees> absent.",
+      "xml.schema",
       line(of: "<rapport>", in: text), mf,
-      text.replacingOccurrences(of: #"    <nb_mediations_terminees>\d+</nb_mediations_terminees>\n"#, with: "", options: .regularExpression))
+      text.replacingOccurrences(
+        of: #"    <nb_mediations_terminees>\d+</nb_mediations_terminees>\n"#, with: "",
+        options: .regularExpression))
     text = xml(mf, [base(mf, 6)])
-    let siret13 = text.replacingOccurrences(of: #"<siret>(\d{13})\d</siret>"#, with: "<siret>$1</siret>", options: .regularExpression)
+    let siret13 = text.replacingOccurrences(
+      of: #"<siret>(\d{13})\d</siret>"#, with: "<siret>$1</siret>", options: .regularExpression)
     add(
-      "xml-siret-13-chiffres.xml", "SIRET de 13 chiffres au lieu de 14.", "xml.schema", line(of: "<siret>", in: text), mf, siret13)
+      "xml-siret-13-chiffres.xml", "SIRET de 13 chiffres au lieu de 14.", "xml.schema",
+      line(of: "<siret>", in: text), mf, siret13)
     text = xml(mf, [base(mf, 7)])
     add(
       "xml-espace-de-noms-inconnu.xml", "Espace de noms d'une version de schéma qui n'existe pas (v0).",
       "xml.unknown-namespace", 2, mf, text.replacingOccurrences(of: ":v1\"", with: ":v0\""))
     add(
       "xml-sans-rapport.xml", "Élément racine <rapports> vide : aucun rapport.", "xml.schema", 2, mf,
-      #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<rapports xmlns="urn:enquete:mediation-familiale:v1">"#
+      #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        + #"<rapports xmlns="urn:enquete:mediation-familiale:v1">"#
         + "\n</rapports>\n")
     add("xml-vide.xml", "Fichier vide (0 octet).", "file.empty", 1, mf, "")
     text = xml(er, [base(er, 0)])
     let doctype = #"<!DOCTYPE rapports [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>"#
     var hostile = replacing(text, "<rapports ", doctype + "\n<rapports ")
-    hostile = hostile.replacingOccurrences(of: #"<nom_er>[^<]*</nom_er>"#, with: "<nom_er>&xxe;</nom_er>", options: .regularExpression)
+    hostile = hostile.replacingOccurrences(
+      of: #"<nom_er>[^<]*</nom_er>"#, with: "<nom_er>&xxe;</nom_er>", options: .regularExpression)
     add(
       "xml-doctype-entite-externe.xml", "DOCTYPE déclarant une entité externe (lecture de /etc/passwd).",
       "xml.forbidden-dtd", 2, er, hostile)
@@ -131,7 +148,8 @@ struct InvalidSamples {
     laughs += "]>"
     text = xml(er, [base(er, 1)])
     hostile = replacing(text, "<rapports ", laughs + "\n<rapports ")
-    hostile = hostile.replacingOccurrences(of: #"<nom_er>[^<]*</nom_er>"#, with: "<nom_er>&lol9;</nom_er>", options: .regularExpression)
+    hostile = hostile.replacingOccurrences(
+      of: #"<nom_er>[^<]*</nom_er>"#, with: "<nom_er>&lol9;</nom_er>", options: .regularExpression)
     add(
       "xml-billion-laughs.xml", "Entités imbriquées qui se démultiplient (« billion laughs »).",
       "xml.forbidden-dtd", 2, er, hostile)
@@ -147,7 +165,8 @@ struct InvalidSamples {
     }
     out.append(
       InvalidSample(
-        name: "xml-octets-latin1-declare-utf8.xml", defect: "Déclaré UTF-8 mais écrit en Latin-1 (É sur un octet).",
+        name: "xml-octets-latin1-declare-utf8.xml",
+        defect: "Déclaré UTF-8 mais écrit en Latin-1 (É sur un octet).",
         code: "xml.encoding", line: nameLine, survey: er, rejectedByTableSchema: nil, bytes: latin1))
     out += csvSamples()
     return out.sorted { $0.name < $1.name }

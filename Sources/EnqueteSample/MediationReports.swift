@@ -19,7 +19,9 @@ struct MediationReports {
     // Tenths of FTE, at least 0.3 each.
     let fteTenths = Apportionment.split(total("etp_mediateurs") * 10 - 3 * respondents.count, weights: sizes)
       .map { $0 + 3 }
-    let places = Apportionment.split(total("nb_lieux_accueil") - respondents.count, weights: sizes).map { $0 + 1 }
+    let places = Apportionment.split(total("nb_lieux_accueil") - respondents.count, weights: sizes).map {
+      $0 + 1
+    }
     let meetings = spread("nb_reunions_info_collectives", noise: 0.5)
     let interviews = spread("nb_entretiens_info_prealables")
     let sessions = spread("nb_seances")
@@ -28,7 +30,9 @@ struct MediationReports {
       total("nb_beneficiaires"), weights: ended.map { Double($0) * random.logNormal(0.08) })
     let mediatorsExtra = Apportionment.split(
       max(0, total("nb_mediateurs") - fteTenths.map { ($0 + 9) / 10 }.reduce(0, +)), weights: sizes)
-    let grant = Apportionment.split(Money.cents(targets.totals["produits_ps_caf"]! * Double(scale)), weights: fteTenths.map { Double($0) * random.logNormal(0.1) })
+    let grant = Apportionment.split(
+      Money.cents(targets.totals["produits_ps_caf"]! * Double(scale)),
+      weights: fteTenths.map { Double($0) * random.logNormal(0.1) })
 
     return respondents.indices.map { index in
       let service = respondents[index]
@@ -52,7 +56,8 @@ struct MediationReports {
         Int((Double(interviews[index]) * r.uniform(0.15, 0.4)).rounded()))
       // Mediations: flows, stock, breakdowns.
       let terminees = ended[index]
-      let conventionalShare = min(0.95, max(0.35, r.normal(mean: NationalTargets.Shares.conventional, deviation: 0.1)))
+      let conventionalShare = min(
+        0.95, max(0.35, r.normal(mean: NationalTargets.Shares.conventional, deviation: 0.1)))
       let termineesConv = Int((Double(terminees) * conventionalShare).rounded())
       let termineesJud = terminees - termineesConv
       let debut = Int((Double(terminees) * r.uniform(0.25, 0.45)).rounded())
@@ -64,14 +69,20 @@ struct MediationReports {
           "nb_mediations_terminees_conv", "nb_mediations_terminees_jud", "nb_mediations_terminees",
           "nb_mediations_en_cours_fin",
         ],
-        [debut, engageesConv, engagees - engageesConv, termineesConv, termineesJud, terminees, debut + engagees - terminees])
+        [
+          debut, engageesConv, engagees - engageesConv, termineesConv, termineesJud, terminees,
+          debut + engagees - terminees,
+        ])
       typealias S = NationalTargets.Shares
       v.set(
         ["nb_mediations_jud_jaf", "nb_mediations_jud_je", "nb_mediations_jud_ca"],
         Apportionment.noisySplit(termineesJud, shares: S.judges, noise: 0.3, random: &r))
       v["nb_seances"] = .integer(max(sessions[index], engagees))
       v.set(
-        ["nb_terminees_accord_ecrit", "nb_terminees_accord_oral", "nb_terminees_sans_accord", "nb_terminees_interrompues"],
+        [
+          "nb_terminees_accord_ecrit", "nb_terminees_accord_oral", "nb_terminees_sans_accord",
+          "nb_terminees_interrompues",
+        ],
         Apportionment.noisySplit(terminees, shares: S.outcomes, noise: 0.25, random: &r))
       v.set(
         [
@@ -83,9 +94,16 @@ struct MediationReports {
         ["nb_terminees_moins_3_mois", "nb_terminees_3_6_mois", "nb_terminees_plus_6_mois"],
         Apportionment.noisySplit(terminees, shares: S.durations, noise: 0.25, random: &r))
       v["nb_beneficiaires"] = .integer(beneficiaries[index])
-      if r.chance(0.8) { v["nb_enfants_concernes"] = .integer(Int((Double(terminees) * r.uniform(1.0, 1.6)).rounded())) }
-      if r.chance(0.7) { v["delai_moyen_attente_jours"] = .number((max(3, r.normal(mean: 35, deviation: 12)) * 10).rounded() / 10) }
-      if r.chance(0.6) { v["nb_demandes_en_attente_fin"] = .integer(Int((Double(terminees) * r.uniform(0, 0.2)).rounded())) }
+      if r.chance(0.8) {
+        v["nb_enfants_concernes"] = .integer(Int((Double(terminees) * r.uniform(1.0, 1.6)).rounded()))
+      }
+      if r.chance(0.7) {
+        v["delai_moyen_attente_jours"] = .number(
+          (max(3, r.normal(mean: 35, deviation: 12)) * 10).rounded() / 10)
+      }
+      if r.chance(0.6) {
+        v["nb_demandes_en_attente_fin"] = .integer(Int((Double(terminees) * r.uniform(0, 0.2)).rounded()))
+      }
       // Finances: the CAF grant, charges around it, other sources as shares of charges.
       let ps = grant[index]
       let charges = Money.roundedEuros(Double(ps) / 100 / r.uniform(0.5, 0.65), random: &r)
@@ -96,10 +114,13 @@ struct MediationReports {
         ("participations_familiales", 0.04, 0.3), ("autres_produits", 0.03, 0.6),
       ]
       for (name, share, zeroChance) in shares {
-        produits[name] = r.chance(zeroChance) ? 0 : Money.roundedEuros(Double(charges) / 100 * share * r.logNormal(0.4), random: &r)
+        produits[name] =
+          r.chance(zeroChance)
+          ? 0 : Money.roundedEuros(Double(charges) / 100 * share * r.logNormal(0.4), random: &r)
       }
       // The grant and the named sources leave the rest of the charges to the remaining resources.
-      let balance = Double(charges) * r.normal(mean: 1.0, deviation: 0.04) - Double(produits.values.reduce(0, +))
+      let balance =
+        Double(charges) * r.normal(mean: 1.0, deviation: 0.04) - Double(produits.values.reduce(0, +))
       produits["autres_produits", default: 0] += max(0, Int(balance.rounded()))
       v.euros("charges_totales", cents: charges)
       for (name, cents) in produits { v.euros(name, cents: cents) }

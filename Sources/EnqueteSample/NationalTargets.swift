@@ -63,4 +63,3 @@ public struct NationalTargets: Sendable, Hashable {
     public static let withWaitingList = 0.60
   }
 }
-

@@ -34,16 +34,19 @@ struct SampleReadme {
 
 
       """
-    out += "## Campagnes\n\n| enquête | année | attendus | répondants | taux de réponse |\n|---|---|---|---|---|\n"
+    out +=
+      "## Campagnes\n\n| enquête | année | attendus | répondants | taux de réponse |\n|---|---|---|---|---|\n"
     for survey in SurveyID.allCases {
       for year in settings.years {
         let expected = campaign.expected[survey]![year]!.count
         let answered = campaign.reports[survey]![year]!.count
         let rate = (Double(answered) / Double(expected) * 1000).rounded() / 10
-        out += "| \(survey.rawValue) | \(year) | \(expected) | \(answered) | \(Value.canonicalText(of: rate).replacingOccurrences(of: ".", with: ",")) % |\n"
+        out +=
+          "| \(survey.rawValue) | \(year) | \(expected) | \(answered) | \(Value.canonicalText(of: rate).replacingOccurrences(of: ".", with: ",")) % |\n"
       }
     }
-    out += "\n## Totaux nationaux des répondants et cibles\n\n| enquête | année | variable | total | cible | écart |\n|---|---|---|---|---|---|\n"
+    out +=
+      "\n## Totaux nationaux des répondants et cibles\n\n| enquête | année | variable | total | cible | écart |\n|---|---|---|---|---|---|\n"
     for survey in SurveyID.allCases {
       for year in settings.years {
         let totals = campaign.nationalTotals(survey, year: year)
@@ -52,8 +55,10 @@ struct SampleReadme {
           let scaled = target * Double(settings.scale)
           let total = totals[name] ?? 0
           let gap = ((total / scaled - 1) * 1000).rounded() / 10
-          out += "| \(survey.rawValue) | \(year) | `\(name)` | \(Value.canonicalText(of: (total * 100).rounded() / 100)) "
-          out += "| \(Value.canonicalText(of: (scaled * 100).rounded() / 100)) | \(Value.canonicalText(of: gap)) % |\n"
+          out +=
+            "| \(survey.rawValue) | \(year) | `\(name)` | \(Value.canonicalText(of: (total * 100).rounded() / 100)) "
+          out +=
+            "| \(Value.canonicalText(of: (scaled * 100).rounded() / 100)) | \(Value.canonicalText(of: gap)) % |\n"
         }
       }
     }

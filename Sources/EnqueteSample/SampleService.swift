@@ -59,7 +59,9 @@ enum ServiceFactory {
     "Papillon", "La Bulle", "L'Oasis", "Au Fil des Rencontres", "Les Liens du \"Cœur\"",
   ]
 
-  static func name(survey: SurveyID, statut: String, departement: Departement, random: inout RandomSource) -> String {
+  static func name(
+    survey: SurveyID, statut: String, departement: Departement, random: inout RandomSource
+  ) -> String {
     let place = departement.name
     switch (survey, statut) {
     case (.mediationFamiliale, "caf"): return "CAF \(place) – service de médiation familiale"

@@ -12,7 +12,8 @@ public struct SampleSettings: Sendable, Hashable {
   public var selfCheck: Bool
 
   /// Settings of a campaign.
-  public init(seed: UInt64, years: [Int], scale: Int = 1, includeInvalid: Bool = true, selfCheck: Bool = true) {
+  public init(seed: UInt64, years: [Int], scale: Int = 1, includeInvalid: Bool = true, selfCheck: Bool = true)
+  {
     self.seed = seed
     self.years = years.sorted()
     self.scale = scale

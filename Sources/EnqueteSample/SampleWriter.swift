@@ -17,7 +17,8 @@ extension SampleCampaign {
     for survey in SurveyID.allCases {
       for year in settings.years {
         try submissions.forEach(survey: survey, year: year) { file in
-          formats["\(survey.rawValue)/\(year)", default: [:]][(file.path as NSString).pathExtension, default: 0] += 1
+          formats["\(survey.rawValue)/\(year)", default: [:]][
+            (file.path as NSString).pathExtension, default: 0] += 1
           try body(file)
         }
       }
@@ -47,7 +48,9 @@ extension SampleCampaign {
       }
       manifest.append(.object(entry))
     }
-    try body(SampleFile(path: "invalid/defauts-attendus.json", bytes: Array(OrderedJSON.array(manifest).rendered().utf8)))
+    try body(
+      SampleFile(
+        path: "invalid/defauts-attendus.json", bytes: Array(OrderedJSON.array(manifest).rendered().utf8)))
   }
 }
 
@@ -71,7 +74,8 @@ public struct SampleWriter {
       let violations = campaign.ruleViolations()
       guard violations.isEmpty else {
         let first = violations[0]
-        throw SampleError.generatorBroke(rule: first.violation.rule.id, siret: first.siret, count: violations.count)
+        throw SampleError.generatorBroke(
+          rule: first.violation.rule.id, siret: first.siret, count: violations.count)
       }
     }
     var files = 0
@@ -84,7 +88,8 @@ public struct SampleWriter {
       files += 1
       bytes += file.bytes.count
     }
-    logger.info("sample written", metadata: ["files": "\(files)", "bytes": "\(bytes)", "folder": "\(folder.path)"])
+    logger.info(
+      "sample written", metadata: ["files": "\(files)", "bytes": "\(bytes)", "folder": "\(folder.path)"])
     let reports = campaign.reports.values.flatMap(\.values).map(\.count).reduce(0, +)
     return "\(files) files (\(bytes / 1024) KiB), \(reports) reports, written to \(folder.path)"
   }

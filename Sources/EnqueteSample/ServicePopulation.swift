@@ -33,7 +33,8 @@ struct ServicePopulation {
           services.append(
             SampleService(
               survey: survey, siret: ServiceFactory.siret(random: &random),
-              name: ServiceFactory.name(survey: survey, statut: statut, departement: departement, random: &random),
+              name: ServiceFactory.name(
+                survey: survey, statut: statut, departement: departement, random: &random),
               departement: departement, statut: statut,
               size: random.logNormal(0.55) * (1 + 0.15 * DepartementWeights.weight(departement.code)),
               channel: channel, sendsDetail: survey == .espaceRencontre && random.chance(detailShare),
@@ -49,7 +50,8 @@ struct ServicePopulation {
         guard service.isActive(in: year), random.chance(0.02) else { return service }
         return SampleService(
           survey: service.survey, siret: service.siret, name: service.name, departement: service.departement,
-          statut: service.statut, size: service.size, channel: service.channel, sendsDetail: service.sendsDetail,
+          statut: service.statut, size: service.size, channel: service.channel,
+          sendsDetail: service.sendsDetail,
           openedIn: service.openedIn, closedAfter: year - 1)
       }
       let active = services.filter { $0.isActive(in: year) }.count

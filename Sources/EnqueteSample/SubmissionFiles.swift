@@ -18,11 +18,16 @@ struct SubmissionFiles {
       case .xml:
         try body(xml(definition, [report], sender: nil, path: "\(folder)/rapport-\(siret).xml"))
       case .csvOpenData:
-        try csv(definition, [report], dialect: .openData, encoding: .utf8, path: "\(folder)/rapport-\(siret)", body)
+        try csv(
+          definition, [report], dialect: .openData, encoding: .utf8, path: "\(folder)/rapport-\(siret)", body)
       case .csvExcelWindows1252:
-        try csv(definition, [report], dialect: .frenchExcel, encoding: .windows1252, path: "\(folder)/rapport-\(siret)", body)
+        try csv(
+          definition, [report], dialect: .frenchExcel, encoding: .windows1252,
+          path: "\(folder)/rapport-\(siret)", body)
       case .csvExcelUTF8BOM:
-        try csv(definition, [report], dialect: .frenchExcel, encoding: .utf8BOM, path: "\(folder)/rapport-\(siret)", body)
+        try csv(
+          definition, [report], dialect: .frenchExcel, encoding: .utf8BOM, path: "\(folder)/rapport-\(siret)",
+          body)
       case .batchCSV, .batchXML:
         continue
       }
@@ -63,8 +68,11 @@ struct SubmissionFiles {
     }
   }
 
-  func xml(_ definition: SurveyDefinition, _ reports: [SampleReport], sender: String?, path: String) -> SampleFile {
-    let text = XMLSubmissionWriter(survey: definition).render(reports, sender: sender, detail: campaign.detail(of:))
+  func xml(
+    _ definition: SurveyDefinition, _ reports: [SampleReport], sender: String?, path: String
+  ) -> SampleFile {
+    let text = XMLSubmissionWriter(survey: definition).render(
+      reports, sender: sender, detail: campaign.detail(of:))
     return SampleFile(path: path, bytes: Array(text.utf8))
   }
 
@@ -86,7 +94,8 @@ struct SubmissionFiles {
   func directory(survey: SurveyID, year: Int) -> SampleFile {
     var text = "siret,nom,enquete,departement_code\n"
     for service in campaign.expected[survey]![year]! {
-      let name = service.name.contains(",") || service.name.contains("\"")
+      let name =
+        service.name.contains(",") || service.name.contains("\"")
         ? "\"" + service.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : service.name
       text += "\(service.siret),\(name),\(survey.rawValue),\(service.departement.code)\n"
     }

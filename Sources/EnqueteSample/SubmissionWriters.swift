@@ -1,11 +1,14 @@
 import EnqueteCore
+import Foundation
 
 /// Writes reports as an XML submission, the way a service's software would.
 struct XMLSubmissionWriter {
   let survey: SurveyDefinition
 
   /// The document: `<rapports>` with one `<rapport>` per report, the detail inside when given.
-  func render(_ reports: [SampleReport], sender: String?, detail: (SampleReport) -> [[String: Value]]) -> String {
+  func render(
+    _ reports: [SampleReport], sender: String?, detail: (SampleReport) -> [[String: Value]]
+  ) -> String {
     var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
     out += #"<rapports xmlns="\#(survey.namespace)""#
     if let sender { out += #" emetteur="\#(XMLText.escape(sender))""# }
@@ -63,15 +66,16 @@ struct CSVSubmissionWriter {
     let columns = table.submittedVariables
     var out = columns.map(\.name).joined(separator: String(dialect.delimiter)) + newline
     for row in rows {
-      out += columns.map { column in
-        guard let value = row[column.name] else { return "" }
-        var text = dialect.write(value)
-        if column.type == .departement, dialect == .frenchExcel, text.hasPrefix("0") {
-          text.removeFirst()  // Excel reads 01 as the number 1 and saves it so.
+      out +=
+        columns.map { column in
+          guard let value = row[column.name] else { return "" }
+          var text = dialect.write(value)
+          if column.type == .departement, dialect == .frenchExcel, text.hasPrefix("0") {
+            text.removeFirst()  // Excel reads 01 as the number 1 and saves it so.
+          }
+          return quoted(text)
         }
-        return quoted(text)
-      }
-      .joined(separator: String(dialect.delimiter)) + newline
+        .joined(separator: String(dialect.delimiter)) + newline
     }
     return out
   }
@@ -81,5 +85,3 @@ struct CSVSubmissionWriter {
     return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }
 }
-
-import Foundation

@@ -10,7 +10,7 @@ struct Enquete: ParsableCommand {
     commandName: "enquete",
     abstract: "Runs the yearly activity surveys of family-mediation services and espaces de rencontre.",
     discussion: """
-      From the files services send to the tables statisticians publish: sample campaigns, schemas,
+      From the files services send to the tables statisticians publish: sample campaigns, schemas, \
       validation, the ledger, protected publication and reports. Diagnostics for services are in French.
       """,
     version: versionText,

@@ -17,7 +17,9 @@ import Testing
 
   @Test func readmeDocumentsEveryVariableAndRule() throws {
     let readme = try String(contentsOf: Self.schemas.appendingPathComponent("README.md"), encoding: .utf8)
-    #expect(ContractFiles.updatingReadme(readme) == readme, "Schemas/README.md is out of date: run `swift run enquete schemas`")
+    #expect(
+      ContractFiles.updatingReadme(readme) == readme,
+      "Schemas/README.md is out of date: run `swift run enquete schemas`")
     for survey in SurveyID.allCases {
       for table in SurveyDefinition.builtIn(survey).tables {
         for variable in table.variables { #expect(readme.contains("| `\(variable.name)` |")) }
@@ -43,7 +45,8 @@ import Testing
 
   @Test func frenchSchemaDeclaresTheFrenchDialectTheTableSchemaWay() {
     let survey = SurveyDefinition.builtIn(.espaceRencontre)
-    let text = TableSchemaWriter(survey: survey, table: survey.report, dialect: .frenchExcel).descriptor().rendered()
+    let text = TableSchemaWriter(survey: survey, table: survey.report, dialect: .frenchExcel).descriptor()
+      .rendered()
     #expect(text.contains(#""decimalChar": ",""#))
     #expect(text.contains(#""format": "%d/%m/%Y""#))
     #expect(text.contains(#""resource": "departements-saisie""#))

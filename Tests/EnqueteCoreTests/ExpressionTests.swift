@@ -39,7 +39,8 @@ import Testing
 
   @Test func datesCompareAndSubtract() throws {
     let values: [String: Value] = [
-      "debut": .date(CivilDate(year: 2024, month: 1, day: 30)!), "fin": .date(CivilDate(year: 2024, month: 3, day: 1)!),
+      "debut": .date(CivilDate(year: 2024, month: 1, day: 30)!),
+      "fin": .date(CivilDate(year: 2024, month: 3, day: 1)!),
       "annee": .integer(2024), "issue": .string("en_cours"),
     ]
     #expect(try evaluate("debut <= fin", values) == .boolean(true))

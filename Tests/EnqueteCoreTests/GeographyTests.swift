@@ -18,7 +18,8 @@ import Testing
   }
 
   @Test func coursAppelStraddlingRegionsAreTheElevenOfTheBrief() {
-    let straddling = geography.coursAppel.filter { geography.regions(ofCourAppel: $0.code).count > 1 }.map(\.code)
+    let straddling = geography.coursAppel.filter { geography.regions(ofCourAppel: $0.code).count > 1 }.map(
+      \.code)
     #expect(
       Set(straddling) == [
         "agen", "bourges", "dijon", "grenoble", "nimes", "paris", "pau", "poitiers", "rennes", "versailles",

@@ -38,9 +38,13 @@ import Testing
         {"id": "a", "kind": "bound", "severity": "error", "table": "rapport", "check": "nb_mediateurs >= 0", "message": ""},
         {"id": "a", "kind": "bound", "severity": "error", "table": "rapport", "check": "nb_mediateurs >= 0", "message": ""}]}
       """
-    #expect(throws: RuleFileError.self) { try RuleSet(json: Data(duplicate.utf8), definition: .builtIn(.mediationFamiliale)) }
+    #expect(throws: RuleFileError.self) {
+      try RuleSet(json: Data(duplicate.utf8), definition: .builtIn(.mediationFamiliale))
+    }
     let severity = duplicate.replacingOccurrences(of: "\"error\"", with: "\"fatal\"")
-    #expect(throws: RuleFileError.self) { try RuleSet(json: Data(severity.utf8), definition: .builtIn(.mediationFamiliale)) }
+    #expect(throws: RuleFileError.self) {
+      try RuleSet(json: Data(severity.utf8), definition: .builtIn(.mediationFamiliale))
+    }
   }
 
   @Test func checkerNamesTheRuleAndWhatWasFound() {
@@ -61,7 +65,8 @@ import Testing
     let checker = RuleChecker(rules: .builtIn(.espaceRencontre))
     let reception = Value.date(CivilDate(year: 2024, month: 2, day: 1)!)
     let row: [String: Value] = [
-      "origine": .string("jaf"), "date_decision": reception, "date_reception": reception, "issue": .string("en_cours"),
+      "origine": .string("jaf"), "date_decision": reception, "date_reception": reception,
+      "issue": .string("en_cours"),
       "contexte_vif": .boolean(false),
     ]
     let report: [String: Value] = ["annee": .integer(2024), "nb_mesures_recues_jaf": .integer(2)]

@@ -7,7 +7,9 @@ import Testing
     #expect(Siret.luhnIsValid("79927398713"))
   }
 
-  @Test(arguments: ["73282932000075", "7328293200007", "732829320000745", "7328293200007A", "3,12345E+13", ""])
+  @Test(arguments: [
+    "73282932000075", "7328293200007", "732829320000745", "7328293200007A", "3,12345E+13", "",
+  ])
   func refusesWrongKeysAndShapes(text: String) {
     #expect(Siret(text) == nil)
   }
@@ -26,7 +28,9 @@ import Testing
       #expect(CivilDate(year: date.year, month: date.month, day: date.day) == date)
     }
     #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
-    #expect(CivilDate(year: 2024, month: 3, day: 1)!.dayNumber - CivilDate(year: 2024, month: 2, day: 28)!.dayNumber == 2)
+    #expect(
+      CivilDate(year: 2024, month: 3, day: 1)!.dayNumber - CivilDate(year: 2024, month: 2, day: 28)!.dayNumber
+        == 2)
   }
 
   @Test func readsFrenchAndISOForms() {

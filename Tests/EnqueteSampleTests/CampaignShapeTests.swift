@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnqueteSample
+import Foundation
 import Testing
 
 @Suite struct CampaignShapeTests {
@@ -29,14 +30,19 @@ import Testing
 
   @Test func filesComeInEveryFormatARealCampaignReceives() {
     let paths = Committed.files.keys
-    let csv = paths.filter { $0.hasSuffix(".csv") && !$0.hasPrefix("invalid/") && !$0.hasPrefix("annuaires/") }
+    let csv = paths.filter {
+      $0.hasSuffix(".csv") && !$0.hasPrefix("invalid/") && !$0.hasPrefix("annuaires/")
+    }
     #expect(paths.contains { $0.hasSuffix(".xml") && $0.contains("/rapport-") })
     #expect(paths.contains { $0.contains("/federation-region-") })
     #expect(paths.contains { $0.contains("/caf-") })
     #expect(paths.contains { $0.contains("/cour-appel-") && $0.hasSuffix("-mesures.csv") })
     let bytes = csv.map { Committed.files[$0]! }
     #expect(bytes.contains { $0.starts(with: [0xEF, 0xBB, 0xBF]) }, "UTF-8 with BOM")
-    #expect(bytes.contains { !$0.starts(with: [0xEF, 0xBB, 0xBF]) && String(validating: $0, as: UTF8.self) == nil }, "Windows-1252")
+    #expect(
+      bytes.contains {
+        !$0.starts(with: [0xEF, 0xBB, 0xBF]) && String(validating: $0, as: UTF8.self) == nil
+      }, "Windows-1252")
     #expect(bytes.contains { $0.prefix(200).contains(UInt8(ascii: ";")) }, "semicolon dialect")
     #expect(bytes.contains { !$0.prefix(200).contains(UInt8(ascii: ";")) }, "comma dialect")
     // Excel lost the leading zero of some département codes, and wrote French dates.
@@ -44,21 +50,27 @@ import Testing
       let data = Committed.files[path]!
       return data.prefix(200).contains(UInt8(ascii: ";")) ? String(decoding: data, as: UTF8.self) : nil
     }
-    #expect(excel.contains { $0.range(of: #";[1-9];(association|caf|collectivite|autre);"#, options: .regularExpression) != nil })
+    #expect(
+      excel.contains {
+        $0.range(of: #";[1-9];(association|caf|collectivite|autre);"#, options: .regularExpression) != nil
+      })
     #expect(excel.contains { $0.range(of: #";\d\d/\d\d/\d{4};"#, options: .regularExpression) != nil })
     // XML detail inline for part of the espaces de rencontre.
-    #expect(paths.contains { $0.hasPrefix("espace-rencontre/") && String(decoding: Committed.files[$0]!, as: UTF8.self).contains("<mesures>") })
+    #expect(
+      paths.contains {
+        $0.hasPrefix("espace-rencontre/")
+          && String(decoding: Committed.files[$0]!, as: UTF8.self).contains("<mesures>")
+      })
   }
 
   @Test func directoriesListExpectedRespondents() {
     for survey in SurveyID.allCases {
       for year in SampleSettings.committed.years {
-        let text = String(decoding: Committed.files["annuaires/\(survey.rawValue)-\(year).csv"]!, as: UTF8.self)
+        let text = String(
+          decoding: Committed.files["annuaires/\(survey.rawValue)-\(year).csv"]!, as: UTF8.self)
         #expect(text.hasPrefix("siret,nom,enquete,departement_code\n"))
         #expect(text.split(separator: "\n").count == Committed.campaign.expected[survey]![year]!.count + 1)
       }
     }
   }
 }
-
-import Foundation

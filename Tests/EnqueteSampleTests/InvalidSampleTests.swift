@@ -9,9 +9,16 @@ import Testing
     let enquete: String
     let code: String
     let ligne: Int
-    let fichier_mesures: String?
-    let verdict_xsd: String?
-    let verdict_table_schema: String?
+    let fichierMesures: String?
+    let verdictXSD: String?
+    let verdictTableSchema: String?
+
+    enum CodingKeys: String, CodingKey {
+      case fichier, enquete, code, ligne
+      case fichierMesures = "fichier_mesures"
+      case verdictXSD = "verdict_xsd"
+      case verdictTableSchema = "verdict_table_schema"
+    }
   }
 
   static let entries: [Entry] = try! JSONDecoder().decode(
@@ -22,7 +29,7 @@ import Testing
     let names = Set(Self.entries.map(\.fichier))
     #expect(names.count == Self.entries.count)
     let onDisk = Set(Committed.files.keys.filter { $0.hasPrefix("invalid/") }.map { String($0.dropFirst(8)) })
-    let listed = names.union(Self.entries.compactMap(\.fichier_mesures)).union(["defauts-attendus.json"])
+    let listed = names.union(Self.entries.compactMap(\.fichierMesures)).union(["defauts-attendus.json"])
     #expect(onDisk == listed, "every file of invalid/ is in the manifest and the other way round")
     let codes = Set(Self.entries.map(\.code))
     for code in [
@@ -36,21 +43,28 @@ import Testing
 
   /// xmllint (Debian libxml2-utils) accepts every valid XML sample and refuses every invalid one.
   @Test func xmllintAgreesWithTheXSDs() throws {
-    let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
     try #require(xmllint != nil, "xmllint is missing: run scripts/setup (apt-get install libxml2-utils)")
     let xsd = Committed.root.appendingPathComponent("Schemas/v1/xsd")
     for survey in SurveyID.allCases {
-      let valid = Committed.files.keys.filter { $0.hasPrefix("\(survey.rawValue)/") && $0.hasSuffix(".xml") }.sorted()
+      let valid = Committed.files.keys.filter { $0.hasPrefix("\(survey.rawValue)/") && $0.hasSuffix(".xml") }
+        .sorted()
       #expect(!valid.isEmpty)
       let status = try run(
-        xmllint!, ["--noout", "--nonet", "--schema", xsd.appendingPathComponent("\(survey.rawValue).xsd").path]
+        xmllint!,
+        ["--noout", "--nonet", "--schema", xsd.appendingPathComponent("\(survey.rawValue).xsd").path]
           + valid.map { Committed.folder.appendingPathComponent($0).path })
       #expect(status == 0, "xmllint refuses a valid \(survey.rawValue) sample")
     }
-    for entry in Self.entries where entry.verdict_xsd != nil {
+    for entry in Self.entries where entry.verdictXSD != nil {
       let status = try run(
-        xmllint!, ["--noout", "--nonet", "--schema", xsd.appendingPathComponent("\(entry.enquete).xsd").path,
-          Committed.folder.appendingPathComponent("invalid/\(entry.fichier)").path])
+        xmllint!,
+        [
+          "--noout", "--nonet", "--schema", xsd.appendingPathComponent("\(entry.enquete).xsd").path,
+          Committed.folder.appendingPathComponent("invalid/\(entry.fichier)").path,
+        ])
       #expect(status != 0, "xmllint accepts invalid/\(entry.fichier)")
     }
   }

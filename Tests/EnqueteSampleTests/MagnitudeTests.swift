@@ -24,8 +24,10 @@ import Testing
     let ended = totals["nb_mediations_terminees"]!
     check("voluntary share", totals["nb_mediations_terminees_conv"]! / ended, 0.69)
     for (name, share) in [
-      ("nb_terminees_accord_ecrit", 0.28), ("nb_terminees_accord_oral", 0.34), ("nb_terminees_sans_accord", 0.15),
-      ("nb_terminees_interrompues", 0.23), ("nb_terminees_theme_separation", 0.75), ("nb_terminees_moins_3_mois", 0.61),
+      ("nb_terminees_accord_ecrit", 0.28), ("nb_terminees_accord_oral", 0.34),
+      ("nb_terminees_sans_accord", 0.15),
+      ("nb_terminees_interrompues", 0.23), ("nb_terminees_theme_separation", 0.75),
+      ("nb_terminees_moins_3_mois", 0.61),
       ("nb_terminees_3_6_mois", 0.28),
     ] {
       check("share of \(name)", totals[name]! / ended, share, tolerance: 0.1)
@@ -51,7 +53,8 @@ import Testing
   }
 
   @Test func scaleMultipliesServicesAndTotals() {
-    let scaled = SampleCampaign.generate(SampleSettings(seed: 3, years: [2024], scale: 3, includeInvalid: false, selfCheck: false))
+    let scaled = SampleCampaign.generate(
+      SampleSettings(seed: 3, years: [2024], scale: 3, includeInvalid: false, selfCheck: false))
     #expect(scaled.reports[.mediationFamiliale]![2024]!.count == 3 * 272)
     let totals = scaled.nationalTotals(.mediationFamiliale, year: 2024)
     check("scaled nb_mediations_terminees", totals["nb_mediations_terminees"]!, 3 * 23807)

@@ -5,10 +5,14 @@ import Testing
 @Suite struct RegenerationTests {
   @Test func committedSeedRegeneratesSampleSubmissionsByteForByte() throws {
     let onDisk = Committed.filesOnDisk()
-    #expect(onDisk == Committed.files.keys.sorted(), "SampleSubmissions/ has files the generator does not write, or lacks some")
+    #expect(
+      onDisk == Committed.files.keys.sorted(),
+      "SampleSubmissions/ has files the generator does not write, or lacks some")
     for (path, bytes) in Committed.files {
       let committed = try Data(contentsOf: Committed.folder.appendingPathComponent(path))
-      #expect(Array(committed) == bytes, "SampleSubmissions/\(path) differs: run `\(SampleSettings.committed.commandLine)`")
+      #expect(
+        Array(committed) == bytes,
+        "SampleSubmissions/\(path) differs: run `\(SampleSettings.committed.commandLine)`")
     }
   }
 

@@ -15,9 +15,11 @@ enum Committed {
 
   /// Paths of the files under `SampleSubmissions/`, relative to it.
   static func filesOnDisk() -> [String] {
-    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+    let enumerator = FileManager.default.enumerator(
+      at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
     return enumerator.compactMap { item -> String? in
-      guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+      guard let url = item as? URL,
+        (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
       else { return nil }
       return String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
     }

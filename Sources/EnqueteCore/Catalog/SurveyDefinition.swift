@@ -29,7 +29,12 @@ public struct TableDefinition: Hashable, Sendable {
     parent = raw.parent
     primaryKey = raw.primaryKey
     sections = raw.sections.map { section in
-      (section.title, section.variables.map { var variable = $0; variable.section = section.title; return variable })
+      (
+        section.title,
+        section.variables.map {
+          var variable = $0; variable.section = section.title; return variable
+        }
+      )
     }
     variables = sections.flatMap(\.variables)
     index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) })

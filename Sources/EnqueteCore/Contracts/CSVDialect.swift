@@ -26,7 +26,8 @@ public enum CSVDialect: String, CaseIterable, Hashable, Sendable {
   }
   /// Spellings of false that the Table Schema lists.
   public var falseValues: [String] {
-    self == .openData ? ["false", "0"] : ["non", "Non", "NON", "N", "n", "0", "false", "FALSE", "faux", "FAUX"]
+    self == .openData
+      ? ["false", "0"] : ["non", "Non", "NON", "N", "n", "0", "false", "FALSE", "faux", "FAUX"]
   }
 
   /// `value` written in this dialect (decimal comma, French dates, `oui`/`non`).

@@ -21,10 +21,15 @@ public enum ContractFiles {
         }
       }
     }
-    files.append(("v1/tableschema/departements.schema.json", GeographyResources.departementsSchema().rendered()))
-    files.append(("v1/tableschema/departements-saisie.csv", GeographyResources.departementSpellingsCSV(geography)))
     files.append(
-      ("v1/tableschema/departements-saisie.schema.json", GeographyResources.departementSpellingsSchema().rendered()))
+      ("v1/tableschema/departements.schema.json", GeographyResources.departementsSchema().rendered()))
+    files.append(
+      ("v1/tableschema/departements-saisie.csv", GeographyResources.departementSpellingsCSV(geography)))
+    files.append(
+      (
+        "v1/tableschema/departements-saisie.schema.json",
+        GeographyResources.departementSpellingsSchema().rendered()
+      ))
     return files
   }
 

@@ -31,7 +31,8 @@ public indirect enum OrderedJSON: Hashable, Sendable {
     case .string(let value): out += OrderedJSON.quote(value)
     case .array(let items):
       if items.isEmpty { out += "[]"; return }
-      if items.allSatisfy({ if case .string = $0 { true } else if case .number = $0 { true } else { false } }) {
+      if items.allSatisfy({ if case .string = $0 { true } else if case .number = $0 { true } else { false } })
+      {
         out += "[" + items.map { $0.rendered().dropLast() }.joined(separator: ", ") + "]"
         return
       }

@@ -54,7 +54,10 @@ public struct TableSchemaWriter: Sendable {
       foreignKeys.append(
         .object([
           ("fields", .array(keys.map(OrderedJSON.string))),
-          ("reference", .object([("resource", .string(parent)), ("fields", .array(keys.map(OrderedJSON.string)))])),
+          (
+            "reference",
+            .object([("resource", .string(parent)), ("fields", .array(keys.map(OrderedJSON.string)))])
+          ),
         ]))
     }
     if !foreignKeys.isEmpty { members.append(("foreignKeys", .array(foreignKeys))) }
@@ -121,7 +124,13 @@ public enum GeographyResources {
   public static func departementsSchema() -> OrderedJSON {
     .object([
       ("name", .string("departements")),
-      ("fields", .array(["code", "nom", "region_code"].map { .object([("name", .string($0)), ("type", .string("string"))]) })),
+      (
+        "fields",
+        .array(
+          ["code", "nom", "region_code"].map {
+            .object([("name", .string($0)), ("type", .string("string"))])
+          })
+      ),
       ("primaryKey", .array([.string("code")])),
     ])
   }
@@ -130,7 +139,10 @@ public enum GeographyResources {
   public static func departementSpellingsSchema() -> OrderedJSON {
     .object([
       ("name", .string("departements-saisie")),
-      ("fields", .array(["saisie", "code"].map { .object([("name", .string($0)), ("type", .string("string"))]) })),
+      (
+        "fields",
+        .array(["saisie", "code"].map { .object([("name", .string($0)), ("type", .string("string"))]) })
+      ),
       ("primaryKey", .array([.string("saisie")])),
     ])
   }

@@ -25,7 +25,8 @@ public struct VariableDocWriter: Sendable {
         out += "| variable | libellé | type | unité | nature | obligatoire | contraintes | règles |\n"
         out += "|---|---|---|---|---|---|---|---|\n"
         for variable in variables {
-          out += "| `\(variable.name)` | \(cell(variable.label)) | \(variable.type.rawValue) | \(variable.unit ?? "") "
+          out +=
+            "| `\(variable.name)` | \(cell(variable.label)) | \(variable.type.rawValue) | \(variable.unit ?? "") "
           out += "| \(variable.nature.rawValue) | \(obligation(variable)) | \(cell(constraints(variable))) "
           out += "| \(rulesReading(variable.name, table: table)) |\n"
         }
@@ -43,7 +44,8 @@ public struct VariableDocWriter: Sendable {
       }
       if let when = rule.when { condition = "si `\(when)` : " + condition }
       out += "| `\(rule.id)` | \(rule.table) | \(rule.kind.rawValue) (`\(rule.kind.diagnosticCode)`) "
-      out += "| \(rule.severity == .error ? "erreur" : "avertissement") | \(cell(condition)) | \(cell(rule.message)) |\n"
+      out +=
+        "| \(rule.severity == .error ? "erreur" : "avertissement") | \(cell(condition)) | \(cell(rule.message)) |\n"
     }
     return out + "\n"
   }
@@ -71,7 +73,8 @@ public struct VariableDocWriter: Sendable {
 
   private func rulesReading(_ name: String, table: TableDefinition) -> String {
     rules.rules.filter { rule in
-      (rule.table == table.name && [rule.when, rule.check, rule.equals].compactMap { $0 }.contains { $0.variables.contains(name) })
+      (rule.table == table.name
+        && [rule.when, rule.check, rule.equals].compactMap { $0 }.contains { $0.variables.contains(name) })
         || (rule.detail == table.name && rule.count?.variables.contains(name) == true)
     }
     .map { "`\($0.id)`" }.joined(separator: ", ")

@@ -85,7 +85,8 @@ public struct XSDWriter: Sendable {
       "  </xs:complexType>",
       "",
       #"  <xs:complexType name="Mesure">"#,
-      documentation("Une mesure traitée dans l'année ; le SIRET est celui du rapport qui la contient.", indent: 2),
+      documentation(
+        "Une mesure traitée dans l'année ; le SIRET est celui du rapport qui la contient.", indent: 2),
     ]
     for variable in detail.submittedVariables where !survey.report.primaryKey.contains(variable.name) {
       let use = variable.required ? "required" : "optional"
@@ -114,7 +115,10 @@ public struct XSDWriter: Sendable {
         "\(pad)</xs:element>",
       ]
     }
-    return [#"\#(pad)<xs:element name="\#(variable.name)"\#(occurs)>"#, documentation(label(variable), indent: indent + 1)]
+    return [
+      #"\#(pad)<xs:element name="\#(variable.name)"\#(occurs)>"#,
+      documentation(label(variable), indent: indent + 1),
+    ]
       + simpleType(variable, indent: indent + 1) + ["\(pad)</xs:element>"]
   }
 
@@ -131,7 +135,8 @@ public struct XSDWriter: Sendable {
     case .boolean: return "xs:boolean"
     case .string where variable.enum == nil && variable.pattern == nil: return "TexteCourt"
     case .integer where variable.minimum == 0 && variable.maximum == nil: return "Comptage"
-    case .number where variable.unit == "euros" && variable.minimum == 0 && variable.maximum == nil: return "Montant"
+    case .number where variable.unit == "euros" && variable.minimum == 0 && variable.maximum == nil:
+      return "Montant"
     default: return nil
     }
   }
@@ -145,10 +150,16 @@ public struct XSDWriter: Sendable {
     default: base = "xs:string"
     }
     var facets: [String] = []
-    if let minimum = variable.minimum { facets.append(#"<xs:minInclusive value="\#(Value.canonicalText(of: minimum))"/>"#) }
-    if let maximum = variable.maximum { facets.append(#"<xs:maxInclusive value="\#(Value.canonicalText(of: maximum))"/>"#) }
+    if let minimum = variable.minimum {
+      facets.append(#"<xs:minInclusive value="\#(Value.canonicalText(of: minimum))"/>"#)
+    }
+    if let maximum = variable.maximum {
+      facets.append(#"<xs:maxInclusive value="\#(Value.canonicalText(of: maximum))"/>"#)
+    }
     if let pattern = variable.pattern { facets.append(#"<xs:pattern value="\#(XMLText.escape(pattern))"/>"#) }
-    for value in variable.enum ?? [] { facets.append(#"<xs:enumeration value="\#(XMLText.escape(value))"/>"#) }
+    for value in variable.enum ?? [] {
+      facets.append(#"<xs:enumeration value="\#(XMLText.escape(value))"/>"#)
+    }
     return ["\(pad)<xs:simpleType>", #"\#(pad)  <xs:restriction base="\#(base)">"#]
       + facets.map { "\(pad)    \($0)" } + ["\(pad)  </xs:restriction>", "\(pad)</xs:simpleType>"]
   }
@@ -184,6 +195,7 @@ public struct XSDWriter: Sendable {
 
   private func documentation(_ text: String, indent: Int) -> String {
     let pad = String(repeating: "  ", count: indent)
-    return #"\#(pad)<xs:annotation><xs:documentation xml:lang="fr">\#(XMLText.escape(text))</xs:documentation></xs:annotation>"#
+    return
+      #"\#(pad)<xs:annotation><xs:documentation xml:lang="fr">\#(XMLText.escape(text))</xs:documentation></xs:annotation>"#
   }
 }

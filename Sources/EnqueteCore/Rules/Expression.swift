@@ -119,7 +119,8 @@ public indirect enum Expression: Hashable, Sendable, CustomStringConvertible {
     case .unary(.negate, let operand): return "-" + operand.render(parentPrecedence: 6)
     case .unary(.not, let operand): return "not " + operand.render(parentPrecedence: 6)
     case .call(let function, let arguments):
-      return "\(function.rawValue)(\(arguments.map { $0.render(parentPrecedence: 0) }.joined(separator: ", ")))"
+      return
+        "\(function.rawValue)(\(arguments.map { $0.render(parentPrecedence: 0) }.joined(separator: ", ")))"
     case .binary(let op, let lhs, let rhs):
       let text =
         "\(lhs.render(parentPrecedence: op.precedence)) \(op.rawValue) \(rhs.render(parentPrecedence: op.precedence + 1))"

@@ -68,7 +68,9 @@ public struct ExpressionEvaluator: Sendable {
     }
   }
 
-  private func binary(_ op: Expression.BinaryOperator, _ lhsExpression: Expression, _ rhsExpression: Expression)
+  private func binary(
+    _ op: Expression.BinaryOperator, _ lhsExpression: Expression, _ rhsExpression: Expression
+  )
     -> Evaluated
   {
     let lhs = evaluate(lhsExpression)

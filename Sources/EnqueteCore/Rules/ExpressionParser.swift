@@ -89,7 +89,8 @@ public struct ExpressionParser {
           tokens.append((.symbol(String(character)), start))
           index += 1
         } else {
-          throw ExpressionSyntaxError(source: source, offset: start, reason: "unexpected character '\(character)'")
+          throw ExpressionSyntaxError(
+            source: source, offset: start, reason: "unexpected character '\(character)'")
         }
       }
     }

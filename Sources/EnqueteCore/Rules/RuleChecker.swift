@@ -42,13 +42,17 @@ public struct RuleChecker: Sendable {
       }
     }
     for rule in rules.rules(for: reportTable) where rule.kind == .detailCount {
-      guard let table = rule.detail, let rows = detail[table], let filter = rule.count, let equals = rule.equals
+      guard let table = rule.detail, let rows = detail[table], let filter = rule.count,
+        let equals = rule.equals
       else { continue }
       if let when = rule.when, evaluator.evaluate(when) != .boolean(true) { continue }
       guard case .number(let expected) = evaluator.evaluate(equals) else { continue }
-      let counted = rows.count { ExpressionEvaluator(values: $0, parent: report).evaluate(filter) == .boolean(true) }
+      let counted = rows.count {
+        ExpressionEvaluator(values: $0, parent: report).evaluate(filter) == .boolean(true)
+      }
       if abs(Double(counted) - expected) > ExpressionEvaluator.tolerance {
-        let found = "le détail compte \(counted) ligne(s) ; le rapport indique \(equals) = \(Evaluated.number(expected))"
+        let found =
+          "le détail compte \(counted) ligne(s) ; le rapport indique \(equals) = \(Evaluated.number(expected))"
         violations.append(RuleViolation(rule: rule, detailRow: nil, found: found))
       }
     }
@@ -75,6 +79,7 @@ public struct RuleChecker: Sendable {
         }
         .joined(separator: " ; ")
     }
-    return expression.variables.map { "\($0) = \(evaluator.evaluate(.variable($0)))" }.joined(separator: " ; ")
+    return expression.variables.map { "\($0) = \(evaluator.evaluate(.variable($0)))" }.joined(
+      separator: " ; ")
   }
 }

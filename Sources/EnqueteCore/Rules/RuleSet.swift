@@ -52,14 +52,17 @@ public struct RuleSet: Hashable, Sendable {
       throw RuleFileError(rule: "file", reason: "not a rules file: \(error)")
     }
     guard raw.survey == definition.id else {
-      throw RuleFileError(rule: "file", reason: "rules of \(raw.survey.rawValue), catalog of \(definition.id.rawValue)")
+      throw RuleFileError(
+        rule: "file", reason: "rules of \(raw.survey.rawValue), catalog of \(definition.id.rawValue)")
     }
     survey = raw.survey
     schemaVersion = raw.schemaVersion
     var seen = Set<String>()
     var rules: [Rule] = []
     for entry in raw.rules {
-      guard seen.insert(entry.id).inserted else { throw RuleFileError(rule: entry.id, reason: "duplicate id") }
+      guard seen.insert(entry.id).inserted else {
+        throw RuleFileError(rule: entry.id, reason: "duplicate id")
+      }
       rules.append(try entry.rule(definition: definition))
     }
     self.rules = rules
@@ -111,13 +114,19 @@ struct RawRule: Decodable {
       guard let detailName = detail, let detailTable = definition.table(named: detailName),
         detailTable.parent == table.name
       else { throw fail("detail-count needs a detail table of \(table.name)") }
-      guard count != nil, equals != nil, check == nil else { throw fail("detail-count takes count and equals") }
+      guard count != nil, equals != nil, check == nil else {
+        throw fail("detail-count takes count and equals")
+      }
       return Rule(
-        id: id, kind: kind, severity: severity, table: table.name, when: try parse(when, in: scope), check: nil,
-        detail: detailName, count: try parse(count, in: [detailTable, table]), equals: try parse(equals, in: scope),
+        id: id, kind: kind, severity: severity, table: table.name, when: try parse(when, in: scope),
+        check: nil,
+        detail: detailName, count: try parse(count, in: [detailTable, table]),
+        equals: try parse(equals, in: scope),
         message: message)
     }
-    guard check != nil, count == nil, equals == nil, detail == nil else { throw fail("\(kind.rawValue) takes check") }
+    guard check != nil, count == nil, equals == nil, detail == nil else {
+      throw fail("\(kind.rawValue) takes check")
+    }
     return Rule(
       id: id, kind: kind, severity: severity, table: table.name, when: try parse(when, in: scope),
       check: try parse(check, in: scope), detail: nil, count: nil, equals: nil, message: message)
