@@ -46,6 +46,11 @@ let package = Package(
         .embedInCode("Reference/departements_cours_appel.csv"),
       ]
     ),
+    // Stage 1: bytes → records (CSV tokenizer and encodings; XML through libxml2).
+    .target(
+      name: "EnqueteIngest",
+      dependencies: ["EnqueteCore", "CLibXML2"]
+    ),
     .target(
       name: "EnqueteSample",
       dependencies: [
@@ -64,6 +69,11 @@ let package = Package(
       ]
     ),
     .testTarget(name: "EnqueteCoreTests", dependencies: ["EnqueteCore"]),
+    .testTarget(
+      name: "EnqueteIngestTests",
+      dependencies: ["EnqueteIngest"],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(
       name: "EnqueteSampleTests",
       dependencies: ["EnqueteSample", "EnqueteCore"]

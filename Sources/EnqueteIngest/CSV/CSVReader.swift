@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a CSV reader found out about a file before and while reading it.
+public struct CSVDetection: Sendable, Hashable {
+  /// The encoding a byte-order mark announced, if any.
+  public var announcedEncoding: TextEncoding?
+  /// The field delimiter, sniffed from the header line.
+  public var delimiter: UInt8
+  /// Whether lines end with CRLF (Windows, Excel) rather than LF.
+  public var crlf: Bool
+}
+
+/// A file that could not be opened or read.
+public struct FileReadError: Error, Hashable, Sendable {
+  /// The path.
+  public let path: String
+  /// `errno` of the failing call.
+  public let code: Int32
+}
+
+/// Reads a CSV from a file or from bytes in chunks: byte-order mark, delimiter sniffing, UTF-16
+/// transcoding, then the tokenizer. Memory stays at one chunk and one row.
+public struct CSVReader {
+  /// Bytes read at a time.
+  public var chunkSize = 256 * 1024
+  /// Bounds for the tokenizer.
+  public var limits = CSVLimits.standard
+
+  /// A reader with the default chunk size and limits.
+  public init() {}
+
+  /// Reads the file at `path`, calling `onRow` for each row (the header first); returns what it detected.
+  public func read(path: String, onRow: (CSVRow) throws -> Void) throws -> CSVDetection {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw FileReadError(path: path, code: errno) }
+    defer { close(descriptor) }
+    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    var session = Session(limits: limits)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { raw -> Int in
+        var count: Int
+        repeat {
+          count = systemRead(descriptor, raw.baseAddress, raw.count)
+        } while count < 0 && errno == EINTR
+        return count
+      }
+      if count < 0 { throw FileReadError(path: path, code: errno) }
+      if count == 0 { break }
+      try buffer.withUnsafeBufferPointer {
+        try session.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), onRow: onRow)
+      }
+    }
+    return try session.finish(onRow: onRow)
+  }
+
+  /// Reads CSV held in memory (an upload, a test).
+  public func read(bytes: [UInt8], onRow: (CSVRow) throws -> Void) throws -> CSVDetection {
+    var session = Session(limits: limits)
+    var offset = 0
+    repeat {
+      let end = min(bytes.count, offset + chunkSize)
+      try bytes[offset..<end].withUnsafeBufferPointer { try session.feed($0, onRow: onRow) }
+      offset = end
+    } while offset < bytes.count
+    return try session.finish(onRow: onRow)
+  }
+
+  /// The state of one read: detection on the first bytes, then tokenizing.
+  private struct Session {
+    let limits: CSVLimits
+    var detection: CSVDetection? = nil
+    var tokenizer: CSVTokenizer? = nil
+    var transcoder: UTF16Transcoder? = nil
+    var head: [UInt8] = []
+
+    init(limits: CSVLimits) { self.limits = limits }
+
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, onRow: (CSVRow) throws -> Void) throws {
+      if tokenizer == nil {
+        // Wait for a whole header line (or 64 KiB) before sniffing.
+        head.append(contentsOf: chunk)
+        guard head.contains(UInt8(ascii: "\n")) || head.count >= 64 * 1024 else { return }
+        try start(onRow: onRow)
+        return
+      }
+      try push(chunk, onRow: onRow)
+    }
+
+    mutating func finish(onRow: (CSVRow) throws -> Void) throws -> CSVDetection {
+      if tokenizer == nil { try start(onRow: onRow) }
+      if var transcoder {
+        let rest = transcoder.finish()
+        try rest.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }
+      }
+      try tokenizer!.finish(onRow: onRow)
+      return detection!
+    }
+
+    private mutating func start(onRow: (CSVRow) throws -> Void) throws {
+      var body = head[...]
+      let announced = TextEncoding.byteOrderMark(head)
+      if let (encoding, length) = announced {
+        body = body.dropFirst(length)
+        if encoding == .utf16LE || encoding == .utf16BE {
+          transcoder = UTF16Transcoder(littleEndian: encoding == .utf16LE)
+        }
+      }
+      var text = Array(body)
+      if transcoder != nil { text = text.withUnsafeBufferPointer { transcoder!.transcode($0) } }
+      let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
+      let delimiter = DelimiterSniffer.sniff(text)
+      detection = CSVDetection(
+        announcedEncoding: announced?.0, delimiter: delimiter, crlf: firstLine.last == UInt8(ascii: "\r"))
+      tokenizer = CSVTokenizer(delimiter: delimiter, limits: limits)
+      head = []
+      try text.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }
+    }
+
+    private mutating func push(_ chunk: UnsafeBufferPointer<UInt8>, onRow: (CSVRow) throws -> Void) throws {
+      if transcoder != nil {
+        let utf8 = transcoder!.transcode(chunk)
+        try utf8.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }
+      } else {
+        try tokenizer!.feed(chunk, onRow: onRow)
+      }
+    }
+  }
+}
+
+#if canImport(Glibc)
+  private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Glibc.read(descriptor, buffer, count)
+  }
+#else
+  private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Darwin.read(descriptor, buffer, count)
+  }
+#endif
