@@ -107,24 +107,14 @@ struct MediationReports {
       // Finances: the CAF grant, charges around it, other sources as shares of charges.
       let ps = grant[index]
       let charges = Money.roundedEuros(Double(ps) / 100 / r.uniform(0.5, 0.65), random: &r)
-      var produits: [String: Int] = ["produits_ps_caf": ps]
-      let shares: [(String, Double, Double)] = [
-        ("produits_msa", 0.01, 0.6), ("produits_justice", 0.05, 0.5), ("produits_departement", 0.06, 0.4),
-        ("produits_communes", 0.04, 0.5), ("produits_region", 0.01, 0.7), ("produits_etat_autres", 0.02, 0.6),
-        ("participations_familiales", 0.04, 0.3), ("autres_produits", 0.03, 0.6),
-      ]
-      for (name, share, zeroChance) in shares {
-        produits[name] =
-          r.chance(zeroChance)
-          ? 0 : Money.roundedEuros(Double(charges) / 100 * share * r.logNormal(0.4), random: &r)
-      }
-      // The grant and the named sources leave the rest of the charges to the remaining resources.
-      let balance =
-        Double(charges) * r.normal(mean: 1.0, deviation: 0.04) - Double(produits.values.reduce(0, +))
-      produits["autres_produits", default: 0] += max(0, Int(balance.rounded()))
-      v.euros("charges_totales", cents: charges)
-      for (name, cents) in produits { v.euros(name, cents: cents) }
-      v.euros("total_produits", cents: produits.values.reduce(0, +))
+      Finances.fill(
+        &v, charges: charges, grants: ["produits_ps_caf": ps],
+        sources: [
+          ("produits_msa", 0.01, 0.6), ("produits_justice", 0.05, 0.5), ("produits_departement", 0.06, 0.4),
+          ("produits_communes", 0.04, 0.5), ("produits_region", 0.01, 0.7),
+          ("produits_etat_autres", 0.02, 0.6),
+          ("participations_familiales", 0.04, 0.3), ("autres_produits", 0.03, 0.6),
+        ], random: &r)
       return SampleReport(service: service, year: year, values: v)
     }
   }

@@ -97,21 +97,12 @@ struct RencontreReports {
       // Finances.
       let charges = Money.roundedEuros(
         Double(caf[index] + justice[index]) / 100 / r.uniform(0.6, 0.75), random: &r)
-      var produits: [String: Int] = ["produits_ps_caf": caf[index], "produits_justice": justice[index]]
-      for (name, share, zeroChance) in [
-        ("produits_departement", 0.10, 0.3), ("produits_msa", 0.01, 0.7), ("produits_communes", 0.06, 0.4),
-        ("participations_familles", 0.02, 0.5),
-      ] {
-        produits[name] =
-          r.chance(zeroChance)
-          ? 0 : Money.roundedEuros(Double(charges) / 100 * share * r.logNormal(0.4), random: &r)
-      }
-      let balance =
-        Double(charges) * r.normal(mean: 1.0, deviation: 0.04) - Double(produits.values.reduce(0, +))
-      produits["autres_produits"] = max(0, Int(balance.rounded()))
-      v.euros("charges_totales", cents: charges)
-      for (name, cents) in produits { v.euros(name, cents: cents) }
-      v.euros("total_produits", cents: produits.values.reduce(0, +))
+      Finances.fill(
+        &v, charges: charges, grants: ["produits_ps_caf": caf[index], "produits_justice": justice[index]],
+        sources: [
+          ("produits_departement", 0.10, 0.3), ("produits_msa", 0.01, 0.7), ("produits_communes", 0.06, 0.4),
+          ("participations_familles", 0.02, 0.5),
+        ], random: &r)
       var report = SampleReport(service: service, year: year, values: v)
       if service.sendsDetail {
         // The report's mean waiting time is then the detail's own.
