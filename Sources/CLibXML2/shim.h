@@ -18,4 +18,12 @@
 static inline void enquete_xml_free(void *pointer) { xmlFree(pointer); }
 static inline const char *enquete_xml_parser_version(void) { return xmlParserVersion; }
 
+/* The thread-local structured error handler and its context are macros: read them through these,
+   to restore them after a read loop. */
+static inline xmlStructuredErrorFunc enquete_structured_error_handler(void) { return xmlStructuredError; }
+static inline void *enquete_structured_error_context(void) { return xmlStructuredErrorContext; }
+
+/* The 16-bit line libxml2 keeps in a node: 65535 means "past 65534, look elsewhere". */
+static inline unsigned short enquete_node_short_line(xmlNodePtr node) { return node ? node->line : 0; }
+
 #endif

@@ -103,7 +103,7 @@ struct InvalidSamples {
     text = xml(mf, [base(mf, 4)])
     add(
       "xml-valeur-non-numerique.xml", "« douze » en toutes lettres dans <nb_seances>, un entier attendu.",
-      "xml.schema", line(of: "<nb_seances>", in: text), mf,
+      "validate.type", line(of: "<nb_seances>", in: text), mf,
       text.replacingOccurrences(
         of: #"<nb_seances>\d+</nb_seances>"#, with: "<nb_seances>douze</nb_seances>",
         options: .regularExpression))
@@ -119,7 +119,7 @@ struct InvalidSamples {
     let siret13 = text.replacingOccurrences(
       of: #"<siret>(\d{13})\d</siret>"#, with: "<siret>$1</siret>", options: .regularExpression)
     add(
-      "xml-siret-13-chiffres.xml", "SIRET de 13 chiffres au lieu de 14.", "xml.schema",
+      "xml-siret-13-chiffres.xml", "SIRET de 13 chiffres au lieu de 14.", "validate.siret-format",
       line(of: "<siret>", in: text), mf, siret13)
     text = xml(mf, [base(mf, 7)])
     add(
