@@ -51,6 +51,16 @@ let package = Package(
       name: "EnqueteIngest",
       dependencies: ["EnqueteCore", "CLibXML2"]
     ),
+    // Stage 2: records → typed, checked reports (Table Schema constraints, cross-field rules).
+    .target(
+      name: "EnqueteValidate",
+      dependencies: ["EnqueteCore"]
+    ),
+    // Wires the stages; what the command line (and later the server) calls.
+    .target(
+      name: "EnquetePipeline",
+      dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
+    ),
     .target(
       name: "EnqueteSample",
       dependencies: [
@@ -63,6 +73,7 @@ let package = Package(
       dependencies: [
         "EnqueteCore",
         "EnqueteSample",
+        "EnquetePipeline",
         "CLibXML2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -74,6 +85,8 @@ let package = Package(
       dependencies: ["EnqueteIngest"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "EnqueteValidateTests", dependencies: ["EnqueteValidate", "EnqueteCore"]),
+    .testTarget(name: "EnquetePipelineTests", dependencies: ["EnquetePipeline", "EnqueteCore"]),
     .testTarget(
       name: "EnqueteSampleTests",
       dependencies: ["EnqueteSample", "EnqueteCore"]

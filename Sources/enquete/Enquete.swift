@@ -14,7 +14,7 @@ struct Enquete: ParsableCommand {
       validation, the ledger, protected publication and reports. Diagnostics for services are in French.
       """,
     version: versionText,
-    subcommands: [SampleCommand.self, SchemasCommand.self]
+    subcommands: [ValidateCommand.self, SampleCommand.self, SchemasCommand.self]
   )
 
   static var versionText: String {

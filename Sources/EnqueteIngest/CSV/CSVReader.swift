@@ -34,7 +34,9 @@ public struct CSVReader {
   public init() {}
 
   /// Reads the file at `path`, calling `onRow` for each row (the header first); returns what it detected.
-  public func read(path: String, onRow: (CSVRow) throws -> Void) throws -> CSVDetection {
+  public func read(
+    path: String, onDetect: (CSVDetection) -> Void = { _ in }, onRow: (CSVRow) throws -> Void
+  ) throws -> CSVDetection {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw FileReadError(path: path, code: errno) }
     defer { close(descriptor) }
@@ -51,22 +53,26 @@ public struct CSVReader {
       if count < 0 { throw FileReadError(path: path, code: errno) }
       if count == 0 { break }
       try buffer.withUnsafeBufferPointer {
-        try session.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), onRow: onRow)
+        try session.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), onDetect: onDetect, onRow: onRow)
       }
     }
-    return try session.finish(onRow: onRow)
+    return try session.finish(onDetect: onDetect, onRow: onRow)
   }
 
   /// Reads CSV held in memory (an upload, a test).
-  public func read(bytes: [UInt8], onRow: (CSVRow) throws -> Void) throws -> CSVDetection {
+  public func read(
+    bytes: [UInt8], onDetect: (CSVDetection) -> Void = { _ in }, onRow: (CSVRow) throws -> Void
+  ) throws -> CSVDetection {
     var session = Session(limits: limits)
     var offset = 0
     repeat {
       let end = min(bytes.count, offset + chunkSize)
-      try bytes[offset..<end].withUnsafeBufferPointer { try session.feed($0, onRow: onRow) }
+      try bytes[offset..<end].withUnsafeBufferPointer {
+        try session.feed($0, onDetect: onDetect, onRow: onRow)
+      }
       offset = end
     } while offset < bytes.count
-    return try session.finish(onRow: onRow)
+    return try session.finish(onDetect: onDetect, onRow: onRow)
   }
 
   /// The state of one read: detection on the first bytes, then tokenizing.
@@ -79,19 +85,23 @@ public struct CSVReader {
 
     init(limits: CSVLimits) { self.limits = limits }
 
-    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, onRow: (CSVRow) throws -> Void) throws {
+    mutating func feed(
+      _ chunk: UnsafeBufferPointer<UInt8>, onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void
+    ) throws {
       if tokenizer == nil {
         // Wait for a whole header line (or 64 KiB) before sniffing.
         head.append(contentsOf: chunk)
         guard head.contains(UInt8(ascii: "\n")) || head.count >= 64 * 1024 else { return }
-        try start(onRow: onRow)
+        try start(onDetect: onDetect, onRow: onRow)
         return
       }
       try push(chunk, onRow: onRow)
     }
 
-    mutating func finish(onRow: (CSVRow) throws -> Void) throws -> CSVDetection {
-      if tokenizer == nil { try start(onRow: onRow) }
+    mutating func finish(
+      onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void
+    ) throws -> CSVDetection {
+      if tokenizer == nil { try start(onDetect: onDetect, onRow: onRow) }
       if var transcoder {
         let rest = transcoder.finish()
         try rest.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }
@@ -100,7 +110,7 @@ public struct CSVReader {
       return detection!
     }
 
-    private mutating func start(onRow: (CSVRow) throws -> Void) throws {
+    private mutating func start(onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void) throws {
       var body = head[...]
       let announced = TextEncoding.byteOrderMark(head)
       if let (encoding, length) = announced {
@@ -115,6 +125,7 @@ public struct CSVReader {
       let delimiter = DelimiterSniffer.sniff(text)
       detection = CSVDetection(
         announcedEncoding: announced?.0, delimiter: delimiter, crlf: firstLine.last == UInt8(ascii: "\r"))
+      onDetect(detection!)
       tokenizer = CSVTokenizer(delimiter: delimiter, limits: limits)
       head = []
       try text.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }

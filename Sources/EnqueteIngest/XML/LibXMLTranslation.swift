@@ -29,7 +29,10 @@ enum LibXMLTranslation {
     }
     if message.contains("Missing child element") {
       let expected = firstMatch(#"Expected is (?:one of )?\( ?([^)]*?) ?\)"#, in: message) ?? ""
-      return diagnostic("xml.schema", "Il manque dans \(subject) l'élément obligatoire : \(expected).")
+      var missing = diagnostic("xml.schema", "Il manque dans \(subject) l'élément obligatoire : \(expected).")
+      missing.variable =
+        expected.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? variable
+      return missing
     }
     if message.contains("No matching global declaration") {
       return diagnostic("xml.schema", "L'élément racine \(subject) n'est pas <rapports> de l'enquête.")
@@ -105,6 +108,22 @@ enum LibXMLTranslation {
         "xml.malformed",
         "Le fichier s'arrête avant la fin du document XML (envoi interrompu, ou fichier tronqué) : renvoyez le fichier complet."
       )
+    }
+    let known: [(String, String)] = [
+      (
+        "expected '>'",
+        "une balise n'est pas terminée (« > » attendu) : fichier tronqué, ou balise mal écrite"
+      ),
+      ("Couldn't find end of Start Tag", "une balise ouvrante n'est pas terminée"),
+      ("StartTag: invalid element name", "un nom d'élément est invalide (un « < » isolé doit s'écrire &lt;)"),
+      ("Extra content at the end of the document", "du contenu suit la fin du document (</rapports>)"),
+      ("xmlParseEntityRef: no name", "un « & » isolé doit s'écrire &amp;"),
+      ("Start tag expected", "le fichier ne commence pas par une balise XML"),
+      ("Document is empty", "le fichier ne contient aucun élément"),
+      ("AttValue: \" or ' expected", "la valeur d'un attribut doit être entre guillemets"),
+    ]
+    if let (_, french) = known.first(where: { message.contains($0.0) }) {
+      return diagnostic("xml.malformed", "Le fichier n'est pas un XML bien formé : \(french).")
     }
     if error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) {
       return diagnostic("file.empty", "Le fichier est vide : aucun rapport n'y figure.")

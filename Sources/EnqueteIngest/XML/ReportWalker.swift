@@ -2,8 +2,11 @@ import CLibXML2
 import EnqueteCore
 
 /// Follows libxml2 reader events through `<rapports>`: builds each report from its elements and its
-/// `<mesure>` attributes, and gives each libxml2 error to the report it belongs to (schema errors
-/// arrive on the read that produced the node, so the report open at that moment owns them).
+/// `<mesure>` attributes, and gives each libxml2 error to the report it belongs to.
+///
+/// The reader validates while its parser reads ahead of the node walk, so schema errors arrive
+/// before the nodes they concern. They wait in `pending`; a completed report is held until the next
+/// one starts at line L (by then the parser has passed L), and takes the pending errors above L.
 struct ReportWalker {
   let file: String
   let survey: SurveyID?
@@ -19,6 +22,8 @@ struct ReportWalker {
   private var lastTextLine: Int?
   /// Line of the root element.
   private var rootLine = 1
+  /// Schema errors not yet given to a report.
+  private var pending: [LibXMLError] = []
 
   init(file: String, survey: SurveyID?, maximumDepth: Int) {
     self.file = file
@@ -63,6 +68,7 @@ struct ReportWalker {
       let name = localName(reader)
       if depth == 0 { rootLine = line }
       if depth == 1, name == "rapport" {
+        try release(before: line, onReport: onReport, outcome: &outcome)
         current = RawReport(record: RawRecord(line: line), endLine: line)
       } else if depth == 2, current != nil {
         if name == detailName {
@@ -100,8 +106,8 @@ struct ReportWalker {
     }
   }
 
-  /// Gives the errors of the last read to their report or to the file, then hands out the report
-  /// the read completed.
+  /// Takes the errors of the last read: a well-formedness error refuses the file at once; schema
+  /// errors wait for the report they belong to.
   mutating func attach(
     _ errors: [LibXMLError], onReport: (RawReport) throws -> Void, outcome: inout XMLReadOutcome
   )
@@ -118,28 +124,39 @@ struct ReportWalker {
       outcome.diagnostics.append(diagnostic)
       return
     }
-    for error in errors where error.level >= 2 {
-      var diagnostic = LibXMLTranslation.diagnostic(error, file: file, survey: survey)
-      // The streaming validator notices a missing child at the end tag; point at the start tag.
-      if error.message.contains("Missing child element") {
-        if diagnostic.variable == "rapports" {
-          diagnostic.location.line = rootLine
-        } else if diagnostic.variable == "rapport", let owner = completed ?? current {
-          diagnostic.location.line = owner.record.line
-        }
+    // libxml2 2.9 reports this identity-constraint remark at error level; it repeats an error already given.
+    pending += errors.filter { $0.level >= 2 && !$0.message.contains("No precomputed value available") }
+  }
+
+  /// Hands out the held report with the pending errors above `boundary` (all of them at the end).
+  private mutating func release(
+    before boundary: Int?, onReport: (RawReport) throws -> Void, outcome: inout XMLReadOutcome
+  )
+    throws
+  {
+    var remaining: [LibXMLError] = []
+    for error in pending {
+      guard boundary.map({ error.line < $0 }) ?? true else {
+        remaining.append(error)
+        continue
       }
-      if let owner = completed ?? current {
-        diagnostic.report = owner.siret
-        if completed != nil {
-          completed!.diagnostics.append(diagnostic)
-        } else {
-          current!.diagnostics.append(diagnostic)
-        }
+      var diagnostic = LibXMLTranslation.diagnostic(error, file: file, survey: survey)
+      let aboutTheFile =
+        error.message.contains("Duplicate key-sequence") && error.message.contains("unRapportParSiret")
+        || error.message.contains("rapports'")
+      if error.message.contains("rapports': Missing child") { diagnostic.location.line = rootLine }
+      if !aboutTheFile, var report = completed, error.line >= report.record.line {
+        // The streaming validator notices a missing child at the end tag; point at the start tag.
+        if error.message.contains("rapport': Missing child") { diagnostic.location.line = report.record.line }
+        diagnostic.report = report.siret
+        report.diagnostics.append(diagnostic)
+        completed = report
       } else {
         outcome.isReadable = false
         outcome.diagnostics.append(diagnostic)
       }
     }
+    pending = remaining
     if let report = completed {
       completed = nil
       outcome.reportCount += 1
@@ -148,11 +165,8 @@ struct ReportWalker {
   }
 
   mutating func finish(onReport: (RawReport) throws -> Void, outcome: inout XMLReadOutcome) throws {
-    if let report = completed {
-      completed = nil
-      outcome.reportCount += 1
-      try onReport(report)
-    }
+    guard !fatal else { return }
+    try release(before: nil, onReport: onReport, outcome: &outcome)
   }
 
   private mutating func refuse(_ code: String, _ message: String, line: Int, outcome: inout XMLReadOutcome) {

@@ -1,0 +1,98 @@
+/// A report once validated: typed values, typed detail, every diagnostic, and the verdict.
+public struct ValidatedReport: Sendable {
+  /// The SIRET as read (normalised when it could be), to name the report.
+  public var siret: String?
+  /// 1-based line where the report starts.
+  public var line: Int
+  /// Typed values of the report, derived variables included; a value that failed its checks is absent.
+  public var values: [String: Value]
+  /// Typed detail rows.
+  public var detail: [[String: Value]]
+  /// Everything found, in line order.
+  public var diagnostics: [Diagnostic]
+
+  /// A validated report.
+  public init(
+    siret: String?, line: Int, values: [String: Value], detail: [[String: Value]], diagnostics: [Diagnostic]
+  ) {
+    self.siret = siret
+    self.line = line
+    self.values = values
+    self.detail = detail
+    self.diagnostics = diagnostics
+  }
+
+  /// Accepted when nothing found is an error.
+  public var isAccepted: Bool { !diagnostics.contains { $0.severity == .error } }
+  /// Number of warnings.
+  public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// What validation says of one submitted file (or a report file with its `-mesures.csv`).
+public struct FileVerdict: Sendable {
+  /// The file as named to the user.
+  public var file: String
+  /// Its per-measure companion, when one was read with it.
+  public var companion: String?
+  /// XML or CSV.
+  public var format: SubmissionFormat
+  /// The survey it answers, when known.
+  public var survey: SurveyID?
+  /// Problems with the file as a whole, and notes on what was detected.
+  public var diagnostics: [Diagnostic]
+  /// Per report: SIRET, line, accepted or not, its diagnostics.
+  public var reports: [ValidatedReportSummary]
+  /// False when the file is refused as a whole.
+  public var isReadable: Bool
+
+  /// A verdict.
+  public init(
+    file: String, companion: String? = nil, format: SubmissionFormat, survey: SurveyID?,
+    diagnostics: [Diagnostic],
+    reports: [ValidatedReportSummary], isReadable: Bool
+  ) {
+    self.file = file
+    self.companion = companion
+    self.format = format
+    self.survey = survey
+    self.diagnostics = diagnostics
+    self.reports = reports
+    self.isReadable = isReadable
+  }
+
+  /// Reports accepted (none when the file is refused as a whole).
+  public var acceptedCount: Int { isReadable ? reports.count(where: \.accepted) : 0 }
+  /// Reports refused.
+  public var rejectedCount: Int { reports.count - acceptedCount }
+  /// Warnings, file and reports together.
+  public var warningCount: Int {
+    diagnostics.count { $0.severity == .warning }
+      + reports.map { $0.diagnostics.count { $0.severity == .warning } }.reduce(0, +)
+  }
+  /// Whether everything in it is accepted.
+  public var isValid: Bool {
+    isReadable && !diagnostics.contains { $0.severity == .error } && rejectedCount == 0
+  }
+  /// Every diagnostic, file first then reports, in line order within each.
+  public var allDiagnostics: [Diagnostic] { diagnostics + reports.flatMap(\.diagnostics) }
+}
+
+/// The verdict on one report, without its values (what a file verdict keeps for large files).
+public struct ValidatedReportSummary: Sendable {
+  /// SIRET as read.
+  public var siret: String?
+  /// Line where it starts.
+  public var line: Int
+  /// Whether it is accepted.
+  public var accepted: Bool
+  /// Its diagnostics.
+  public var diagnostics: [Diagnostic]
+
+  /// The summary of a validated report.
+  public init(_ report: ValidatedReport) {
+    siret = report.siret
+    line = report.line
+    accepted = report.isAccepted
+    diagnostics = report.diagnostics
+  }
+}

@@ -1,0 +1,144 @@
+import EnqueteCore
+
+/// What reading a CSV submission gave, beyond its rows.
+public struct CSVReadOutcome: Sendable {
+  /// The survey and table the header matches.
+  public var survey: SurveyID?
+  /// `rapport` or `mesures`.
+  public var table: String?
+  /// Encoding decided (byte-order mark, or the first non-ASCII field), nil for pure ASCII.
+  public var encoding: TextEncoding?
+  /// Delimiter and line endings.
+  public var detection: CSVDetection?
+  /// Data rows handed out.
+  public var rowCount = 0
+  /// File-level problems (refusing the whole file when errors) and notes on what was detected.
+  public var diagnostics: [Diagnostic] = []
+  /// False when the file must be refused as a whole.
+  public var isReadable = true
+
+  /// An outcome with nothing read yet.
+  public init() {}
+}
+
+/// The survey and table a CSV header was matched to.
+public struct CSVLayout: Sendable, Hashable {
+  /// The survey.
+  public let survey: SurveyID
+  /// `rapport` or `mesures`.
+  public let table: String
+}
+
+/// Reads a CSV submission into raw records: header matched to the catalog, fields decoded in the
+/// file's encoding, one record per data row with its line and columns.
+///
+/// The file is refused as a whole when it cannot be read as such (undecodable bytes, an open
+/// quote, a header missing a required column); a row with the wrong number of fields is handed out
+/// with its error, so only its report is refused.
+public struct CSVSubmissionReader: Sendable {
+  /// Bounds on the input.
+  public var limits = CSVLimits.standard
+
+  /// A reader with the standard limits.
+  public init() {}
+
+  /// Reads the file at `path` (`name` in diagnostics); `onRecord` gets each data row and its problems.
+  public func read(
+    path: String, name: String, onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
+  ) throws -> CSVReadOutcome {
+    try run(.path(path), name: name, onRecord: onRecord)
+  }
+
+  /// Reads CSV held in memory.
+  public func read(
+    bytes: [UInt8], name: String, onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
+  ) throws -> CSVReadOutcome {
+    try run(.bytes(bytes), name: name, onRecord: onRecord)
+  }
+
+  private enum Input {
+    case path(String)
+    case bytes([UInt8])
+  }
+
+  private func run(
+    _ input: Input, name: String, onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
+  ) throws -> CSVReadOutcome {
+    var outcome = CSVReadOutcome()
+    var rows = CSVRowMapper(file: name)
+    var reader = CSVReader()
+    reader.limits = limits
+    do {
+      let onDetect = { (detection: CSVDetection) in rows.start(announced: detection.announcedEncoding) }
+      switch input {
+      case .path(let path):
+        outcome.detection = try reader.read(path: path, onDetect: onDetect) { row in
+          try rows.take(row, outcome: &outcome, onRecord: onRecord)
+        }
+      case .bytes(let bytes):
+        outcome.detection = try reader.read(bytes: bytes, onDetect: onDetect) { row in
+          try rows.take(row, outcome: &outcome, onRecord: onRecord)
+        }
+      }
+    } catch let error as CSVSyntaxError {
+      outcome.isReadable = false
+      outcome.diagnostics.append(syntaxDiagnostic(error, file: name))
+    } catch let error as CSVRowMapper.Undecodable {
+      outcome.isReadable = false
+      outcome.diagnostics.append(
+        Diagnostic(
+          .error, code: "csv.encoding",
+          message:
+            "Des octets de ce champ ne sont pas du texte \(error.encoding.rawValue), l'encodage du début du fichier : "
+            + "enregistrez tout le fichier dans un seul encodage (UTF-8 de préférence).",
+          location: .init(file: name, line: error.line, column: error.column)))
+    } catch is FileReadError {
+      outcome.isReadable = false
+      outcome.diagnostics.append(
+        Diagnostic(
+          .error, code: "file.unreadable", message: "Le fichier ne peut pas être lu.",
+          location: .init(file: name)))
+    }
+    outcome.encoding = rows.decoder?.encoding
+    if !rows.sawHeader && outcome.isReadable {
+      outcome.isReadable = false
+      outcome.diagnostics.append(
+        Diagnostic(
+          .error, code: "file.empty", message: "Le fichier est vide : aucun rapport n'y figure.",
+          location: .init(file: name, line: 1)))
+    }
+    if let detection = outcome.detection, outcome.isReadable {
+      let encoding = outcome.encoding?.rawValue ?? "ASCII (compatible UTF-8)"
+      outcome.diagnostics.insert(
+        Diagnostic(
+          .note, code: "csv.detected",
+          message:
+            "Lu comme CSV \(encoding), séparateur \(DelimiterSniffer.frenchName(detection.delimiter)), "
+            + "fins de ligne \(detection.crlf ? "Windows (CRLF)" : "Unix (LF)")"
+            + (outcome.table.map { ", table « \($0) »" } ?? "") + ".",
+          location: .init(file: name)), at: 0)
+    }
+    return outcome
+  }
+
+  private func syntaxDiagnostic(_ error: CSVSyntaxError, file: String) -> Diagnostic {
+    let message: String
+    switch error.kind {
+    case .unterminatedQuote:
+      message =
+        "Un guillemet ouvert ici n'est jamais refermé : le reste du fichier ne peut pas être lu. Doublez les guillemets à l'intérieur d'un champ (\"\") ou refermez-le."
+    case .fieldTooLong:
+      message =
+        "Un champ dépasse \(limits.maximumFieldBytes / 1024) Kio : ce n'est pas une valeur de l'enquête (guillemet non refermé ?)."
+    case .tooManyFields:
+      message =
+        "Une ligne a plus de \(limits.maximumFieldsPerRow) champs : ce n'est pas un fichier de l'enquête."
+    case .lineTooLong:
+      message =
+        "Une ligne dépasse \(limits.maximumLineBytes / 1024) Kio : ce n'est pas un fichier de l'enquête."
+    }
+    return Diagnostic(
+      .error, code: error.kind.rawValue, message: message,
+      location: .init(file: file, line: error.line, column: error.column))
+  }
+}

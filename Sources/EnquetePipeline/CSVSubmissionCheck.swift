@@ -1,0 +1,108 @@
+import EnqueteCore
+import EnqueteIngest
+import EnqueteValidate
+import Foundation
+
+/// Validates a CSV report file and, when present, its per-measure detail `<name>-mesures.csv`:
+/// the detail is read first and grouped by SIRET, then each report is validated with its rows.
+struct CSVSubmissionCheck {
+  let path: String
+  let name: String
+  let year: Int?
+
+  static func isDetailFile(_ path: String) -> Bool { path.lowercased().hasSuffix("-mesures.csv") }
+
+  static func reportFile(of detailPath: String) -> String {
+    String(detailPath.dropLast("-mesures.csv".count)) + ".csv"
+  }
+
+  static func detailFile(of reportPath: String) -> String {
+    ((reportPath as NSString).deletingPathExtension) + "-mesures.csv"
+  }
+
+  func run(onReport: (ValidatedReport) -> Void) -> FileVerdict {
+    if Self.isDetailFile(path) {
+      let reportPath = Self.reportFile(of: path)
+      guard FileManager.default.fileExists(atPath: reportPath) else {
+        return FileVerdict(
+          file: name, format: .csv, survey: nil,
+          diagnostics: [
+            Diagnostic(
+              .error, code: "csv.detail-without-report",
+              message: "Ce détail par mesure arrive sans le fichier de rapports qu'il complète "
+                + "(\((reportPath as NSString).lastPathComponent)) : envoyez les deux ensemble.",
+              location: .init(file: name, line: 1))
+          ], reports: [], isReadable: false)
+      }
+      let reportName = String(name.dropLast("-mesures.csv".count)) + ".csv"
+      return CSVSubmissionCheck(path: reportPath, name: reportName, year: year).run(onReport: onReport)
+    }
+    let detailPath = Self.detailFile(of: path)
+    let detailName = Self.detailFile(of: name)
+    var detailOutcome: CSVReadOutcome?
+    var detail: [String: [RawRecord]] = [:]
+    var detailProblems: [Int: [Diagnostic]] = [:]
+    var firstLine: [String: Int] = [:]
+    if FileManager.default.fileExists(atPath: detailPath) {
+      detailOutcome = try? CSVSubmissionReader().read(path: detailPath, name: detailName) {
+        record, problems, _ in
+        let siret = FrenchValueParser.stripGroups(record.values["siret"]?.text ?? "")
+        detail[siret, default: []].append(record)
+        if firstLine[siret] == nil { firstLine[siret] = record.line }
+        if !problems.isEmpty { detailProblems[record.line] = problems }
+      }
+    }
+    var validator: ReportValidator?
+    var summaries: [ValidatedReportSummary] = []
+    var used = Set<String>()
+    let detailReadable = detailOutcome?.isReadable ?? true
+    let outcome: CSVReadOutcome
+    do {
+      outcome = try CSVSubmissionReader().read(path: path, name: name) { record, problems, layout in
+        guard layout.table == "rapport" else { return }
+        if validator == nil {
+          validator = ReportValidator(
+            survey: layout.survey, campaignYear: year, file: name,
+            detailFile: detailOutcome == nil ? nil : detailName)
+        }
+        let siret = FrenchValueParser.stripGroups(record.values["siret"]?.text ?? "")
+        let rows = detailReadable ? (detail[siret] ?? []) : []
+        used.insert(siret)
+        var diagnostics = problems
+        for row in rows { diagnostics += detailProblems[row.line] ?? [] }
+        let report = validator!.validate(
+          RawReport(record: record, detail: rows, endLine: record.line, diagnostics: diagnostics))
+        summaries.append(ValidatedReportSummary(report))
+        onReport(report)
+      }
+    } catch {
+      outcome = CSVReadOutcome()
+    }
+    var diagnostics = outcome.diagnostics
+    var readable = outcome.isReadable
+    if let table = outcome.table, table != "rapport" {
+      readable = false
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "csv.detail-without-report",
+          message:
+            "Ce fichier est un détail par mesure : il doit s'appeler <nom>-mesures.csv et accompagner le fichier de rapports <nom>.csv.",
+          location: .init(file: name, line: 1)))
+    }
+    if let detailOutcome {
+      diagnostics += detailOutcome.diagnostics
+      if !detailOutcome.isReadable { readable = false }
+      for (siret, line) in firstLine.sorted(by: { $0.value < $1.value }) where !used.contains(siret) {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "validate.orphan-detail",
+            message:
+              "Des mesures du SIRET \(siret) n'ont pas de rapport dans \((name as NSString).lastPathComponent).",
+            location: .init(file: detailName, line: line), report: siret, variable: "siret"))
+      }
+    }
+    return FileVerdict(
+      file: name, companion: detailOutcome == nil ? nil : detailName, format: .csv, survey: outcome.survey,
+      diagnostics: diagnostics, reports: summaries, isReadable: readable)
+  }
+}
