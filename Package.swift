@@ -62,6 +62,13 @@ let package = Package(
       dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
     ),
     .target(
+      name: "EnqueteFuzzing",
+      dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
+    ),
+    // libFuzzer targets (scripts/fuzz builds them with -DFUZZING); plain builds replay files.
+    .executableTarget(name: "fuzz-csv", dependencies: ["EnqueteFuzzing"]),
+    .executableTarget(name: "fuzz-xml", dependencies: ["EnqueteFuzzing"]),
+    .target(
       name: "EnqueteSample",
       dependencies: [
         "EnqueteCore",
@@ -82,7 +89,7 @@ let package = Package(
     .testTarget(name: "EnqueteCoreTests", dependencies: ["EnqueteCore"]),
     .testTarget(
       name: "EnqueteIngestTests",
-      dependencies: ["EnqueteIngest"],
+      dependencies: ["EnqueteIngest", "EnqueteFuzzing"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "EnqueteValidateTests", dependencies: ["EnqueteValidate", "EnqueteCore"]),

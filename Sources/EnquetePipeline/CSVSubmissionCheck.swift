@@ -76,7 +76,13 @@ struct CSVSubmissionCheck {
         onReport(report)
       }
     } catch {
-      outcome = CSVReadOutcome()
+      var failed = CSVReadOutcome()
+      failed.isReadable = false
+      failed.diagnostics.append(
+        Diagnostic(
+          .error, code: "file.unreadable", message: "Le fichier ne peut pas être lu.",
+          location: .init(file: name)))
+      outcome = failed
     }
     var diagnostics = outcome.diagnostics
     var readable = outcome.isReadable

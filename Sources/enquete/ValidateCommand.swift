@@ -47,7 +47,16 @@ struct ValidateCommand: ParsableCommand {
       verdicts.append(verdict)
       if format == .text { report(verdict) }
     }
-    if format == .json { print(VerdictJSON.render(verdicts), terminator: "") }
+    if format == .json {
+      print(VerdictJSON.render(verdicts), terminator: "")
+    } else if verdicts.count > 1 {
+      let refusedFiles = verdicts.count { !$0.isReadable }
+      print(
+        "Total : \(plural(verdicts.count, "fichier", "fichiers")) (\(refusedFiles) refusé\(refusedFiles > 1 ? "s" : "") en entier), "
+          + "\(plural(verdicts.map(\.acceptedCount).reduce(0, +), "rapport accepté", "rapports acceptés")), "
+          + "\(plural(verdicts.map(\.rejectedCount).reduce(0, +), "refusé", "refusés")), "
+          + plural(verdicts.map(\.warningCount).reduce(0, +), "avertissement", "avertissements"))
+    }
     if verdicts.contains(where: { !$0.isValid }) { throw ExitCode(65) }
     if missing { throw ExitCode(1) }
   }

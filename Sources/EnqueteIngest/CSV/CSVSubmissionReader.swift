@@ -1,4 +1,5 @@
 import EnqueteCore
+import Foundation
 
 /// What reading a CSV submission gave, beyond its rows.
 public struct CSVReadOutcome: Sendable {
@@ -38,6 +39,8 @@ public struct CSVLayout: Sendable, Hashable {
 public struct CSVSubmissionReader: Sendable {
   /// Bounds on the input.
   public var limits = CSVLimits.standard
+  /// Largest file accepted, in bytes (4 GiB by default; the portal sets its own upload limit).
+  public var maximumFileBytes = 4 << 30
 
   /// A reader with the standard limits.
   public init() {}
@@ -46,7 +49,18 @@ public struct CSVSubmissionReader: Sendable {
   public func read(
     path: String, name: String, onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
   ) throws -> CSVReadOutcome {
-    try run(.path(path), name: name, onRecord: onRecord)
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if size > maximumFileBytes {
+      var outcome = CSVReadOutcome()
+      outcome.isReadable = false
+      outcome.diagnostics.append(
+        Diagnostic(
+          .error, code: "file.too-large",
+          message: "Le fichier dépasse la taille maximale acceptée (\(maximumFileBytes / 1_048_576) Mo).",
+          location: .init(file: name)))
+      return outcome
+    }
+    return try run(.path(path), name: name, onRecord: onRecord)
   }
 
   /// Reads CSV held in memory.

@@ -1,0 +1,49 @@
+import EnqueteCore
+import EnqueteIngest
+import EnqueteValidate
+
+/// What the fuzz targets run, as a library so that tests can replay any crash the fuzzer finds
+/// (`Tests/EnqueteIngestTests/FuzzRegressionTests.swift` replays `Fuzz/regressions/`).
+public enum FuzzEntryPoints {
+  /// Builds every lazily-initialised static (catalogs, rules, geography, compiled XSDs) once, so
+  /// that the leak checker does not charge these one-time allocations to the first input.
+  public static func warmUp() {
+    for survey in SurveyID.allCases {
+      _ = RuleSet.builtIn(survey)
+      let namespace = SurveyDefinition.builtIn(survey).namespace
+      xml(Array("<rapports xmlns=\"\(namespace)\"><rapport><annee>2025</annee></rapport></rapports>".utf8))
+    }
+    _ = Geography.reference.departements.count
+    csv(Array("annee;siret;nom_service;departement_code\n2025;73282932000074;X;1\n".utf8))
+    csv(Array("annee;siret;nom_er;departement_code\n2025;73282932000074;X;1\n".utf8))
+  }
+
+  /// Reads `bytes` as a CSV submission and validates every record it yields.
+  public static func csv(_ bytes: [UInt8]) {
+    var reader = CSVSubmissionReader()
+    reader.limits = CSVLimits(maximumFieldBytes: 4096, maximumFieldsPerRow: 256, maximumLineBytes: 65536)
+    var validator: ReportValidator?
+    _ = try? reader.read(bytes: bytes, name: "fuzz.csv") { record, problems, layout in
+      if validator == nil {
+        validator = ReportValidator(survey: layout.survey, campaignYear: 2025, file: "fuzz.csv")
+      }
+      _ = validator!.validate(RawReport(record: record, endLine: record.line, diagnostics: problems))
+    }
+  }
+
+  /// Reads `bytes` as an XML submission and validates every report it yields.
+  public static func xml(_ bytes: [UInt8]) {
+    var validator: ReportValidator?
+    let survey: SurveyID? =
+      if case .root(let namespace?, _) = XMLPrologue.scan(bytes) {
+        XMLPrologue.survey(forNamespace: namespace)
+      } else { nil }
+    _ = XMLSubmissionReader().read(bytes: bytes, name: "fuzz.xml") { raw in
+      guard let survey else { return }
+      if validator == nil {
+        validator = ReportValidator(survey: survey, campaignYear: 2025, file: "fuzz.xml")
+      }
+      _ = validator!.validate(raw)
+    }
+  }
+}
