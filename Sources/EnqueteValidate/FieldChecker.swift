@@ -6,10 +6,26 @@ import Foundation
 struct FieldChecker {
   let file: String
   let geography: Geography
+  /// Compiled patterns, by pattern text (compiling one per value cost a tenth of validation time).
+  private let patterns: [String: NSRegularExpression]
+
+  init(file: String, geography: Geography) {
+    self.file = file
+    self.geography = geography
+    var patterns: [String: NSRegularExpression] = [:]
+    for survey in SurveyID.allCases {
+      for table in SurveyDefinition.builtIn(survey).tables {
+        for pattern in table.variables.compactMap(\.pattern) where patterns[pattern] == nil {
+          patterns[pattern] = try? NSRegularExpression(pattern: "^(?:\(pattern))$")
+        }
+      }
+    }
+    self.patterns = patterns
+  }
 
   /// The typed value (nil when it cannot be used) and what is wrong or was corrected.
   func check(_ raw: RawValue, _ variable: VariableDefinition, report: String?) -> (Value?, [Diagnostic]) {
-    let text = raw.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = Trim.whitespace(raw.text)
     let location = SourceLocation(file: file, line: raw.line, column: raw.column)
     func problem(_ code: String, _ message: String, _ severity: Diagnostic.Severity = .error) -> Diagnostic {
       Diagnostic(
@@ -84,6 +100,7 @@ struct FieldChecker {
       )
     case .string:
       if let allowed = variable.enum {
+        if allowed.contains(text) { return (.string(text), []) }
         let key = HeaderFolding.fold(text)
         guard let match = allowed.first(where: { HeaderFolding.fold($0) == key }) else {
           return (
@@ -97,8 +114,8 @@ struct FieldChecker {
         }
         return (.string(match), [])
       }
-      if let pattern = variable.pattern,
-        text.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil
+      if let pattern = variable.pattern, let regex = patterns[pattern],
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
       {
         return (
           nil,
@@ -160,7 +177,21 @@ struct FieldChecker {
 
 /// Case- and accent-insensitive comparison of coded values.
 enum HeaderFolding {
+  private static let french = Locale(identifier: "fr_FR")
+
   static func fold(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: french)
+  }
+}
+
+/// Trimming without Foundation's bridging (which cost a quarter of validation time).
+enum Trim {
+  /// `text` without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
+  static func whitespace(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+    return String(scalars[first...last])
   }
 }

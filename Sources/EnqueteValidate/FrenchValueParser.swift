@@ -24,7 +24,7 @@ public enum FrenchValueParser {
     guard !compact.isEmpty, compact.count <= 30 else { return nil }
     let separators = compact.filter { $0 == "," || $0 == "." }
     guard separators.count <= 1 else { return nil }
-    let normalised = compact.replacingOccurrences(of: ",", with: ".")
+    let normalised = String(compact.map { $0 == "," ? "." : $0 })
     var body = Substring(normalised)
     if body.first == "-" || body.first == "+" { body = body.dropFirst() }
     guard !body.isEmpty, body != ".", body.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }) else {
@@ -35,12 +35,12 @@ public enum FrenchValueParser {
 
   /// The date in `text` (`dd/mm/yyyy` or ISO), or nil when it is not a date or does not exist.
   public static func date(_ text: String) -> CivilDate? {
-    CivilDate(parsing: text.trimmingCharacters(in: .whitespaces))
+    CivilDate(parsing: Trim.whitespace(text))
   }
 
   /// The yes/no in `text`, or nil.
   public static func boolean(_ text: String) -> Bool? {
-    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+    switch Trim.whitespace(text).lowercased() {
     case "oui", "o", "1", "true", "vrai", "yes", "y": true
     case "non", "n", "0", "false", "faux", "no": false
     default: nil

@@ -129,7 +129,7 @@ public struct ReportValidator: Sendable {
   ) -> [String: Value] {
     var values: [String: Value] = [:]
     for variable in table.submittedVariables where !skip.contains(variable.name) {
-      guard let raw = record.values[variable.name], !raw.text.trimmingCharacters(in: .whitespaces).isEmpty
+      guard let raw = record.values[variable.name], !Trim.whitespace(raw.text).isEmpty
       else {
         if variable.required {
           keep([

@@ -69,7 +69,9 @@ public struct Geography: Sendable {
   /// Returns the normalised code and whether it differed from the input (the caller warns then),
   /// or nil when no département has that code.
   public func normalizeDepartementCode(_ raw: some StringProtocol) -> (code: String, changed: Bool)? {
-    let trimmed = raw.trimmingCharacters(in: .whitespaces)
+    let trimmed =
+      String(raw).unicodeScalars.allSatisfy({ $0 != " " && $0 != "\t" })
+      ? String(raw) : raw.trimmingCharacters(in: .whitespaces)
     var code = trimmed.uppercased()
     if code.count == 1, code.allSatisfy(\.isASCII), code.first!.isNumber { code = "0" + code }
     guard departementsByCode[code] != nil else { return nil }
