@@ -20,7 +20,7 @@ struct CSVSubmissionCheck {
     ((reportPath as NSString).deletingPathExtension) + "-mesures.csv"
   }
 
-  func run(onReport: (ValidatedReport) -> Void) -> FileVerdict {
+  func run(onReport: ((ValidatedReport) -> Void)?) -> FileVerdict {
     if Self.isDetailFile(path) {
       let reportPath = Self.reportFile(of: path)
       guard FileManager.default.fileExists(atPath: reportPath) else {
@@ -32,7 +32,7 @@ struct CSVSubmissionCheck {
               message: "Ce détail par mesure arrive sans le fichier de rapports qu'il complète "
                 + "(\((reportPath as NSString).lastPathComponent)) : envoyez les deux ensemble.",
               location: .init(file: name, line: 1))
-          ], reports: [], isReadable: false)
+          ], reportCount: 0, reports: [], isReadable: false)
       }
       let reportName = String(name.dropLast("-mesures.csv".count)) + ".csv"
       return CSVSubmissionCheck(path: reportPath, name: reportName, year: year).run(onReport: onReport)
@@ -55,15 +55,19 @@ struct CSVSubmissionCheck {
     var validator: ReportValidator?
     var summaries: [ValidatedReportSummary] = []
     var used = Set<String>()
+    let sirets = SiretRegistry()
+    // Without a detail file and without a caller wanting typed reports, clean rows are only counted.
+    let filter = detailOutcome == nil && onReport == nil ? FastRowFilter(year: year, sirets: sirets) : nil
     let detailReadable = detailOutcome?.isReadable ?? true
     let outcome: CSVReadOutcome
     do {
-      outcome = try CSVSubmissionReader().read(path: path, name: name) { record, problems, layout in
+      outcome = try CSVSubmissionReader().read(path: path, name: name, filter: filter) {
+        record, problems, layout in
         guard layout.table == "rapport" else { return }
         if validator == nil {
           validator = ReportValidator(
             survey: layout.survey, campaignYear: year, file: name,
-            detailFile: detailOutcome == nil ? nil : detailName)
+            detailFile: detailOutcome == nil ? nil : detailName, sirets: sirets)
         }
         let siret = FrenchValueParser.stripGroups(record.values["siret"]?.text ?? "")
         let rows = detailReadable ? (detail[siret] ?? []) : []
@@ -72,8 +76,8 @@ struct CSVSubmissionCheck {
         for row in rows { diagnostics += detailProblems[row.line] ?? [] }
         let report = validator!.validate(
           RawReport(record: record, detail: rows, endLine: record.line, diagnostics: diagnostics))
-        summaries.append(ValidatedReportSummary(report))
-        onReport(report)
+        if !report.diagnostics.isEmpty { summaries.append(ValidatedReportSummary(report)) }
+        onReport?(report)
       }
     } catch {
       var failed = CSVReadOutcome()
@@ -109,6 +113,34 @@ struct CSVSubmissionCheck {
     }
     return FileVerdict(
       file: name, companion: detailOutcome == nil ? nil : detailName, format: .csv, survey: outcome.survey,
-      diagnostics: diagnostics, reports: summaries, isReadable: readable)
+      diagnostics: diagnostics, reportCount: outcome.rowCount + outcome.filteredRowCount, reports: summaries,
+      isReadable: readable)
+  }
+}
+
+/// The fast path for CSV report rows: a clean row is counted without being decoded into a record.
+final class FastRowFilter: CSVRowFilter {
+  private let year: Int?
+  private let sirets: SiretRegistry
+  private var checker: FastReportChecker?
+  private var slots: [Int?] = []
+
+  init(year: Int?, sirets: SiretRegistry) {
+    self.year = year
+    self.sirets = sirets
+  }
+
+  func begin(layout: CSVLayout, columns: [String?]) {
+    guard layout.table == "rapport" else { return }
+    checker = FastReportChecker(survey: layout.survey, campaignYear: year, sirets: sirets)
+    slots = checker!.slots(forColumns: columns)
+  }
+
+  func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
+    guard checker != nil else { return false }
+    let result = checker!.isClean(row: row, line: row.line, columns: slots) { bytes in
+      decoder.decode(Array(bytes)[...]) != nil
+    }
+    return result
   }
 }

@@ -20,9 +20,10 @@ public struct SubmissionChecker: Sendable {
   }
 
   /// Validates one file (with its `-mesures.csv` companion for a CSV report file); `name` is how
-  /// diagnostics name it. `onReport` sees every validated report, typed values included.
+  /// diagnostics name it. `onReport`, when given, sees every validated report with its typed
+  /// values; without it, reports that are clean are only counted (the fast path).
   public func check(
-    path: String, name: String? = nil, onReport: (ValidatedReport) -> Void = { _ in }
+    path: String, name: String? = nil, onReport: ((ValidatedReport) -> Void)? = nil
   ) -> FileVerdict {
     let name = name ?? path
     let year = campaignYear ?? Self.yearInPath(path)
@@ -33,10 +34,12 @@ public struct SubmissionChecker: Sendable {
   }
 
   private func checkXML(
-    path: String, name: String, year: Int?, onReport: (ValidatedReport) -> Void
+    path: String, name: String, year: Int?, onReport: ((ValidatedReport) -> Void)?
   ) -> FileVerdict {
     var validator: ReportValidator?
+    var fast: FastReportChecker?
     var summaries: [ValidatedReportSummary] = []
+    var count = 0
     var survey: SurveyID?
     if let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 64 * 1024) {
       try? handle.close()
@@ -46,10 +49,16 @@ public struct SubmissionChecker: Sendable {
     }
     let outcome = XMLSubmissionReader().read(path: path, name: name) { raw in
       guard let survey else { return }
-      if validator == nil { validator = ReportValidator(survey: survey, campaignYear: year, file: name) }
+      if validator == nil {
+        let sirets = SiretRegistry()
+        validator = ReportValidator(survey: survey, campaignYear: year, file: name, sirets: sirets)
+        if onReport == nil { fast = FastReportChecker(survey: survey, campaignYear: year, sirets: sirets) }
+      }
+      count += 1
+      if fast?.isClean(raw) == true { return }
       let report = validator!.validate(raw)
-      summaries.append(ValidatedReportSummary(report))
-      onReport(report)
+      if !report.diagnostics.isEmpty { summaries.append(ValidatedReportSummary(report)) }
+      onReport?(report)
     }
     var diagnostics = outcome.diagnostics
     if outcome.isReadable, let survey = outcome.survey {
@@ -61,8 +70,8 @@ public struct SubmissionChecker: Sendable {
           location: .init(file: name)), at: 0)
     }
     return FileVerdict(
-      file: name, format: .xml, survey: outcome.survey, diagnostics: diagnostics, reports: summaries,
-      isReadable: outcome.isReadable)
+      file: name, format: .xml, survey: outcome.survey, diagnostics: diagnostics, reportCount: count,
+      reports: summaries, isReadable: outcome.isReadable)
   }
 
   /// Expands folders (recursively, in name order) into the files to check: `.xml` and `.csv`, a
@@ -80,7 +89,7 @@ public struct SubmissionChecker: Sendable {
         files.append(path)
         continue
       }
-      let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+      let found = Self.relativePaths(under: path)
         .filter {
           SubmissionKind.of(path: $0) != nil && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
         }
@@ -92,6 +101,32 @@ public struct SubmissionChecker: Sendable {
       }
     }
     return files
+  }
+}
+
+extension SubmissionChecker {
+  /// Every file below `folder`, as paths relative to it (`FileManager`'s enumerator is not safe to
+  /// use from several threads at once on Linux; this walk is).
+  static func relativePaths(under folder: String) -> [String] {
+    let manager = FileManager.default
+    var result: [String] = []
+    var pending = [""]
+    while let relative = pending.popLast() {
+      let absolute = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
+      for name in (try? manager.contentsOfDirectory(atPath: absolute)) ?? [] {
+        let child = relative.isEmpty ? name : (relative as NSString).appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(
+          atPath: (folder as NSString).appendingPathComponent(child), isDirectory: &isDirectory),
+          isDirectory.boolValue
+        {
+          pending.append(child)
+        } else {
+          result.append(child)
+        }
+      }
+    }
+    return result
   }
 }
 

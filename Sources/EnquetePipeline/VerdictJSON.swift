@@ -13,6 +13,7 @@ public enum VerdictJSON {
       ("format", .string(verdict.format.rawValue)),
       ("enquete", verdict.survey.map { .string($0.rawValue) } ?? .null),
       ("lisible", .bool(verdict.isReadable)),
+      ("rapports_lus", .number(Double(verdict.reportCount))),
       ("rapports_acceptes", .number(Double(verdict.acceptedCount))),
       ("rapports_refuses", .number(Double(verdict.rejectedCount))),
       ("avertissements", .number(Double(verdict.warningCount))),

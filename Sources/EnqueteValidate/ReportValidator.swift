@@ -18,13 +18,15 @@ public struct ReportValidator: Sendable {
   private let detailFields: FieldChecker
   private let checker: RuleChecker
   private let geography: Geography
-  private var seen: [String: Int] = [:]
+  /// SIRETs met so far in the file (shared with the fast path).
+  public let sirets: SiretRegistry
 
   /// A validator for the reports of `file`.
   public init(
     survey: SurveyID, campaignYear: Int?, file: String, detailFile: String? = nil,
-    geography: Geography = .reference
+    geography: Geography = .reference, sirets: SiretRegistry = SiretRegistry()
   ) {
+    self.sirets = sirets
     self.survey = .builtIn(survey)
     self.campaignYear = campaignYear
     self.file = file
@@ -61,19 +63,15 @@ public struct ReportValidator: Sendable {
           variable: "annee")
       ])
     }
-    if let siret, !siret.isEmpty {
-      if let first = seen[siret] {
-        keep([
-          Diagnostic(
-            .error, code: "validate.duplicate-key",
-            message:
-              "Un autre rapport du même SIRET figure déjà dans ce fichier (ligne \(first)) : un seul rapport par service.",
-            location: location(raw.record.values["siret"], fallback: raw.record.line), report: siret,
-            variable: "siret")
-        ])
-      } else {
-        seen[siret] = raw.record.line
-      }
+    if let siret, !siret.isEmpty, let first = sirets.firstLine(of: siret, recordingAt: raw.record.line) {
+      keep([
+        Diagnostic(
+          .error, code: "validate.duplicate-key",
+          message:
+            "Un autre rapport du même SIRET figure déjà dans ce fichier (ligne \(first)) : un seul rapport par service.",
+          location: location(raw.record.values["siret"], fallback: raw.record.line), report: siret,
+          variable: "siret")
+      ])
     }
     var detail: [[String: Value]] = []
     var detailLines: [Int] = []

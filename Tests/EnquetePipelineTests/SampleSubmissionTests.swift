@@ -32,7 +32,7 @@ import Testing
     var reports = 0
     for path in files {
       let verdict = SubmissionChecker().check(path: path)
-      reports += verdict.reports.count
+      reports += verdict.reportCount
       #expect(
         verdict.isValid, "\(path): \(verdict.allDiagnostics.filter { $0.severity == .error }.map(\.line))")
       #expect(verdict.survey?.rawValue == survey)

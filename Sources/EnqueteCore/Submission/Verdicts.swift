@@ -40,7 +40,10 @@ public struct FileVerdict: Sendable {
   public var survey: SurveyID?
   /// Problems with the file as a whole, and notes on what was detected.
   public var diagnostics: [Diagnostic]
-  /// Per report: SIRET, line, accepted or not, its diagnostics.
+  /// Reports read in the file (with or without something to say).
+  public var reportCount: Int
+  /// The reports that have something to say (refused, or accepted with warnings): SIRET, line,
+  /// verdict, diagnostics. Reports accepted without a remark are only counted, so memory stays flat.
   public var reports: [ValidatedReportSummary]
   /// False when the file is refused as a whole.
   public var isReadable: Bool
@@ -49,8 +52,9 @@ public struct FileVerdict: Sendable {
   public init(
     file: String, companion: String? = nil, format: SubmissionFormat, survey: SurveyID?,
     diagnostics: [Diagnostic],
-    reports: [ValidatedReportSummary], isReadable: Bool
+    reportCount: Int, reports: [ValidatedReportSummary], isReadable: Bool
   ) {
+    self.reportCount = reportCount
     self.file = file
     self.companion = companion
     self.format = format
@@ -61,9 +65,9 @@ public struct FileVerdict: Sendable {
   }
 
   /// Reports accepted (none when the file is refused as a whole).
-  public var acceptedCount: Int { isReadable ? reports.count(where: \.accepted) : 0 }
+  public var acceptedCount: Int { isReadable ? reportCount - reports.count(where: { !$0.accepted }) : 0 }
   /// Reports refused.
-  public var rejectedCount: Int { reports.count - acceptedCount }
+  public var rejectedCount: Int { reportCount - acceptedCount }
   /// Warnings, file and reports together.
   public var warningCount: Int {
     diagnostics.count { $0.severity == .warning }

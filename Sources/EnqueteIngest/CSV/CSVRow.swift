@@ -1,7 +1,9 @@
+import EnqueteCore
+
 /// One row of a CSV, as bytes: fields are undecoded, unquoted (`""` made `"`), in order.
 ///
 /// Rows are handed to a callback and reused for the next row: copy out what you keep.
-public struct CSVRow: Sendable {
+public struct CSVRow: Sendable, CSVFields {
   /// The fields' bytes, end to end.
   public internal(set) var bytes: [UInt8] = []
   /// End offset in `bytes` of each field.
@@ -24,6 +26,12 @@ public struct CSVRow: Sendable {
 
   /// Field `index` decoded as UTF-8 (for tests and headers; the validator decodes per encoding).
   public func string(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
+
+  /// Calls `body` with the bytes of field `index`.
+  public func withField<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    let range = self.range(index)
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
 
   /// Whether the row is one empty unquoted field: a blank line.
   public var isBlank: Bool { ends == [0] && quoted == [false] }

@@ -16,6 +16,8 @@ struct CSVRowMapper {
   private var columns: [String?] = []
   private var refused = false
   private var layout: CSVLayout?
+  /// Takes the rows that need nothing more than counting.
+  var filter: CSVRowFilter?
 
   init(file: String) { self.file = file }
 
@@ -39,6 +41,13 @@ struct CSVRowMapper {
       return
     }
     guard !refused, !row.isBlank else { return }
+    if let filter, row.count == columns.count {
+      if decoder == nil { decoder = FieldDecoder(announced: nil) }
+      if filter.accepts(row, decoder: &decoder!) {
+        outcome.filteredRowCount += 1
+        return
+      }
+    }
     var record = RawRecord(line: row.line)
     var problems: [Diagnostic] = []
     if row.count != columns.count {
@@ -79,6 +88,7 @@ struct CSVRowMapper {
     outcome.survey = survey
     outcome.table = table.name
     layout = CSVLayout(survey: survey, table: table.name)
+    defer { if !refused { filter?.begin(layout: layout!, columns: columns) } }
     var seen: [String: Int] = [:]
     columns = names.enumerated().map { index, name in
       let key = HeaderMatcher.key(name)

@@ -13,6 +13,8 @@ public struct CSVReadOutcome: Sendable {
   public var detection: CSVDetection?
   /// Data rows handed out.
   public var rowCount = 0
+  /// Data rows the filter took (counted, not handed out).
+  public var filteredRowCount = 0
   /// File-level problems (refusing the whole file when errors) and notes on what was detected.
   public var diagnostics: [Diagnostic] = []
   /// False when the file must be refused as a whole.
@@ -20,6 +22,15 @@ public struct CSVReadOutcome: Sendable {
 
   /// An outcome with nothing read yet.
   public init() {}
+}
+
+/// Takes the data rows that need nothing more than being counted (the fast path of validation):
+/// they are not decoded nor handed out. A class, so that the reader can keep it while reading.
+public protocol CSVRowFilter: AnyObject {
+  /// Called once the header is read: the survey and table, and each column's variable.
+  func begin(layout: CSVLayout, columns: [String?])
+  /// Whether the row is taken; `decoder` decodes text in the file's encoding.
+  func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool
 }
 
 /// The survey and table a CSV header was matched to.
@@ -47,7 +58,8 @@ public struct CSVSubmissionReader: Sendable {
 
   /// Reads the file at `path` (`name` in diagnostics); `onRecord` gets each data row and its problems.
   public func read(
-    path: String, name: String, onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
+    path: String, name: String, filter: CSVRowFilter? = nil,
+    onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
   ) throws -> CSVReadOutcome {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     if size > maximumFileBytes {
@@ -60,14 +72,15 @@ public struct CSVSubmissionReader: Sendable {
           location: .init(file: name)))
       return outcome
     }
-    return try run(.path(path), name: name, onRecord: onRecord)
+    return try run(.path(path), name: name, filter: filter, onRecord: onRecord)
   }
 
   /// Reads CSV held in memory.
   public func read(
-    bytes: [UInt8], name: String, onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
+    bytes: [UInt8], name: String, filter: CSVRowFilter? = nil,
+    onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
   ) throws -> CSVReadOutcome {
-    try run(.bytes(bytes), name: name, onRecord: onRecord)
+    try run(.bytes(bytes), name: name, filter: filter, onRecord: onRecord)
   }
 
   private enum Input {
@@ -76,10 +89,12 @@ public struct CSVSubmissionReader: Sendable {
   }
 
   private func run(
-    _ input: Input, name: String, onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
+    _ input: Input, name: String, filter: CSVRowFilter?,
+    onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
   ) throws -> CSVReadOutcome {
     var outcome = CSVReadOutcome()
     var rows = CSVRowMapper(file: name)
+    rows.filter = filter
     var reader = CSVReader()
     reader.limits = limits
     do {

@@ -1,0 +1,7 @@
+/// The fields of one CSV row as the fast path reads them (the ingestion stage's `CSVRow` is one).
+public protocol CSVFields {
+  /// Number of fields.
+  var count: Int { get }
+  /// Calls `body` with the bytes of field `index`.
+  func withField<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T
+}

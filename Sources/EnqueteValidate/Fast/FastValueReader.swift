@@ -1,0 +1,130 @@
+import EnqueteCore
+
+/// Reads a value's bytes into a slot, accepting only plain, unambiguous spellings; anything else
+/// (thousand groups, a lowercase département, an accent-insensitive code…) returns nil so that the
+/// full validator, which knows every spelling and says what it corrected, takes the report.
+enum FastValueReader {
+  /// The slot value of `bytes` for `kind`, or nil to defer. `bytes` are already trimmed and non-empty.
+  static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kind: SlotLayout.Kind, departements: [[UInt8]: Int]
+  ) -> Double? {
+    switch kind {
+    case .integer: return integer(bytes)
+    case .number: return number(bytes)
+    case .date: return date(bytes)
+    case .boolean: return boolean(bytes)
+    case .siret: return siret(bytes)
+    case .departement: return departements[Array(bytes)].map(Double.init)
+    case .coded(let values):
+      for (index, value) in values.enumerated() where value.count == bytes.count && value.elementsEqual(bytes)
+      {
+        return Double(index)
+      }
+      return nil
+    case .pattern(let allowed, let length):
+      guard length.contains(bytes.count) else { return nil }
+      for byte in bytes where byte >= 128 || !allowed[Int(byte)] { return nil }
+      return 1
+    case .text: return 1
+    case .unsupportedPattern: return nil
+    }
+  }
+
+  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var index = 0
+    let negative = bytes[0] == UInt8(ascii: "-")
+    if negative { index = 1 }
+    guard index < bytes.count, bytes.count - index <= 15 else { return nil }
+    var value = 0
+    while index < bytes.count {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+      index += 1
+    }
+    return Double(negative ? -value : value)
+  }
+
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var index = 0
+    let negative = bytes[0] == UInt8(ascii: "-")
+    if negative { index = 1 }
+    guard index < bytes.count, bytes.count - index <= 17 else { return nil }
+    var whole = 0
+    var fraction = 0
+    var scale = 1
+    var seenSeparator = false
+    var digits = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+        guard !seenSeparator else { return nil }
+        seenSeparator = true
+      } else {
+        let digit = byte &- UInt8(ascii: "0")
+        guard digit < 10 else { return nil }
+        digits += 1
+        if seenSeparator {
+          fraction = fraction * 10 + Int(digit)
+          scale *= 10
+        } else {
+          whole = whole * 10 + Int(digit)
+        }
+      }
+      index += 1
+    }
+    guard digits > 0 else { return nil }
+    let value = Double(whole) + Double(fraction) / Double(scale)
+    return negative ? -value : value
+  }
+
+  static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard bytes.count == 10 else { return nil }
+    func digits(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let digit = bytes[index] &- UInt8(ascii: "0")
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int(digit)
+      }
+      return value
+    }
+    let civil: CivilDate?
+    if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+      guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+      civil = CivilDate(year: y, month: m, day: d)
+    } else if bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/") {
+      guard let d = digits(0..<2), let m = digits(3..<5), let y = digits(6..<10) else { return nil }
+      civil = CivilDate(year: y, month: m, day: d)
+    } else {
+      return nil
+    }
+    return civil.map { Double($0.dayNumber) }
+  }
+
+  private static let truths: [[UInt8]] = ["true", "1", "oui", "o", "vrai", "yes", "y"].map { Array($0.utf8) }
+  private static let falsehoods: [[UInt8]] = ["false", "0", "non", "n", "faux", "no"].map { Array($0.utf8) }
+
+  static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard bytes.count <= 5 else { return nil }
+    let lower = bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+    if truths.contains(lower) { return 1 }
+    if falsehoods.contains(lower) { return 0 }
+    return nil
+  }
+
+  static func siret(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard bytes.count == 14 else { return nil }
+    var value = 0
+    var sum = 0
+    for (position, byte) in bytes.enumerated() {
+      let digit = Int(byte &- UInt8(ascii: "0"))
+      guard digit < 10, byte >= UInt8(ascii: "0") else { return nil }
+      value = value * 10 + digit
+      var weighted = (13 - position) % 2 == 1 ? digit * 2 : digit
+      if weighted > 9 { weighted -= 9 }
+      sum += weighted
+    }
+    return sum % 10 == 0 ? Double(value) : nil
+  }
+}

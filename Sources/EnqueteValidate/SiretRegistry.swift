@@ -1,0 +1,29 @@
+/// The SIRETs already met in one file, with the line of their first report: shared by the fast
+/// path and the full validator so that a duplicate is found whichever path each report took.
+///
+/// Not thread-safe: one file is validated by one task.
+public final class SiretRegistry: @unchecked Sendable {
+  private var numeric: [Int: Int] = [:]
+  private var other: [String: Int] = [:]
+
+  /// An empty registry.
+  public init() {}
+
+  /// The line of the earlier report with this SIRET, or nil after recording this one at `line`.
+  public func firstLine(of siret: String, recordingAt line: Int) -> Int? {
+    if siret.utf8.count == 14, let number = Int(siret) { return firstLine(of: number, recordingAt: line) }
+    if let first = other[siret] { return first }
+    other[siret] = line
+    return nil
+  }
+
+  /// The same, for a SIRET already read as its number.
+  public func firstLine(of siret: Int, recordingAt line: Int) -> Int? {
+    if let first = numeric[siret] { return first }
+    numeric[siret] = line
+    return nil
+  }
+
+  /// Whether the SIRET was met.
+  public func contains(_ siret: Int) -> Bool { numeric[siret] != nil }
+}
