@@ -33,6 +33,11 @@ public struct CSVRow: Sendable, CSVFields {
     return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
   }
 
+  /// Calls `body` once with all the row's bytes and the end offset of each field.
+  public func withAllFields<T>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) -> T) -> T {
+    bytes.withUnsafeBufferPointer { bytes in ends.withUnsafeBufferPointer { ends in body(bytes, ends) } }
+  }
+
   /// Whether the row is one empty unquoted field: a blank line.
   public var isBlank: Bool { ends == [0] && quoted == [false] }
 

@@ -28,6 +28,7 @@ public struct FastReportChecker {
   private let identifierSlot: Int?
   private let sirets: SiretRegistry
   private var line = 0
+  private let requiredSlots: [Int]
   private var stack: [Double] = []
   private var values: [Double]
   private var rows: [Double] = []
@@ -51,6 +52,9 @@ public struct FastReportChecker {
     siretSlot = reportLayout.slot("siret")
     identifierSlot = detailLayout?.slot("mesure_id")
     values = [Double](repeating: .nan, count: reportLayout.variables.count)
+    requiredSlots = reportLayout.variables.indices.filter {
+      reportLayout.variables[$0].required && reportLayout.variables[$0].isSubmitted
+    }
     var complete = true
     func compile(_ rule: Rule) -> CompiledRule {
       let isDetailRow = rule.table != definition.report.name
@@ -103,29 +107,30 @@ public struct FastReportChecker {
 
   /// Whether a CSV row (a report without detail) is clean; `columns` maps each column to a slot.
   public mutating func isClean(
-    row: CSVFields, line: Int, columns: [Int?], textIsValid: (UnsafeBufferPointer<UInt8>) -> Bool
+    row: some CSVFields, line: Int, columns: [Int?], textIsValid: (UnsafeBufferPointer<UInt8>) -> Bool
   ) -> Bool {
     guard compiledEverything, row.count == columns.count else { return false }
     self.line = line
     for slot in values.indices { values[slot] = .nan }
-    for (column, slot) in columns.enumerated() {
-      guard let slot else { continue }
-      let ok = row.withField(column) { bytes -> Bool in
-        guard let trimmed = FastReportChecker.trimmed(bytes) else { return true }  // empty: checked below
-        if report.kinds[slot].isText, trimmed.contains(where: { $0 >= 0x80 }), !textIsValid(trimmed) {
-          return false
-        }
-        guard let value = FastValueReader.read(trimmed, report.kinds[slot], departements: departements),
+    let read = row.withAllFields { bytes, ends -> Bool in
+      var start = 0
+      for (column, slot) in columns.enumerated() {
+        let end = ends[column]
+        defer { start = end }
+        guard let slot else { continue }
+        guard let trimmed = FastReportChecker.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        else { continue }
+        let kind = report.kinds[slot]
+        if kind.isText, trimmed.contains(where: { $0 >= 0x80 }), !textIsValid(trimmed) { return false }
+        guard let value = FastValueReader.read(trimmed, kind, departements: departements),
           within(report.variables[slot], value)
         else { return false }
         values[slot] = value
-        return true
       }
-      guard ok else { return false }
+      return true
     }
-    for (slot, variable) in report.variables.enumerated() where variable.required && variable.isSubmitted {
-      guard !values[slot].isNaN else { return false }
-    }
+    guard read else { return false }
+    for slot in requiredSlots where values[slot].isNaN { return false }
     rows.removeAll(keepingCapacity: true)
     return rulesHold(detailCount: 0)
   }
