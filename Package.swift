@@ -65,6 +65,9 @@ let package = Package(
       name: "EnqueteFuzzing",
       dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
     ),
+    // Times each validation stage on a file (Benchmarks/, BENCHMARKS.md).
+    .executableTarget(
+      name: "enquete-bench", dependencies: ["EnqueteCore", "EnqueteIngest", "EnquetePipeline"]),
     // libFuzzer targets (scripts/fuzz builds them with -DFUZZING); plain builds replay files.
     .executableTarget(name: "fuzz-csv", dependencies: ["EnqueteFuzzing"]),
     .executableTarget(name: "fuzz-xml", dependencies: ["EnqueteFuzzing"]),
