@@ -83,9 +83,7 @@ struct CSVSubmissionCheck {
       var failed = CSVReadOutcome()
       failed.isReadable = false
       failed.diagnostics.append(
-        Diagnostic(
-          .error, code: "file.unreadable", message: "Le fichier ne peut pas être lu.",
-          location: .init(file: name)))
+        .fileUnreadable(name))
       outcome = failed
     }
     var diagnostics = outcome.diagnostics

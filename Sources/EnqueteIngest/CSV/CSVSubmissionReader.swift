@@ -66,10 +66,7 @@ public struct CSVSubmissionReader: Sendable {
       var outcome = CSVReadOutcome()
       outcome.isReadable = false
       outcome.diagnostics.append(
-        Diagnostic(
-          .error, code: "file.too-large",
-          message: "Le fichier dépasse la taille maximale acceptée (\(maximumFileBytes / 1_048_576) Mo).",
-          location: .init(file: name)))
+        .fileTooLarge(name, limit: maximumFileBytes))
       return outcome
     }
     return try run(.path(path), name: name, filter: filter, onRecord: onRecord)
@@ -124,17 +121,13 @@ public struct CSVSubmissionReader: Sendable {
     } catch is FileReadError {
       outcome.isReadable = false
       outcome.diagnostics.append(
-        Diagnostic(
-          .error, code: "file.unreadable", message: "Le fichier ne peut pas être lu.",
-          location: .init(file: name)))
+        .fileUnreadable(name))
     }
     outcome.encoding = rows.decoder?.encoding
     if !rows.sawHeader && outcome.isReadable {
       outcome.isReadable = false
       outcome.diagnostics.append(
-        Diagnostic(
-          .error, code: "file.empty", message: "Le fichier est vide : aucun rapport n'y figure.",
-          location: .init(file: name, line: 1)))
+        .fileEmpty(name))
     }
     if let detection = outcome.detection, outcome.isReadable {
       let encoding = outcome.encoding?.rawValue ?? "ASCII (compatible UTF-8)"

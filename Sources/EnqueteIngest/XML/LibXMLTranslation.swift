@@ -126,7 +126,9 @@ enum LibXMLTranslation {
       return diagnostic("xml.malformed", "Le fichier n'est pas un XML bien formé : \(french).")
     }
     if error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) {
-      return diagnostic("file.empty", "Le fichier est vide : aucun rapport n'y figure.")
+      var empty = Diagnostic.fileEmpty(location.file)
+      empty.location = location
+      return empty
     }
     return diagnostic("xml.malformed", "Le fichier n'est pas un XML bien formé : \(message).")
   }

@@ -53,9 +53,7 @@ public struct XMLSubmissionReader: Sendable {
     guard let size, let handle = FileHandle(forReadingAtPath: path) else {
       outcome.isReadable = false
       outcome.diagnostics.append(
-        Diagnostic(
-          .error, code: "file.unreadable", message: "Le fichier ne peut pas être lu.",
-          location: .init(file: name)))
+        .fileUnreadable(name))
       return outcome
     }
     let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
@@ -91,18 +89,16 @@ public struct XMLSubmissionReader: Sendable {
     onReport: (RawReport) throws -> Void,
     open: (Int32) -> xmlTextReaderPtr?
   ) rethrows -> XMLReadOutcome {
-    func refuse(_ code: String, _ message: String, line: Int? = nil) -> XMLReadOutcome {
+    func refuse(_ diagnostic: Diagnostic) -> XMLReadOutcome {
       outcome.isReadable = false
-      outcome.diagnostics.append(
-        Diagnostic(.error, code: code, message: message, location: .init(file: name, line: line)))
+      outcome.diagnostics.append(diagnostic)
       return outcome
     }
-    if size == 0 { return refuse("file.empty", "Le fichier est vide : aucun rapport n'y figure.", line: 1) }
-    if size > limits.maximumFileBytes {
-      return refuse(
-        "file.too-large",
-        "Le fichier dépasse la taille maximale acceptée (\(limits.maximumFileBytes / 1_048_576) Mo).")
+    func refuse(_ code: String, _ message: String, line: Int? = nil) -> XMLReadOutcome {
+      refuse(Diagnostic(.error, code: code, message: message, location: .init(file: name, line: line)))
     }
+    if size == 0 { return refuse(.fileEmpty(name)) }
+    if size > limits.maximumFileBytes { return refuse(.fileTooLarge(name, limit: limits.maximumFileBytes)) }
     switch XMLPrologue.scan(head) {
     case .doctype(let line):
       return refuse(
@@ -136,9 +132,7 @@ public struct XMLSubmissionReader: Sendable {
       guard let reader = open(options) else {
         outcome.isReadable = false
         outcome.diagnostics.append(
-          Diagnostic(
-            .error, code: "file.unreadable", message: "Le fichier ne peut pas être lu.",
-            location: .init(file: name)))
+          .fileUnreadable(name))
         return
       }
       var validation: OpaquePointer? = nil
