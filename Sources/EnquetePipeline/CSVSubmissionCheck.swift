@@ -137,7 +137,7 @@ final class FastRowFilter: CSVRowFilter {
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
     guard checker != nil else { return false }
     let result = checker!.isClean(row: row, line: row.line, columns: slots) { bytes in
-      decoder.decode(Array(bytes)[...]) != nil
+      decoder.decode(bytes) != nil
     }
     return result
   }

@@ -4,6 +4,8 @@ public protocol CSVFields {
   var count: Int { get }
   /// Calls `body` with the bytes of field `index`.
   func withField<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T
-  /// Calls `body` once with all the row's bytes and the end offset of each field.
-  func withAllFields<T>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) -> T) -> T
+  /// Calls `body` once with the text the fields lie in and the start and end offset of each field.
+  func withAllFields<T>(
+    _ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> T
+  ) -> T
 }

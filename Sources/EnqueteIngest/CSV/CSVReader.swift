@@ -23,7 +23,8 @@ public struct FileReadError: Error, Hashable, Sendable {
 }
 
 /// Reads a CSV from a file or from bytes in chunks: byte-order mark, delimiter sniffing, UTF-16
-/// transcoding, then the tokenizer. Memory stays at one chunk and one row.
+/// transcoding, then the tokenizer. Memory stays at about two chunks (more only for a row longer
+/// than a chunk).
 public struct CSVReader {
   /// Bytes read at a time.
   public var chunkSize = 256 * 1024
@@ -40,30 +41,38 @@ public struct CSVReader {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw FileReadError(path: path, code: errno) }
     defer { close(descriptor) }
-    var buffer = [UInt8](repeating: 0, count: chunkSize)
-    var session = Session(limits: limits)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { raw -> Int in
-        var count: Int
-        repeat {
-          count = systemRead(descriptor, raw.baseAddress, raw.count)
-        } while count < 0 && errno == EINTR
-        return count
-      }
+    var chunk = [UInt8](repeating: 0, count: chunkSize)
+    var session = Session(limits: limits, chunkSize: chunkSize)
+    func fill(_ space: UnsafeMutableRawBufferPointer) throws -> Int {
+      var count: Int
+      repeat {
+        count = systemRead(descriptor, space.baseAddress, space.count)
+      } while count < 0 && errno == EINTR
       if count < 0 { throw FileReadError(path: path, code: errno) }
-      if count == 0 { break }
-      try buffer.withUnsafeBufferPointer {
-        try session.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), onDetect: onDetect, onRow: onRow)
+      return count
+    }
+    while true {
+      if let space = session.directSpace() {
+        // Straight into the row buffer: no copy.
+        let count = try fill(UnsafeMutableRawBufferPointer(space))
+        if count == 0 { break }
+        try session.commitDirect(count, onRow: onRow)
+      } else {
+        let count = try chunk.withUnsafeMutableBytes { try fill($0) }
+        if count == 0 { break }
+        try chunk.withUnsafeBufferPointer {
+          try session.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), onDetect: onDetect, onRow: onRow)
+        }
       }
     }
     return try session.finish(onDetect: onDetect, onRow: onRow)
   }
 
-  /// Reads CSV held in memory (an upload, a test).
+  /// Reads CSV held in memory (an upload, a test), `chunkSize` bytes at a time.
   public func read(
     bytes: [UInt8], onDetect: (CSVDetection) -> Void = { _ in }, onRow: (CSVRow) throws -> Void
   ) throws -> CSVDetection {
-    var session = Session(limits: limits)
+    var session = Session(limits: limits, chunkSize: chunkSize)
     var offset = 0
     repeat {
       let end = min(bytes.count, offset + chunkSize)
@@ -78,12 +87,29 @@ public struct CSVReader {
   /// The state of one read: detection on the first bytes, then tokenizing.
   private struct Session {
     let limits: CSVLimits
+    let chunkSize: Int
     var detection: CSVDetection? = nil
     var tokenizer: CSVTokenizer? = nil
     var transcoder: UTF16Transcoder? = nil
     var head: [UInt8] = []
+    let text: CSVRowBuffer
 
-    init(limits: CSVLimits) { self.limits = limits }
+    init(limits: CSVLimits, chunkSize: Int) {
+      self.limits = limits
+      self.chunkSize = chunkSize
+      text = CSVRowBuffer(capacity: 2 * chunkSize)
+    }
+
+    /// Free space of the row buffer to read into, once detection is done and no transcoding is needed.
+    func directSpace() -> UnsafeMutableBufferPointer<UInt8>? {
+      guard tokenizer != nil, transcoder == nil else { return nil }
+      return text.freeSpace(atLeast: chunkSize)
+    }
+
+    mutating func commitDirect(_ count: Int, onRow: (CSVRow) throws -> Void) throws {
+      text.commit(count)
+      try tokenize(isLast: false, onRow: onRow)
+    }
 
     mutating func feed(
       _ chunk: UnsafeBufferPointer<UInt8>, onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void
@@ -95,7 +121,13 @@ public struct CSVReader {
         try start(onDetect: onDetect, onRow: onRow)
         return
       }
-      try push(chunk, onRow: onRow)
+      if transcoder != nil {
+        let utf8 = transcoder!.transcode(chunk)
+        utf8.withUnsafeBufferPointer { text.append($0) }
+      } else {
+        text.append(chunk)
+      }
+      try tokenize(isLast: false, onRow: onRow)
     }
 
     mutating func finish(
@@ -104,10 +136,16 @@ public struct CSVReader {
       if tokenizer == nil { try start(onDetect: onDetect, onRow: onRow) }
       if var transcoder {
         let rest = transcoder.finish()
-        try rest.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }
+        rest.withUnsafeBufferPointer { text.append($0) }
       }
-      try tokenizer!.finish(onRow: onRow)
+      try tokenize(isLast: true, onRow: onRow)
       return detection!
+    }
+
+    private mutating func tokenize(isLast: Bool, onRow: (CSVRow) throws -> Void) throws {
+      guard isLast || text.isWorthTokenizing else { return }
+      let taken = try tokenizer!.tokenize(text.text, isLast: isLast, onRow: onRow)
+      text.drop(taken)
     }
 
     private mutating func start(onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void) throws {
@@ -119,25 +157,17 @@ public struct CSVReader {
           transcoder = UTF16Transcoder(littleEndian: encoding == .utf16LE)
         }
       }
-      var text = Array(body)
-      if transcoder != nil { text = text.withUnsafeBufferPointer { transcoder!.transcode($0) } }
-      let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
-      let delimiter = DelimiterSniffer.sniff(text)
+      var decoded = Array(body)
+      if transcoder != nil { decoded = decoded.withUnsafeBufferPointer { transcoder!.transcode($0) } }
+      let firstLine = decoded.prefix { $0 != UInt8(ascii: "\n") }
+      let delimiter = DelimiterSniffer.sniff(decoded)
       detection = CSVDetection(
         announcedEncoding: announced?.0, delimiter: delimiter, crlf: firstLine.last == UInt8(ascii: "\r"))
       onDetect(detection!)
       tokenizer = CSVTokenizer(delimiter: delimiter, limits: limits)
       head = []
-      try text.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }
-    }
-
-    private mutating func push(_ chunk: UnsafeBufferPointer<UInt8>, onRow: (CSVRow) throws -> Void) throws {
-      if transcoder != nil {
-        let utf8 = transcoder!.transcode(chunk)
-        try utf8.withUnsafeBufferPointer { try tokenizer!.feed($0, onRow: onRow) }
-      } else {
-        try tokenizer!.feed(chunk, onRow: onRow)
-      }
+      decoded.withUnsafeBufferPointer { text.append($0) }
+      try tokenize(isLast: false, onRow: onRow)
     }
   }
 }

@@ -26,7 +26,7 @@ struct CSVRowMapper {
   private mutating func decode(_ row: CSVRow, _ index: Int) throws -> String {
     if decoder == nil { decoder = FieldDecoder(announced: nil) }
     guard let text = decoder!.decode(row[index]) else {
-      throw Undecodable(encoding: decoder!.encoding ?? .utf8, line: row.line, column: row.columns[index])
+      throw Undecodable(encoding: decoder!.encoding ?? .utf8, line: row.line, column: row.column(index))
     }
     return text
   }
@@ -56,14 +56,14 @@ struct CSVRowMapper {
           .error, code: "csv.field-count",
           message: "Cette ligne a \(row.count) champs, l'en-tête en annonce \(columns.count) : "
             + "un séparateur de trop ou manquant (une virgule décimale dans un fichier séparé par des virgules ?).",
-          location: .init(file: file, line: row.line, column: row.columns[min(row.count, columns.count) - 1]))
+          location: .init(file: file, line: row.line, column: row.column(min(row.count, columns.count) - 1)))
       )
     }
     for index in 0..<min(row.count, columns.count) {
       guard let name = columns[index] else { continue }
       let text = try decode(row, index)
       if text.isEmpty { continue }
-      record.values[name] = RawValue(text: text, line: row.line, column: row.columns[index])
+      record.values[name] = RawValue(text: text, line: row.line, column: row.column(index))
     }
     outcome.rowCount += 1
     try onRecord(record, problems, layout!)
@@ -98,7 +98,7 @@ struct CSVRowMapper {
             Diagnostic(
               .warning, code: "csv.extra-column",
               message: "La colonne « \(name) » n'est pas une variable de l'enquête : elle est ignorée.",
-              location: .init(file: file, line: row.line, column: row.columns[index]), variable: name))
+              location: .init(file: file, line: row.line, column: row.column(index)), variable: name))
         }
         return nil
       }
@@ -106,7 +106,7 @@ struct CSVRowMapper {
         fail(
           "csv.duplicate-column",
           "La colonne \(variable.name) apparaît deux fois (colonnes \(first + 1) et \(index + 1)).",
-          column: row.columns[index])
+          column: row.column(index))
         return nil
       }
       seen[variable.name] = index

@@ -39,6 +39,11 @@ public struct FieldDecoder: Sendable {
 
   /// The text of `bytes`, or nil when they do not decode in the file's encoding.
   public mutating func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+    bytes.withUnsafeBufferPointer { decode($0) }
+  }
+
+  /// The text of `bytes`, or nil when they do not decode in the file's encoding.
+  public mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
     switch encoding {
     case nil:

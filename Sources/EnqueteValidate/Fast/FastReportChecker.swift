@@ -112,13 +112,11 @@ public struct FastReportChecker {
     guard compiledEverything, row.count == columns.count else { return false }
     self.line = line
     for slot in values.indices { values[slot] = .nan }
-    let read = row.withAllFields { bytes, ends -> Bool in
-      var start = 0
+    let read = row.withAllFields { text, starts, ends -> Bool in
       for (column, slot) in columns.enumerated() {
-        let end = ends[column]
-        defer { start = end }
         guard let slot else { continue }
-        guard let trimmed = FastReportChecker.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        let field = UnsafeBufferPointer(start: text + starts[column], count: ends[column] - starts[column])
+        guard let trimmed = FastReportChecker.trimmed(field)
         else { continue }
         let kind = report.kinds[slot]
         if kind.isText, trimmed.contains(where: { $0 >= 0x80 }), !textIsValid(trimmed) { return false }
