@@ -57,7 +57,9 @@ struct CSVSubmissionCheck {
     var used = Set<String>()
     let sirets = SiretRegistry()
     // Without a detail file and without a caller wanting typed reports, clean rows are only counted.
-    let filter = detailOutcome == nil && onReport == nil ? FastRowFilter(year: year, sirets: sirets) : nil
+    let filter =
+      detailOutcome == nil && onReport == nil
+      ? FastRowFilter(year: year, file: name, sirets: sirets) { summaries.append($0) } : nil
     let detailReadable = detailOutcome?.isReadable ?? true
     let outcome: CSVReadOutcome
     do {
@@ -116,29 +118,36 @@ struct CSVSubmissionCheck {
   }
 }
 
-/// The fast path for CSV report rows: a clean row is counted without being decoded into a record.
+/// The fast path for CSV report rows: a clean row is counted without being decoded into a record;
+/// a row clean but for warnings gets its summary worded on the spot.
 final class FastRowFilter: CSVRowFilter {
   private let year: Int?
+  private let file: String
   private let sirets: SiretRegistry
+  private let onWarnings: (ValidatedReportSummary) -> Void
   private var checker: FastReportChecker?
-  private var slots: [Int?] = []
 
-  init(year: Int?, sirets: SiretRegistry) {
+  init(year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void) {
     self.year = year
+    self.file = file
     self.sirets = sirets
+    self.onWarnings = onWarnings
   }
 
   func begin(layout: CSVLayout, columns: [String?]) {
     guard layout.table == "rapport" else { return }
-    checker = FastReportChecker(survey: layout.survey, campaignYear: year, sirets: sirets)
-    slots = checker!.slots(forColumns: columns)
+    checker = FastReportChecker(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
+    checker!.prepare(columns: columns)
   }
 
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
     guard checker != nil else { return false }
-    let result = checker!.isClean(row: row, line: row.line, columns: slots) { bytes in
-      decoder.decode(bytes) != nil
+    switch checker!.check(row: row, line: row.line, decode: { decoder.decode($0) }) {
+    case .clean: return true
+    case .acceptedWithWarnings(let summary):
+      onWarnings(summary)
+      return true
+    case .deferred: return false
     }
-    return result
   }
 }

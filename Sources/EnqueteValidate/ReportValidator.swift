@@ -115,7 +115,7 @@ public struct ReportValidator: Sendable {
           variable: rule.primaryVariable, rule: rule.id)
       ])
     }
-    diagnostics.sort { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) }
+    diagnostics.sort(by: Self.lineOrder)
     return ValidatedReport(
       siret: siret, line: raw.record.line, values: values, detail: detail, diagnostics: diagnostics)
   }
@@ -144,6 +144,11 @@ public struct ReportValidator: Sendable {
       if let value { values[variable.name] = value }
     }
     return values
+  }
+
+  /// The order of a report's diagnostics: by file, then line.
+  static func lineOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+    (a.location.file, a.location.line ?? 0) < (b.location.file, b.location.line ?? 0)
   }
 
   private func location(_ raw: RawValue?, fallback line: Int) -> SourceLocation {

@@ -5,11 +5,14 @@ import Testing
 
 /// The fast path may only accept, silently, what the full validator accepts without a remark: on
 /// every sample and on mutated copies, both paths must give the same counts and the same
-/// diagnostics.
+/// diagnostics, in the same order and the same words (the fast path words warnings itself).
 @Suite struct FastPathAgreementTests {
   static func signature(_ verdict: FileVerdict) -> [String] {
     ["\(verdict.reportCount) \(verdict.acceptedCount) \(verdict.rejectedCount) \(verdict.isReadable)"]
-      + verdict.allDiagnostics.map { "\($0.location.line ?? 0) \($0.code) \($0.report ?? "")" }.sorted()
+      + verdict.allDiagnostics.map {
+        "\($0.location.file):\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.severity) \($0.code) "
+          + "\($0.report ?? "") \($0.variable ?? "") \($0.rule ?? "") \($0.message)"
+      }
   }
 
   static func bothPaths(_ path: String, year: Int? = nil) -> (fast: [String], full: [String]) {

@@ -59,6 +59,11 @@ public struct RuleChecker: Sendable {
     return violations
   }
 
+  /// The violation of one report rule (not a detail count) by a report's values, or nil when it holds.
+  public func violation(of rule: Rule, report: [String: Value]) -> RuleViolation? {
+    check(rule, evaluator: ExpressionEvaluator(values: report), row: nil)
+  }
+
   /// The violation of one non-counting rule by one row, or nil when it holds or does not apply.
   private func check(_ rule: Rule, evaluator: ExpressionEvaluator, row: Int?) -> RuleViolation? {
     if let when = rule.when, evaluator.evaluate(when) != .boolean(true) { return nil }

@@ -92,6 +92,14 @@ public struct ValidatedReportSummary: Sendable {
   /// Its diagnostics.
   public var diagnostics: [Diagnostic]
 
+  /// A summary.
+  public init(siret: String?, line: Int, accepted: Bool, diagnostics: [Diagnostic]) {
+    self.siret = siret
+    self.line = line
+    self.accepted = accepted
+    self.diagnostics = diagnostics
+  }
+
   /// The summary of a validated report.
   public init(_ report: ValidatedReport) {
     siret = report.siret

@@ -1,42 +1,48 @@
 import EnqueteCore
 
+/// What the fast path says of a report.
+public enum FastVerdict: Sendable {
+  /// Accepted with nothing to say.
+  case clean
+  /// Accepted, with the warnings of plausibility rules it breaks (worded as the full validator
+  /// words them).
+  case acceptedWithWarnings(ValidatedReportSummary)
+  /// Anything else: the full validator must look at it.
+  case deferred
+}
+
 /// The fast path of validation: tells, without building strings or dictionaries, whether a report
 /// is *clean* — every value in a plain spelling and within its constraints, the campaign's year, a
-/// SIRET not seen before in the file, every rule (errors and warnings) satisfied. A clean report
-/// is accepted with nothing to say; any other goes to `ReportValidator`, which finds and words
-/// every problem. The fast path never decides a refusal, so it cannot refuse wrongly; tests hold
-/// it to accepting only what the full validator accepts without a remark.
+/// SIRET not seen before in the file, every rule satisfied — or clean but for warnings. Any other
+/// report goes to `ReportValidator`, which finds and words every problem. The fast path never
+/// decides a refusal, so it cannot refuse wrongly; tests hold it to the full validator's verdict
+/// and wording on every sample and on mutated rows.
 public struct FastReportChecker {
-  private struct CompiledRule {
-    let kind: Rule.Kind
-    let when: RuleProgram?
-    let check: RuleProgram?
-    let count: RuleProgram?
-    let equals: RuleProgram?
-  }
-
-  private let report: SlotLayout
+  let report: SlotLayout
   private let detail: SlotLayout?
-  private let reportRules: [CompiledRule]
-  private let detailRules: [CompiledRule]
-  private let countRules: [CompiledRule]
-  private let compiledEverything: Bool
+  private let tape: RuleTape
+  private let rules: [Rule]
   private let campaignYear: Int?
-  private let departements: [[UInt8]: Int]
+  private let departements: DepartementIndex
   private let yearSlot: Int?
   private let siretSlot: Int?
   private let identifierSlot: Int?
-  private let sirets: SiretRegistry
-  private var line = 0
+  private let detailSiretSlot: Int?
+  private let courAppelSlot: Int?
+  let sirets: SiretRegistry
   private let requiredSlots: [Int]
-  private var stack: [Double] = []
+  private let warnings: FastWarningWriter
+  private var line = 0
+  private var columnSlots: [Int] = []
   private var values: [Double]
   private var rows: [Double] = []
+  private var stack: [Double]
   private var identifiers = Set<Int>()
+  private var failedWarnings: [Int] = []
 
-  /// A checker for the reports of one file.
+  /// A checker for the reports of one file (`file` names it in the warnings it words).
   public init(
-    survey: SurveyID, campaignYear: Int?, sirets: SiretRegistry = SiretRegistry(),
+    survey: SurveyID, campaignYear: Int?, file: String = "", sirets: SiretRegistry = SiretRegistry(),
     geography: Geography = .reference
   ) {
     self.sirets = sirets
@@ -45,46 +51,27 @@ public struct FastReportChecker {
     let detailLayout = definition.detail.map(SlotLayout.init)
     report = reportLayout
     detail = detailLayout
+    rules = RuleSet.builtIn(survey).rules
+    tape = RuleTape(survey: definition, rules: RuleSet.builtIn(survey), report: reportLayout, detail: detailLayout)
     self.campaignYear = campaignYear
-    departements = Dictionary(
-      uniqueKeysWithValues: geography.departements.enumerated().map { (Array($1.code.utf8), $0) })
+    departements = DepartementIndex(geography)
     yearSlot = reportLayout.slot("annee")
     siretSlot = reportLayout.slot("siret")
+    courAppelSlot = reportLayout.slot("cour_appel_code")
     identifierSlot = detailLayout?.slot("mesure_id")
+    detailSiretSlot = detailLayout?.slot("siret")
     values = [Double](repeating: .nan, count: reportLayout.variables.count)
+    stack = [Double](repeating: .nan, count: tape.stackSize)
     requiredSlots = reportLayout.variables.indices.filter {
       reportLayout.variables[$0].required && reportLayout.variables[$0].isSubmitted
     }
-    var complete = true
-    func compile(_ rule: Rule) -> CompiledRule {
-      let isDetailRow = rule.table != definition.report.name
-      let layout = isDetailRow ? detailLayout! : reportLayout
-      let parent: SlotLayout? = isDetailRow ? reportLayout : nil
-      func program(_ expression: Expression?, on layout: SlotLayout, parent: SlotLayout?) -> RuleProgram? {
-        guard let expression else { return nil }
-        guard let program = RuleProgram(expression, layout: layout, parent: parent) else {
-          complete = false
-          return nil
-        }
-        return program
-      }
-      return CompiledRule(
-        kind: rule.kind, when: program(rule.when, on: layout, parent: parent),
-        check: program(rule.check, on: layout, parent: parent),
-        count: detailLayout.flatMap { program(rule.count, on: $0, parent: reportLayout) },
-        equals: program(rule.equals, on: reportLayout, parent: nil))
-    }
-    let rules = RuleSet.builtIn(survey).rules
-    reportRules = rules.filter { $0.table == definition.report.name && $0.kind != .detailCount }.map(compile)
-    detailRules = rules.filter { $0.table != definition.report.name }.map(compile)
-    countRules = rules.filter { $0.kind == .detailCount }.map(compile)
-    compiledEverything = complete
+    warnings = FastWarningWriter(survey: definition, file: file, geography: geography)
   }
 
   /// Whether a report read from XML (or already decoded) is clean. A clean report's SIRET is
   /// remembered, to find a later duplicate.
   public mutating func isClean(_ raw: RawReport) -> Bool {
-    guard compiledEverything, raw.diagnostics.isEmpty else { return false }
+    guard tape.isComplete, raw.diagnostics.isEmpty else { return false }
     line = raw.record.line
     guard fill(&values, layout: report, from: raw.record, offset: 0) else { return false }
     rows.removeAll(keepingCapacity: true)
@@ -93,7 +80,7 @@ public struct FastReportChecker {
       identifiers.removeAll(keepingCapacity: true)
       for (index, row) in raw.detail.enumerated() {
         rows.append(contentsOf: repeatElement(Double.nan, count: width))
-        guard fill(&rows, layout: detail, from: row, offset: index * width, skip: siretSlotOfDetail) else {
+        guard fill(&rows, layout: detail, from: row, offset: index * width, skip: detailSiretSlot) else {
           return false
         }
         if identifierSlot != nil, let identifier = row.values["mesure_id"]?.text {
@@ -102,45 +89,60 @@ public struct FastReportChecker {
         }
       }
     }
-    return rulesHold(detailCount: raw.detail.count)
+    return rulesHold(detailCount: raw.detail.count) && failedWarnings.isEmpty && record()
   }
 
-  /// Whether a CSV row (a report without detail) is clean; `columns` maps each column to a slot.
-  public mutating func isClean(
-    row: some CSVFields, line: Int, columns: [Int?], textIsValid: (UnsafeBufferPointer<UInt8>) -> Bool
-  ) -> Bool {
-    guard compiledEverything, row.count == columns.count else { return false }
+  /// Maps each CSV column to its variable's slot; call once the header is read.
+  public mutating func prepare(columns: [String?]) {
+    columnSlots = columns.map { $0.flatMap(report.slot) ?? -1 }
+  }
+
+  /// The verdict on a CSV row (a report without detail), columns as `prepare` mapped them.
+  /// `decode` gives the text of bytes in the file's encoding (nil when they do not decode).
+  /// - Complexity: O(columns + rule operations); warnings cost a few strings.
+  public mutating func check(
+    row: some CSVFields, line: Int, decode: (UnsafeBufferPointer<UInt8>) -> String?
+  ) -> FastVerdict {
+    guard tape.isComplete, row.count == columnSlots.count else { return .deferred }
     self.line = line
-    for slot in values.indices { values[slot] = .nan }
-    let read = row.withAllFields { text, starts, ends -> Bool in
-      for (column, slot) in columns.enumerated() {
-        guard let slot else { continue }
-        let field = UnsafeBufferPointer(start: text + starts[column], count: ends[column] - starts[column])
-        guard let trimmed = FastReportChecker.trimmed(field)
-        else { continue }
-        let kind = report.kinds[slot]
-        if kind.isText, trimmed.contains(where: { $0 >= 0x80 }), !textIsValid(trimmed) { return false }
-        guard let value = FastValueReader.read(trimmed, kind, departements: departements),
-          within(report.variables[slot], value)
-        else { return false }
-        values[slot] = value
+    let read = readRow(row, decode: decode)
+    guard read, rulesHold(detailCount: 0) else { return .deferred }
+    if failedWarnings.isEmpty { return record() ? .clean : .deferred }
+    guard
+      let summary = warnings.summary(
+        rules: failedWarnings.map { rules[$0] }, row: row, line: line, columnSlots: columnSlots,
+        layout: report, siret: siretText, decode: decode)
+    else { return .deferred }
+    return record() ? .acceptedWithWarnings(summary) : .deferred
+  }
+
+  /// Reads the row's values into the slots; false to defer.
+  private mutating func readRow(_ row: some CSVFields, decode: (UnsafeBufferPointer<UInt8>) -> String?) -> Bool
+  {
+    let report = self.report
+    let departements = self.departements
+    let read = values.withUnsafeMutableBufferPointer { values -> Bool in
+      values.update(repeating: .nan)
+      return columnSlots.withUnsafeBufferPointer { columnSlots in
+        row.withAllFields { text, starts, ends -> Bool in
+          for column in 0..<columnSlots.count {
+            let slot = columnSlots[column]
+            guard slot >= 0 else { continue }
+            let field = UnsafeBufferPointer(start: text + starts[column], count: ends[column] - starts[column])
+            guard let trimmed = FastValueReader.trimmed(field) else { continue }
+            let kind = report.kinds[slot]
+            if kind == .text, trimmed.contains(where: { $0 >= 0x80 }), decode(trimmed) == nil { return false }
+            guard let value = FastValueReader.read(trimmed, kind, slot: slot, layout: report, departements: departements),
+              value >= report.minimum[slot], value <= report.maximum[slot]
+            else { return false }
+            values[slot] = value
+          }
+          return true
+        }
       }
-      return true
     }
     guard read else { return false }
     for slot in requiredSlots where values[slot].isNaN { return false }
-    rows.removeAll(keepingCapacity: true)
-    return rulesHold(detailCount: 0)
-  }
-
-  private var siretSlotOfDetail: Int? { detail?.slot("siret") }
-
-  /// The slot of each CSV column (nil for a column that is no variable).
-  public func slots(forColumns columns: [String?]) -> [Int?] { columns.map { $0.flatMap(report.slot) } }
-
-  private func within(_ variable: VariableDefinition, _ value: Double) -> Bool {
-    if let minimum = variable.minimum, value < minimum { return false }
-    if let maximum = variable.maximum, value > maximum { return false }
     return true
   }
 
@@ -156,9 +158,11 @@ public struct FastReportChecker {
       }
       var text = raw.text
       let ok = text.withUTF8 { buffer -> Bool in
-        guard let trimmed = FastReportChecker.trimmed(buffer) else { return !variable.required }
-        guard let value = FastValueReader.read(trimmed, layout.kinds[slot], departements: departements),
-          within(variable, value)
+        guard let trimmed = FastValueReader.trimmed(buffer) else { return !variable.required }
+        guard
+          let value = FastValueReader.read(
+            trimmed, layout.kinds[slot], slot: slot, layout: layout, departements: departements),
+          value >= layout.minimum[slot], value <= layout.maximum[slot]
         else { return false }
         slots[offset + slot] = value
         return true
@@ -168,65 +172,75 @@ public struct FastReportChecker {
     return true
   }
 
-  /// Year, duplicates and every rule; remembers the SIRET when all hold.
+  /// Year, duplicates and every rule: false at the first error-level problem; warning rules that
+  /// fail are listed in `failedWarnings`.
   private mutating func rulesHold(detailCount: Int) -> Bool {
+    failedWarnings.removeAll(keepingCapacity: true)
     if let slot = yearSlot, let campaignYear, values[slot] != Double(campaignYear) { return false }
-    if let slot = derivedCourAppelSlot { values[slot] = 1 }
-    let siret = siretSlot.map { Int(values[$0]) } ?? 0
-    guard !sirets.contains(siret) else { return false }
-    let ok = values.withUnsafeBufferPointer { report -> Bool in
-      for rule in reportRules {
-        if let when = rule.when, when.run(report, parent: report, stack: &stack) != 1 { continue }
-        if let check = rule.check, check.run(report, parent: report, stack: &stack) == 0 { return false }
-      }
-      guard detailCount > 0, let width = detail?.variables.count else { return true }
-      return rows.withUnsafeBufferPointer { all -> Bool in
-        for index in 0..<detailCount {
-          let row = UnsafeBufferPointer(rebasing: all[(index * width)..<((index + 1) * width)])
-          for rule in detailRules {
-            if let when = rule.when, when.run(row, parent: report, stack: &stack) != 1 { continue }
-            if let check = rule.check, check.run(row, parent: report, stack: &stack) == 0 { return false }
+    if let slot = courAppelSlot { values[slot] = 1 }
+    if let slot = siretSlot, sirets.contains(Int(values[slot])) { return false }
+    let tape = self.tape
+    let width = detail?.variables.count ?? 0
+    var failed: [Int] = []
+    swap(&failed, &failedWarnings)
+    defer { swap(&failed, &failedWarnings) }
+    return tape.ops.withUnsafeBufferPointer { ops in
+      stack.withUnsafeMutableBufferPointer { stack in
+        values.withUnsafeBufferPointer { report in
+          let stack = stack.baseAddress!
+          let report = report.baseAddress!
+          for rule in tape.reportRules {
+            if let when = rule.when, RuleTape.run(ops, when, report, parent: report, stack: stack) != 1 { continue }
+            if let check = rule.check, RuleTape.run(ops, check, report, parent: report, stack: stack) == 0 {
+              guard rule.severity == .warning else { return false }
+              failed.append(rule.rule)
+            }
+          }
+          guard detailCount > 0 else { return true }
+          return rows.withUnsafeBufferPointer { all -> Bool in
+            let all = all.baseAddress!
+            for index in 0..<detailCount {
+              let row = all + index * width
+              for rule in tape.detailRules {
+                if let when = rule.when, RuleTape.run(ops, when, row, parent: report, stack: stack) != 1 {
+                  continue
+                }
+                if let check = rule.check, RuleTape.run(ops, check, row, parent: report, stack: stack) == 0 {
+                  return false
+                }
+              }
+            }
+            for rule in tape.countRules {
+              guard let count = rule.count, let equals = rule.equals else { continue }
+              if let when = rule.when, RuleTape.run(ops, when, report, parent: report, stack: stack) != 1 {
+                continue
+              }
+              let expected = RuleTape.run(ops, equals, report, parent: report, stack: stack)
+              if expected.isNaN { continue }
+              var counted = 0
+              for index in 0..<detailCount
+              where RuleTape.run(ops, count, all + index * width, parent: report, stack: stack) == 1 {
+                counted += 1
+              }
+              if Swift.abs(Double(counted) - expected) > ExpressionEvaluator.tolerance { return false }
+            }
+            return true
           }
         }
-        for rule in countRules {
-          guard let count = rule.count, let equals = rule.equals else { continue }
-          if let when = rule.when, when.run(report, parent: report, stack: &stack) != 1 { continue }
-          let expected = equals.run(report, parent: report, stack: &stack)
-          if expected.isNaN { continue }
-          var counted = 0
-          for index in 0..<detailCount {
-            let row = UnsafeBufferPointer(rebasing: all[(index * width)..<((index + 1) * width)])
-            if count.run(row, parent: report, stack: &stack) == 1 { counted += 1 }
-          }
-          if Swift.abs(Double(counted) - expected) > ExpressionEvaluator.tolerance { return false }
-        }
-        return true
       }
     }
-    if ok { _ = sirets.firstLine(of: siret, recordingAt: line) }
-    return ok
   }
 
-  private var derivedCourAppelSlot: Int? { report.slot("cour_appel_code") }
-
-  /// `bytes` without ASCII spaces and tabs at either end; nil when nothing is left.
-  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-    var start = 0
-    var end = bytes.count
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-    guard end > start else { return nil }
-    // Other white space at either end (no-break spaces…) is for the full validator to judge.
-    if bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
-      return start == 0 && end == bytes.count ? bytes : nil
-    }
-    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  /// Remembers the report's SIRET, to find a later duplicate; false if it was already there.
+  private func record() -> Bool {
+    guard let slot = siretSlot else { return true }
+    return sirets.firstLine(of: Int(values[slot]), recordingAt: line) == nil
   }
-}
 
-extension SlotLayout.Kind {
-  var isText: Bool {
-    if case .text = self { return true }
-    return false
+  /// The SIRET read, as its 14 digits.
+  private var siretText: String? {
+    guard let slot = siretSlot, !values[slot].isNaN else { return nil }
+    let digits = String(Int(values[slot]))
+    return String(repeating: "0", count: max(0, 14 - digits.count)) + digits
   }
 }

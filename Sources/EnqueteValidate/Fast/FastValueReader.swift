@@ -4,9 +4,12 @@ import EnqueteCore
 /// (thousand groups, a lowercase département, an accent-insensitive code…) returns nil so that the
 /// full validator, which knows every spelling and says what it corrected, takes the report.
 enum FastValueReader {
-  /// The slot value of `bytes` for `kind`, or nil to defer. `bytes` are already trimmed and non-empty.
+  /// The slot value of `bytes` for variable `slot` of `layout` read as `kind`, or nil to defer.
+  /// `bytes` are already trimmed and non-empty.
+  @inline(__always)
   static func read(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ kind: SlotLayout.Kind, departements: [[UInt8]: Int]
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kind: SlotLayout.Kind, slot: Int, layout: SlotLayout,
+    departements: DepartementIndex
   ) -> Double? {
     switch kind {
     case .integer: return integer(bytes)
@@ -14,20 +17,35 @@ enum FastValueReader {
     case .date: return date(bytes)
     case .boolean: return boolean(bytes)
     case .siret: return siret(bytes)
-    case .departement: return departements[Array(bytes)].map(Double.init)
-    case .coded(let values):
-      for (index, value) in values.enumerated() where value.count == bytes.count && value.elementsEqual(bytes)
-      {
+    case .departement: return departements.index(of: bytes).map(Double.init)
+    case .coded:
+      for (index, value) in layout.codes[slot].enumerated()
+      where value.count == bytes.count && value.elementsEqual(bytes) {
         return Double(index)
       }
       return nil
-    case .pattern(let allowed, let length):
-      guard length.contains(bytes.count) else { return nil }
-      for byte in bytes where byte >= 128 || !allowed[Int(byte)] { return nil }
+    case .pattern:
+      guard let pattern = layout.patterns[slot], pattern.length.contains(bytes.count) else { return nil }
+      for byte in bytes where byte >= 128 || !pattern.allowed[Int(byte)] { return nil }
       return 1
     case .text: return 1
     case .unsupportedPattern: return nil
     }
+  }
+
+  /// `bytes` without ASCII spaces and tabs at either end; nil when nothing is left.
+  @inline(__always)
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    var start = 0
+    var end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    guard end > start else { return nil }
+    // Other white space at either end (no-break spaces…) is for the full validator to judge.
+    if bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
+      return start == 0 && end == bytes.count ? bytes : nil
+    }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
   }
 
   static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -107,9 +125,12 @@ enum FastValueReader {
 
   static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard bytes.count <= 5 else { return nil }
-    let lower = bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
-    if truths.contains(lower) { return 1 }
-    if falsehoods.contains(lower) { return 0 }
+    func equals(_ word: [UInt8]) -> Bool {
+      word.count == bytes.count
+        && zip(word, bytes).allSatisfy { $0 == ($1 >= UInt8(ascii: "A") && $1 <= UInt8(ascii: "Z") ? $1 + 32 : $1) }
+    }
+    if truths.contains(where: equals) { return 1 }
+    if falsehoods.contains(where: equals) { return 0 }
     return nil
   }
 

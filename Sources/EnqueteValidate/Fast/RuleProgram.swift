@@ -24,8 +24,8 @@ struct RuleProgram {
   init?(_ expression: Expression, layout: SlotLayout, parent: SlotLayout? = nil) {
     var ops: [Op] = []
     func coded(_ name: String) -> [[UInt8]]? {
-      let kind = layout.slot(name).map { layout.kinds[$0] } ?? parent?.slot(name).map { parent!.kinds[$0] }
-      if case .coded(let values)? = kind { return values }
+      if let slot = layout.slot(name) { return layout.kinds[slot] == .coded ? layout.codes[slot] : nil }
+      if let parent, let slot = parent.slot(name) { return parent.kinds[slot] == .coded ? parent.codes[slot] : nil }
       return nil
     }
     func emit(_ expression: Expression) -> Bool {
@@ -99,45 +99,61 @@ struct RuleProgram {
     self.ops = ops
   }
 
-  /// The value of the program on a row (and its report, for detail rows); NaN when unknown.
+  /// The value of the program `ops` on a row (and its report, for detail rows); NaN when unknown.
+  /// `stack` must hold as many values as the program has operations.
   /// - Complexity: O(ops).
-  func run(
-    _ row: UnsafeBufferPointer<Double>, parent: UnsafeBufferPointer<Double>, stack: inout [Double]
+  static func run(
+    _ ops: UnsafeBufferPointer<Op>, _ row: UnsafePointer<Double>, parent: UnsafePointer<Double>,
+    stack: UnsafeMutablePointer<Double>
   ) -> Double {
-    stack.removeAll(keepingCapacity: true)
+    var top = -1
     let tolerance = ExpressionEvaluator.tolerance
     for op in ops {
       switch op {
-      case .slot(let slot): stack.append(row[slot])
-      case .parentSlot(let slot): stack.append(parent[slot])
-      case .constant(let value): stack.append(value)
-      case .present(let slot): stack.append(row[slot].isNaN ? 0 : 1)
-      case .parentPresent(let slot): stack.append(parent[slot].isNaN ? 0 : 1)
-      case .negate: stack[stack.count - 1] = -stack[stack.count - 1]
-      case .abs: stack[stack.count - 1] = Swift.abs(stack[stack.count - 1])
+      case .slot(let slot):
+        top += 1
+        stack[top] = row[slot]
+      case .parentSlot(let slot):
+        top += 1
+        stack[top] = parent[slot]
+      case .constant(let value):
+        top += 1
+        stack[top] = value
+      case .present(let slot):
+        top += 1
+        stack[top] = row[slot].isNaN ? 0 : 1
+      case .parentPresent(let slot):
+        top += 1
+        stack[top] = parent[slot].isNaN ? 0 : 1
+      case .negate: stack[top] = -stack[top]
+      case .abs: stack[top] = Swift.abs(stack[top])
       case .not:
-        let value = stack[stack.count - 1]
-        stack[stack.count - 1] = value.isNaN ? .nan : (value == 0 ? 1 : 0)
+        let value = stack[top]
+        stack[top] = value.isNaN ? .nan : (value == 0 ? 1 : 0)
       case .year:
-        let value = stack[stack.count - 1]
-        stack[stack.count - 1] = value.isNaN ? .nan : Double(CivilDate(dayNumber: Int(value)).year)
+        let value = stack[top]
+        stack[top] = value.isNaN ? .nan : Double(CivilDate(dayNumber: Int(value)).year)
       case .minimum(let count), .maximum(let count):
-        let values = stack.suffix(count)
-        stack.removeLast(count)
-        if values.contains(where: \.isNaN) {
-          stack.append(.nan)
-        } else if case .minimum = op {
-          stack.append(values.min()!)
-        } else {
-          stack.append(values.max()!)
+        var result = stack[top - count + 1]
+        for index in (top - count + 1)...top {
+          let value = stack[index]
+          if value.isNaN || result.isNaN {
+            result = .nan
+          } else if case .minimum = op {
+            result = Swift.min(result, value)
+          } else {
+            result = Swift.max(result, value)
+          }
         }
+        top -= count - 1
+        stack[top] = result
       default:
-        let b = stack.removeLast()
-        let a = stack.removeLast()
-        stack.append(RuleProgram.binary(op, a, b, tolerance: tolerance))
+        let b = stack[top]
+        top -= 1
+        stack[top] = RuleProgram.binary(op, stack[top], b, tolerance: tolerance)
       }
     }
-    return stack.last ?? .nan
+    return top >= 0 ? stack[top] : .nan
   }
 
   private static func binary(_ op: Op, _ a: Double, _ b: Double, tolerance: Double) -> Double {

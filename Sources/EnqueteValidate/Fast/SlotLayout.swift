@@ -6,47 +6,70 @@ import EnqueteCore
 /// coded values as their index in the list, a SIRET as its 14-digit number, a département as its
 /// index, a name as 1. An empty or unusable value is NaN, which the rule programs treat as unknown.
 struct SlotLayout {
-  /// How the fast path reads a variable's text.
-  enum Kind {
+  /// How the fast path reads a variable's text (payload-free, so that reading a row retains nothing).
+  enum Kind: UInt8 {
     case integer, number, date, boolean, siret, departement, text
-    case coded([[UInt8]])
-    case pattern(allowed: [Bool], length: ClosedRange<Int>)
+    /// One of a list of codes (`codes[slot]`).
+    case coded
+    /// A one-class pattern (`patterns[slot]`).
+    case pattern
     /// A pattern the fast path cannot check: such values always go to the full validator.
     case unsupportedPattern
+  }
+
+  /// A `[A-Za-z0-9-]{1,32}`-style pattern: allowed ASCII bytes and a length range.
+  struct SimplePattern {
+    let allowed: [Bool]
+    let length: ClosedRange<Int>
   }
 
   let table: TableDefinition
   let variables: [VariableDefinition]
   let kinds: [Kind]
+  /// The codes of each coded variable (empty for the others).
+  let codes: [[[UInt8]]]
+  /// The pattern of each pattern variable.
+  let patterns: [SimplePattern?]
+  /// Bounds of each variable (infinite when none).
+  let minimum: [Double]
+  let maximum: [Double]
   private let index: [String: Int]
 
   init(_ table: TableDefinition) {
     self.table = table
     variables = table.variables
     index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) })
-    kinds = variables.map(SlotLayout.kind)
+    let readings = variables.map(SlotLayout.kind)
+    kinds = readings.map(\.0)
+    codes = variables.map { variable in variable.enum.map { $0.map { Array($0.utf8) } } ?? [] }
+    patterns = readings.map(\.1)
+    minimum = variables.map { $0.minimum ?? -.infinity }
+    maximum = variables.map { $0.maximum ?? .infinity }
   }
 
   /// The slot of a variable.
   func slot(_ name: String) -> Int? { index[name] }
 
-  private static func kind(_ variable: VariableDefinition) -> Kind {
+  private static func kind(_ variable: VariableDefinition) -> (Kind, SimplePattern?) {
     switch variable.type {
-    case .integer: return .integer
-    case .number: return .number
-    case .date: return .date
-    case .boolean: return .boolean
-    case .siret: return .siret
-    case .departement: return .departement
+    case .integer: return (.integer, nil)
+    case .number: return (.number, nil)
+    case .date: return (.date, nil)
+    case .boolean: return (.boolean, nil)
+    case .siret: return (.siret, nil)
+    case .departement: return (.departement, nil)
     case .string:
-      if let values = variable.enum { return .coded(values.map { Array($0.utf8) }) }
-      if let pattern = variable.pattern { return simplePattern(pattern) ?? .unsupportedPattern }
-      return .text
+      if variable.enum != nil { return (.coded, nil) }
+      if let pattern = variable.pattern {
+        guard let simple = simplePattern(pattern) else { return (.unsupportedPattern, nil) }
+        return (.pattern, simple)
+      }
+      return (.text, nil)
     }
   }
 
   /// `[A-Za-z0-9-]{1,32}`-style patterns (one character class and a length range).
-  private static func simplePattern(_ pattern: String) -> Kind? {
+  private static func simplePattern(_ pattern: String) -> SimplePattern? {
     let characters = Array(pattern)
     guard characters.first == "[", let close = characters.firstIndex(of: "]"), close + 1 < characters.count,
       characters[close + 1] == "{", characters.last == "}"
@@ -70,6 +93,6 @@ struct SlotLayout {
         position += 1
       }
     }
-    return .pattern(allowed: allowed, length: low...high)
+    return SimplePattern(allowed: allowed, length: low...high)
   }
 }

@@ -1,0 +1,74 @@
+import EnqueteCore
+
+/// A survey's rules compiled for the fast path, every program on one flat tape of operations, so
+/// that checking a row walks plain memory and retains nothing.
+struct RuleTape {
+  /// One rule on the tape: where its programs are (nil when absent).
+  struct Entry {
+    /// Index of the rule in the survey's rule set.
+    let rule: Int
+    let severity: Diagnostic.Severity
+    let when: Range<Int>?
+    let check: Range<Int>?
+    /// For detail-count rules: which rows count, and the report's expected count.
+    let count: Range<Int>?
+    let equals: Range<Int>?
+  }
+
+  /// Rules on the report's values, on each detail row, and counting detail rows.
+  private(set) var reportRules: [Entry] = []
+  private(set) var detailRules: [Entry] = []
+  private(set) var countRules: [Entry] = []
+  private(set) var ops: [RuleProgram.Op] = []
+  /// False when some rule cannot be compiled: the fast path then defers every report.
+  private(set) var isComplete = true
+
+  /// Compiles the rules of `survey` against its layouts.
+  init(survey: SurveyDefinition, rules: RuleSet, report: SlotLayout, detail: SlotLayout?) {
+    for (index, rule) in rules.rules.enumerated() {
+      let isDetailRow = rule.table != survey.report.name
+      if isDetailRow && detail == nil {
+        isComplete = false
+        continue
+      }
+      let layout = isDetailRow ? detail! : report
+      let parent: SlotLayout? = isDetailRow ? report : nil
+      let entry = Entry(
+        rule: index, severity: rule.severity,
+        when: append(rule.when, layout, parent), check: append(rule.check, layout, parent),
+        count: detail.flatMap { append(rule.count, $0, report) }, equals: append(rule.equals, report, nil))
+      if rule.kind == .detailCount {
+        countRules.append(entry)
+      } else if isDetailRow {
+        detailRules.append(entry)
+      } else {
+        reportRules.append(entry)
+      }
+    }
+  }
+
+  private mutating func append(_ expression: Expression?, _ layout: SlotLayout, _ parent: SlotLayout?) -> Range<
+    Int
+  >? {
+    guard let expression else { return nil }
+    guard let program = RuleProgram(expression, layout: layout, parent: parent) else {
+      isComplete = false
+      return nil
+    }
+    let start = ops.count
+    ops += program.ops
+    return start..<ops.count
+  }
+
+  /// Room the evaluation stack needs: one value per operation of the longest program.
+  var stackSize: Int { max(1, ops.count) }
+
+  /// Runs the program at `range` on a row (its report as `parent`): its value, NaN when unknown.
+  @inline(__always)
+  static func run(
+    _ tape: UnsafeBufferPointer<RuleProgram.Op>, _ range: Range<Int>, _ row: UnsafePointer<Double>,
+    parent: UnsafePointer<Double>, stack: UnsafeMutablePointer<Double>
+  ) -> Double {
+    RuleProgram.run(UnsafeBufferPointer(rebasing: tape[range]), row, parent: parent, stack: stack)
+  }
+}
