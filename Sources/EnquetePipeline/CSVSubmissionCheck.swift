@@ -20,6 +20,18 @@ struct CSVSubmissionCheck {
     ((reportPath as NSString).deletingPathExtension) + "-mesures.csv"
   }
 
+  /// About how many rows the file holds, from its size and the lines of its first 64 KiB (so that
+  /// the SIRET registry is sized once instead of growing through copies).
+  static func estimatedRows(_ path: String) -> Int {
+    guard let handle = FileHandle(forReadingAtPath: path), let size = try? handle.seekToEnd(),
+      (try? handle.seek(toOffset: 0)) != nil, let head = try? handle.read(upToCount: 64 * 1024), !head.isEmpty
+    else { return 0 }
+    try? handle.close()
+    let lines = head.count { $0 == UInt8(ascii: "\n") }
+    guard lines >= 2 else { return 0 }
+    return Int(Double(size) / (Double(head.count) / Double(lines)) * 1.02)
+  }
+
   func run(onReport: ((ValidatedReport) -> Void)?) -> FileVerdict {
     if Self.isDetailFile(path) {
       let reportPath = Self.reportFile(of: path)
@@ -55,7 +67,7 @@ struct CSVSubmissionCheck {
     var validator: ReportValidator?
     var summaries: [ValidatedReportSummary] = []
     var used = Set<String>()
-    let sirets = SiretRegistry()
+    let sirets = SiretRegistry(expected: Self.estimatedRows(path))
     // Without a detail file and without a caller wanting typed reports, clean rows are only counted.
     let filter =
       detailOutcome == nil && onReport == nil

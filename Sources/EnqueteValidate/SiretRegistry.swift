@@ -3,15 +3,21 @@
 ///
 /// Not thread-safe: one file is validated by one task.
 public final class SiretRegistry: @unchecked Sendable {
-  private var numeric: [Int: Int] = [:]
+  private var numeric: SiretTable
   private var other: [String: Int] = [:]
 
-  /// An empty registry.
-  public init() {}
+  /// An empty registry, sized for `expected` SIRETs (it grows past them).
+  public init(expected: Int = 0) { numeric = SiretTable(expected: expected) }
 
   /// The line of the earlier report with this SIRET, or nil after recording this one at `line`.
   public func firstLine(of siret: String, recordingAt line: Int) -> Int? {
-    if siret.utf8.count == 14, let number = Int(siret) { return firstLine(of: number, recordingAt: line) }
+    if siret.utf8.count == 14, let number = Int(siret), number >= 0 {
+      return firstLine(of: number, recordingAt: line)
+    }
+    return recordOther(siret, line)
+  }
+
+  private func recordOther(_ siret: String, _ line: Int) -> Int? {
     if let first = other[siret] { return first }
     other[siret] = line
     return nil
@@ -19,11 +25,10 @@ public final class SiretRegistry: @unchecked Sendable {
 
   /// The same, for a SIRET already read as its number.
   public func firstLine(of siret: Int, recordingAt line: Int) -> Int? {
-    if let first = numeric[siret] { return first }
-    numeric[siret] = line
-    return nil
+    guard siret >= 0 && siret < SiretTable.keyLimit else { return recordOther(String(siret), line) }
+    return numeric.firstLine(of: siret, recordingAt: line)
   }
 
   /// Whether the SIRET was met.
-  public func contains(_ siret: Int) -> Bool { numeric[siret] != nil }
+  public func contains(_ siret: Int) -> Bool { numeric.contains(siret) }
 }

@@ -120,15 +120,19 @@ struct CSVRowScanner {
       }
       if !quoted {
         // Eight bytes at a time while the buffer has them, then byte by byte.
+        var found = false
         while index + 8 <= count {
           let hits = stopBits(UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
           if hits != 0 {
             index += hits.trailingZeroBitCount &>> 3
+            found = true
             break
           }
           index += 8
         }
-        while index < count, !stops[Int(text[index])] { index += 1 }
+        if !found {
+          while index < count, !stops[Int(text[index])] { index += 1 }
+        }
         if index - contentStart - escapes - (unquote ? 1 : 0) > limits.maximumFieldBytes {
           throw CSVSyntaxError(kind: .fieldTooLong, line: line, column: column)
         }

@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A set of SIRETs with the line of each, in about 9 bytes a SIRET: Robin Hood open addressing
+/// where a slot keeps the key's *quotient* by the table size (the remainder is the home slot, so it
+/// need not be stored), its distance from home and the line. A file of two million reports keeps
+/// its SIRETs in about 22 MB where a `Dictionary<Int, Int>` takes 70.
+///
+/// Keys are scrambled by a bijection of the 47-bit range first, so that consecutive SIRETs spread.
+struct SiretTable: ~Copyable {
+  /// Largest key accepted (every 14-digit SIRET is below).
+  static let keyLimit = 1 << 47
+  private static let keyMask = keyLimit - 1
+  /// Slots are at most this full before the table grows by half.
+  private static let maximumLoad = 0.8
+
+  private var quotients: UnsafeMutablePointer<UInt32>
+  /// Distance from the home slot + 1; 0 for an empty slot.
+  private var distances: UnsafeMutablePointer<UInt8>
+  private var lines: UnsafeMutablePointer<UInt32>
+  private var capacity: Int
+  private(set) var count = 0
+
+  /// Keys whose distance from home would not fit a byte (crafted collisions): kept aside, by
+  /// scrambled key, so that nothing is ever lost.
+  private var overflow: [Int: UInt32] = [:]
+
+  /// A table sized for `expected` keys without growing.
+  init(expected: Int = 0) {
+    capacity = Self.capacity(for: expected)
+    (quotients, distances, lines) = Self.allocate(capacity)
+  }
+
+  deinit { Self.free(quotients, distances, lines) }
+
+  /// The line recorded for `key`, or nil after recording `line` for it.
+  /// - Complexity: O(1) expected.
+  mutating func firstLine(of key: Int, recordingAt line: Int) -> Int? {
+    precondition(key >= 0 && key < Self.keyLimit, "SIRET out of the table's range")
+    let scrambled = Self.scramble(key)
+    if let found = lookup(scrambled) { return found }
+    if Double(count + 1) > Double(capacity) * Self.maximumLoad { grow() }
+    insert(scrambled, line: UInt32(clamping: line))
+    count += 1
+    return nil
+  }
+
+  /// Whether `key` is recorded.
+  func contains(_ key: Int) -> Bool { key >= 0 && key < Self.keyLimit && lookup(Self.scramble(key)) != nil }
+
+  private func lookup(_ scrambled: Int) -> Int? {
+    let quotient = UInt32(scrambled / capacity)
+    var slot = scrambled - Int(quotient) * capacity
+    var distance = 1
+    while true {
+      let resident = Int(distances[slot])
+      // Robin Hood order: a resident closer to its home than we are to ours ends the search.
+      if resident < distance { break }
+      if resident == distance && quotients[slot] == quotient { return Int(lines[slot]) }
+      slot = slot + 1 == capacity ? 0 : slot + 1
+      distance += 1
+    }
+    return overflow.isEmpty ? nil : overflow[scrambled].map(Int.init)
+  }
+
+  /// Inserts a key known to be absent.
+  private mutating func insert(_ scrambled: Int, line: UInt32) {
+    var quotient = UInt32(scrambled / capacity)
+    var line = line
+    var slot = scrambled - Int(quotient) * capacity
+    var distance = 1
+    while true {
+      let resident = Int(distances[slot])
+      if resident == 0 {
+        (quotients[slot], lines[slot], distances[slot]) = (quotient, line, UInt8(distance))
+        return
+      }
+      if resident < distance {  // Take from the rich: the resident moves on.
+        swap(&quotient, &quotients[slot])
+        swap(&line, &lines[slot])
+        distances[slot] = UInt8(distance)
+        distance = resident
+      }
+      slot = slot + 1 == capacity ? 0 : slot + 1
+      distance += 1
+      if distance > Int(UInt8.max) {
+        // The key carried now has its home `distance - 1` slots back.
+        var home = slot - (distance - 1)
+        while home < 0 { home += capacity }
+        overflow[Int(quotient) * capacity + home] = line
+        return
+      }
+    }
+  }
+
+  /// Multiplication by an odd number, then an xor-shift: both one-to-one on 47 bits, so distinct
+  /// keys stay distinct and consecutive ones spread.
+  static func scramble(_ key: Int) -> Int {
+    let multiplied = (key &* 0x5DEE_CE66_D1CE_4E5B) & keyMask
+    return multiplied ^ (multiplied >> 23)
+  }
+
+  /// The key that scrambles to `scrambled` (tests use it to craft colliding keys).
+  static func unscramble(_ scrambled: Int) -> Int {
+    let multiplied = scrambled ^ (scrambled >> 23) ^ (scrambled >> 46)
+    var inverse = 0x5DEE_CE66_D1CE_4E5B  // Newton's iteration: inverse of the odd multiplier mod 2^64
+    for _ in 0..<6 { inverse = inverse &* (2 &- 0x5DEE_CE66_D1CE_4E5B &* inverse) }
+    return (multiplied &* inverse) & keyMask
+  }
+
+  /// Rehashes into a table half as large again (each scrambled key is quotient × size + home).
+  private mutating func grow() {
+    let (oldQuotients, oldDistances, oldLines, oldCapacity) = (quotients, distances, lines, capacity)
+    capacity += capacity / 2
+    (quotients, distances, lines) = Self.allocate(capacity)
+    for slot in 0..<oldCapacity where oldDistances[slot] != 0 {
+      var home = slot - (Int(oldDistances[slot]) - 1)
+      if home < 0 { home += oldCapacity }
+      insert(Int(oldQuotients[slot]) * oldCapacity + home, line: oldLines[slot])
+    }
+    Self.free(oldQuotients, oldDistances, oldLines)
+  }
+
+  /// Slots for `expected` keys; at least 2^15, so that a quotient always fits 32 bits.
+  private static func capacity(for expected: Int) -> Int {
+    max(1 << 15, Int((Double(expected) / maximumLoad).rounded(.up)) + 1)
+  }
+
+  /// Zeroed arrays from `calloc`: pages never touched cost no memory.
+  private static func allocate(
+    _ capacity: Int
+  ) -> (UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt32>) {
+    guard let quotients = calloc(capacity, 4), let distances = calloc(capacity, 1), let lines = calloc(capacity, 4)
+    else { fatalError("out of memory for \(capacity) SIRETs") }
+    return (
+      quotients.assumingMemoryBound(to: UInt32.self), distances.assumingMemoryBound(to: UInt8.self),
+      lines.assumingMemoryBound(to: UInt32.self)
+    )
+  }
+
+  private static func free(
+    _ quotients: UnsafeMutablePointer<UInt32>, _ distances: UnsafeMutablePointer<UInt8>,
+    _ lines: UnsafeMutablePointer<UInt32>
+  ) {
+    releaseMemory(quotients)
+    releaseMemory(distances)
+    releaseMemory(lines)
+  }
+}
+
+#if canImport(Glibc)
+  private func releaseMemory(_ pointer: UnsafeMutableRawPointer) { Glibc.free(pointer) }
+#else
+  private func releaseMemory(_ pointer: UnsafeMutableRawPointer) { Darwin.free(pointer) }
+#endif
