@@ -32,7 +32,9 @@ struct CSVSubmissionCheck {
     return Int(Double(size) / (Double(head.count) / Double(lines)) * 1.02)
   }
 
-  func run(onReport: ((ValidatedReport) -> Void)?) -> FileVerdict {
+  func run(
+    onReport: ((ValidatedReport) -> Void)?, onRemarks: ((ValidatedReportSummary) -> Void)? = nil
+  ) -> FileVerdict {
     if Self.isDetailFile(path) {
       let reportPath = Self.reportFile(of: path)
       guard FileManager.default.fileExists(atPath: reportPath) else {
@@ -47,7 +49,8 @@ struct CSVSubmissionCheck {
           ], reportCount: 0, reports: [], isReadable: false)
       }
       let reportName = String(name.dropLast("-mesures.csv".count)) + ".csv"
-      return CSVSubmissionCheck(path: reportPath, name: reportName, year: year).run(onReport: onReport)
+      return CSVSubmissionCheck(path: reportPath, name: reportName, year: year).run(
+        onReport: onReport, onRemarks: onRemarks)
     }
     let detailPath = Self.detailFile(of: path)
     let detailName = Self.detailFile(of: name)
@@ -66,12 +69,19 @@ struct CSVSubmissionCheck {
     }
     var validator: ReportValidator?
     var summaries: [ValidatedReportSummary] = []
+    var handedOut = (rejected: 0, warnings: 0)
+    func remark(_ summary: ValidatedReportSummary) {
+      guard let onRemarks else { return summaries.append(summary) }
+      onRemarks(summary)
+      if !summary.accepted { handedOut.rejected += 1 }
+      handedOut.warnings += summary.diagnostics.count { $0.severity == .warning }
+    }
     var used = Set<String>()
     let sirets = SiretRegistry(expected: Self.estimatedRows(path))
     // Without a detail file and without a caller wanting typed reports, clean rows are only counted.
     let filter =
       detailOutcome == nil && onReport == nil
-      ? FastRowFilter(year: year, file: name, sirets: sirets) { summaries.append($0) } : nil
+      ? FastRowFilter(year: year, file: name, sirets: sirets) { remark($0) } : nil
     let detailReadable = detailOutcome?.isReadable ?? true
     let outcome: CSVReadOutcome
     do {
@@ -90,7 +100,7 @@ struct CSVSubmissionCheck {
         for row in rows { diagnostics += detailProblems[row.line] ?? [] }
         let report = validator!.validate(
           RawReport(record: record, detail: rows, endLine: record.line, diagnostics: diagnostics))
-        if !report.diagnostics.isEmpty { summaries.append(ValidatedReportSummary(report)) }
+        if !report.diagnostics.isEmpty { remark(ValidatedReportSummary(report)) }
         onReport?(report)
       }
     } catch {
@@ -123,10 +133,13 @@ struct CSVSubmissionCheck {
             location: .init(file: detailName, line: line), report: siret, variable: "siret"))
       }
     }
-    return FileVerdict(
+    var verdict = FileVerdict(
       file: name, companion: detailOutcome == nil ? nil : detailName, format: .csv, survey: outcome.survey,
       diagnostics: diagnostics, reportCount: outcome.rowCount + outcome.filteredRowCount, reports: summaries,
       isReadable: readable)
+    verdict.handedOutRejectedCount = handedOut.rejected
+    verdict.handedOutWarningCount = handedOut.warnings
+    return verdict
   }
 }
 
@@ -139,7 +152,9 @@ final class FastRowFilter: CSVRowFilter {
   private let onWarnings: (ValidatedReportSummary) -> Void
   private var checker: FastReportChecker?
 
-  init(year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void) {
+  init(
+    year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void
+  ) {
     self.year = year
     self.file = file
     self.sirets = sirets

@@ -21,16 +21,20 @@ public struct SubmissionChecker: Sendable {
 
   /// Validates one file (with its `-mesures.csv` companion for a CSV report file); `name` is how
   /// diagnostics name it. `onReport`, when given, sees every validated report with its typed
-  /// values; without it, reports that are clean are only counted (the fast path).
+  /// values; without it, reports that are clean are only counted (the fast path). `onRemarks`, when
+  /// given, receives each report that has something to say as soon as it is read, instead of the
+  /// verdict keeping it (memory stays flat however many there are; CSV files).
   public func check(
-    path: String, name: String? = nil, onReport: ((ValidatedReport) -> Void)? = nil
+    path: String, name: String? = nil, onReport: ((ValidatedReport) -> Void)? = nil,
+    onRemarks: ((ValidatedReportSummary) -> Void)? = nil
   ) -> FileVerdict {
     let name = name ?? path
     let year = campaignYear ?? Self.yearInPath(path)
     if SubmissionKind.of(path: path) == .xml {
       return checkXML(path: path, name: name, year: year, onReport: onReport)
     }
-    return CSVSubmissionCheck(path: path, name: name, year: year).run(onReport: onReport)
+    return CSVSubmissionCheck(path: path, name: name, year: year).run(
+      onReport: onReport, onRemarks: onRemarks)
   }
 
   private func checkXML(

@@ -133,7 +133,8 @@ struct SiretTable: ~Copyable {
   private static func allocate(
     _ capacity: Int
   ) -> (UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt32>) {
-    guard let quotients = calloc(capacity, 4), let distances = calloc(capacity, 1), let lines = calloc(capacity, 4)
+    guard let quotients = calloc(capacity, 4), let distances = calloc(capacity, 1),
+      let lines = calloc(capacity, 4)
     else { fatalError("out of memory for \(capacity) SIRETs") }
     return (
       quotients.assumingMemoryBound(to: UInt32.self), distances.assumingMemoryBound(to: UInt8.self),

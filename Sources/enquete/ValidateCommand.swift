@@ -43,9 +43,14 @@ struct ValidateCommand: ParsableCommand {
         missing = true
         continue
       }
-      let verdict = checker.check(path: path)
-      verdicts.append(verdict)
-      if format == .text { report(verdict) }
+      if format == .json {
+        verdicts.append(checker.check(path: path))
+        continue
+      }
+      // Text: reports with remarks are printed as they are read, not kept (flat memory).
+      let verdict = checker.check(path: path, onRemarks: { self.write($0.diagnostics) })
+      report(verdict)
+      verdicts.append(verdict.withoutReports())
     }
     if format == .json {
       print(VerdictJSON.render(verdicts), terminator: "")
@@ -61,12 +66,16 @@ struct ValidateCommand: ParsableCommand {
     if missing { throw ExitCode(1) }
   }
 
-  private func report(_ verdict: FileVerdict) {
+  private func write(_ diagnostics: [Diagnostic]) {
     var lines = ""
-    for diagnostic in verdict.allDiagnostics where verbose || diagnostic.severity != .note {
+    for diagnostic in diagnostics where verbose || diagnostic.severity != .note {
       lines += diagnostic.line + "\n"
     }
-    FileHandle.standardError.write(Data(lines.utf8))
+    if !lines.isEmpty { FileHandle.standardError.write(Data(lines.utf8)) }
+  }
+
+  private func report(_ verdict: FileVerdict) {
+    write(verdict.allDiagnostics)
     let summary: String
     if !verdict.isReadable {
       summary = "fichier refusé en entier"

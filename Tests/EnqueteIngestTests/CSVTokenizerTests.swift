@@ -75,7 +75,9 @@ import Testing
     _ bytes: [UInt8]
   ) throws -> (fields: [[String?]], detection: CSVDetection, encoding: TextEncoding?) {
     var raw: [[ArraySlice<UInt8>]] = []
-    let detection = try CSVReader().read(bytes: bytes) { row in raw.append((0..<row.count).map { ArraySlice(row[$0]) }) }
+    let detection = try CSVReader().read(bytes: bytes) { row in
+      raw.append((0..<row.count).map { ArraySlice(row[$0]) })
+    }
     var decoder = FieldDecoder(announced: detection.announcedEncoding)
     let fields = raw.map { $0.map { decoder.decode($0) } }
     return (fields, detection, decoder.encoding)

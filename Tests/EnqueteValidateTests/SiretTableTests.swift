@@ -25,7 +25,8 @@ import Testing
     for line in 1...200_000 {
       // A third of the keys come back: duplicates must find the line they were first seen at.
       let key =
-        line % 3 == 0 ? seen[Int(random.next() % UInt64(seen.count))] : Int(random.next() % 99_999_999_999_999)
+        line % 3 == 0
+        ? seen[Int(random.next() % UInt64(seen.count))] : Int(random.next() % 99_999_999_999_999)
       let expected = reference[key]
       if expected == nil {
         reference[key] = line

@@ -47,6 +47,10 @@ public struct FileVerdict: Sendable {
   public var reports: [ValidatedReportSummary]
   /// False when the file is refused as a whole.
   public var isReadable: Bool
+  /// Reports refused, and warnings, of the reports handed out while reading rather than kept in
+  /// `reports` (see `SubmissionChecker.check(path:name:onReport:onRemarks:)`).
+  public var handedOutRejectedCount = 0
+  public var handedOutWarningCount = 0
 
   /// A verdict.
   public init(
@@ -65,18 +69,30 @@ public struct FileVerdict: Sendable {
   }
 
   /// Reports accepted (none when the file is refused as a whole).
-  public var acceptedCount: Int { isReadable ? reportCount - reports.count(where: { !$0.accepted }) : 0 }
+  public var acceptedCount: Int {
+    isReadable ? reportCount - reports.count(where: { !$0.accepted }) - handedOutRejectedCount : 0
+  }
   /// Reports refused.
   public var rejectedCount: Int { reportCount - acceptedCount }
   /// Warnings, file and reports together.
   public var warningCount: Int {
-    diagnostics.count { $0.severity == .warning }
+    diagnostics.count { $0.severity == .warning } + handedOutWarningCount
       + reports.map { $0.diagnostics.count { $0.severity == .warning } }.reduce(0, +)
   }
   /// Whether everything in it is accepted.
   public var isValid: Bool {
     isReadable && !diagnostics.contains { $0.severity == .error } && rejectedCount == 0
   }
+  /// The same verdict and counts with the reports' details dropped (to keep many verdicts).
+  public func withoutReports() -> FileVerdict {
+    var lighter = self
+    lighter.handedOutRejectedCount += reports.count { !$0.accepted }
+    lighter.handedOutWarningCount += reports.map { $0.diagnostics.count { $0.severity == .warning } }.reduce(
+      0, +)
+    lighter.reports = []
+    return lighter
+  }
+
   /// Every diagnostic, file first then reports, in line order within each.
   public var allDiagnostics: [Diagnostic] { diagnostics + reports.flatMap(\.diagnostics) }
 }

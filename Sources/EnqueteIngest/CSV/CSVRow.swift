@@ -52,7 +52,8 @@ public struct CSVRow: CSVFields {
   public func withAllFields<T>(
     _ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> T
   ) -> T {
-    body(base, UnsafeBufferPointer(start: starts, count: count), UnsafeBufferPointer(start: ends, count: count))
+    body(
+      base, UnsafeBufferPointer(start: starts, count: count), UnsafeBufferPointer(start: ends, count: count))
   }
 
   /// Whether the row is one empty unquoted field: a blank line.

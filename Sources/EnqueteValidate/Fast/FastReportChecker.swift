@@ -52,7 +52,8 @@ public struct FastReportChecker {
     report = reportLayout
     detail = detailLayout
     rules = RuleSet.builtIn(survey).rules
-    tape = RuleTape(survey: definition, rules: RuleSet.builtIn(survey), report: reportLayout, detail: detailLayout)
+    tape = RuleTape(
+      survey: definition, rules: RuleSet.builtIn(survey), report: reportLayout, detail: detailLayout)
     self.campaignYear = campaignYear
     departements = DepartementIndex(geography)
     yearSlot = reportLayout.slot("annee")
@@ -117,8 +118,9 @@ public struct FastReportChecker {
   }
 
   /// Reads the row's values into the slots; false to defer.
-  private mutating func readRow(_ row: some CSVFields, decode: (UnsafeBufferPointer<UInt8>) -> String?) -> Bool
-  {
+  private mutating func readRow(
+    _ row: some CSVFields, decode: (UnsafeBufferPointer<UInt8>) -> String?
+  ) -> Bool {
     let report = self.report
     let departements = self.departements
     let read = values.withUnsafeMutableBufferPointer { values -> Bool in
@@ -128,11 +130,14 @@ public struct FastReportChecker {
           for column in 0..<columnSlots.count {
             let slot = columnSlots[column]
             guard slot >= 0 else { continue }
-            let field = UnsafeBufferPointer(start: text + starts[column], count: ends[column] - starts[column])
+            let field = UnsafeBufferPointer(
+              start: text + starts[column], count: ends[column] - starts[column])
             guard let trimmed = FastValueReader.trimmed(field) else { continue }
             let kind = report.kinds[slot]
             if kind == .text, trimmed.contains(where: { $0 >= 0x80 }), decode(trimmed) == nil { return false }
-            guard let value = FastValueReader.read(trimmed, kind, slot: slot, layout: report, departements: departements),
+            guard
+              let value = FastValueReader.read(
+                trimmed, kind, slot: slot, layout: report, departements: departements),
               value >= report.minimum[slot], value <= report.maximum[slot]
             else { return false }
             values[slot] = value
@@ -190,7 +195,9 @@ public struct FastReportChecker {
           let stack = stack.baseAddress!
           let report = report.baseAddress!
           for rule in tape.reportRules {
-            if let when = rule.when, RuleTape.run(ops, when, report, parent: report, stack: stack) != 1 { continue }
+            if let when = rule.when, RuleTape.run(ops, when, report, parent: report, stack: stack) != 1 {
+              continue
+            }
             if let check = rule.check, RuleTape.run(ops, check, report, parent: report, stack: stack) == 0 {
               guard rule.severity == .warning else { return false }
               failed.append(rule.rule)

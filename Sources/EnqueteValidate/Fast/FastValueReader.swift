@@ -127,7 +127,9 @@ enum FastValueReader {
     guard bytes.count <= 5 else { return nil }
     func equals(_ word: [UInt8]) -> Bool {
       word.count == bytes.count
-        && zip(word, bytes).allSatisfy { $0 == ($1 >= UInt8(ascii: "A") && $1 <= UInt8(ascii: "Z") ? $1 + 32 : $1) }
+        && zip(word, bytes).allSatisfy {
+          $0 == ($1 >= UInt8(ascii: "A") && $1 <= UInt8(ascii: "Z") ? $1 + 32 : $1)
+        }
     }
     if truths.contains(where: equals) { return 1 }
     if falsehoods.contains(where: equals) { return 0 }

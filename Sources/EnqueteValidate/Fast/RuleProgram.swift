@@ -25,7 +25,9 @@ struct RuleProgram {
     var ops: [Op] = []
     func coded(_ name: String) -> [[UInt8]]? {
       if let slot = layout.slot(name) { return layout.kinds[slot] == .coded ? layout.codes[slot] : nil }
-      if let parent, let slot = parent.slot(name) { return parent.kinds[slot] == .coded ? parent.codes[slot] : nil }
+      if let parent, let slot = parent.slot(name) {
+        return parent.kinds[slot] == .coded ? parent.codes[slot] : nil
+      }
       return nil
     }
     func emit(_ expression: Expression) -> Bool {

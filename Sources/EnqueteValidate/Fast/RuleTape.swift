@@ -47,7 +47,9 @@ struct RuleTape {
     }
   }
 
-  private mutating func append(_ expression: Expression?, _ layout: SlotLayout, _ parent: SlotLayout?) -> Range<
+  private mutating func append(
+    _ expression: Expression?, _ layout: SlotLayout, _ parent: SlotLayout?
+  ) -> Range<
     Int
   >? {
     guard let expression else { return nil }
