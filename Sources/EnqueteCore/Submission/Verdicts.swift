@@ -47,9 +47,10 @@ public struct FileVerdict: Sendable {
   public var reports: [ValidatedReportSummary]
   /// False when the file is refused as a whole.
   public var isReadable: Bool
-  /// Reports refused, and warnings, of the reports handed out while reading rather than kept in
-  /// `reports` (see `SubmissionChecker.check(path:name:onReport:onRemarks:)`).
+  /// Reports refused among those handed out while reading rather than kept in `reports` (see
+  /// `SubmissionChecker.check(path:name:onReport:onRemarks:)`).
   public var handedOutRejectedCount = 0
+  /// Warnings of the reports handed out while reading.
   public var handedOutWarningCount = 0
 
   /// A verdict.
