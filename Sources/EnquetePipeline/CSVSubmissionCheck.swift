@@ -20,6 +20,18 @@ struct CSVSubmissionCheck {
     ((reportPath as NSString).deletingPathExtension) + "-mesures.csv"
   }
 
+  /// Reads the whole file with `read`; an unreadable file becomes an outcome saying so.
+  static func read(name: String, _ read: () throws -> CSVReadOutcome) -> CSVReadOutcome {
+    do {
+      return try read()
+    } catch {
+      var failed = CSVReadOutcome()
+      failed.isReadable = false
+      failed.diagnostics.append(.fileUnreadable(name))
+      return failed
+    }
+  }
+
   /// About how many rows the file holds, from its size and the lines of its first 64 KiB (so that
   /// the SIRET registry is sized once instead of growing through copies).
   static func estimatedRows(_ path: String) -> Int {
@@ -77,38 +89,39 @@ struct CSVSubmissionCheck {
       handedOut.warnings += summary.diagnostics.count { $0.severity == .warning }
     }
     var used = Set<String>()
-    let sirets = SiretRegistry(expected: Self.estimatedRows(path))
-    // Without a detail file and without a caller wanting typed reports, clean rows are only counted.
-    let filter =
-      detailOutcome == nil && onReport == nil
-      ? FastRowFilter(year: year, file: name, sirets: sirets) { remark($0) } : nil
     let detailReadable = detailOutcome?.isReadable ?? true
-    let outcome: CSVReadOutcome
-    do {
-      outcome = try CSVSubmissionReader().read(path: path, name: name, filter: filter) {
-        record, problems, layout in
-        guard layout.table == "rapport" else { return }
-        if validator == nil {
-          validator = ReportValidator(
-            survey: layout.survey, campaignYear: year, file: name,
-            detailFile: detailOutcome == nil ? nil : detailName, sirets: sirets)
+    var outcome: CSVReadOutcome
+    if detailOutcome == nil && onReport == nil {
+      // No detail and no caller wanting typed reports: the fast path, on two threads for a large file.
+      let estimated = Self.estimatedRows(path)
+      outcome =
+        ParallelCSVCheck(path: path, name: name, year: year, estimatedRows: estimated).run(remark: remark)
+        ?? Self.read(name: name) {
+          let pass = CSVReportPass(year: year, file: name, expectedReports: estimated, remark: remark)
+          return try CSVSubmissionReader().read(
+            path: path, name: name, filter: pass.filter, onRecord: pass.take)
         }
-        let siret = FrenchValueParser.stripGroups(record.values["siret"]?.text ?? "")
-        let rows = detailReadable ? (detail[siret] ?? []) : []
-        used.insert(siret)
-        var diagnostics = problems
-        for row in rows { diagnostics += detailProblems[row.line] ?? [] }
-        let report = validator!.validate(
-          RawReport(record: record, detail: rows, endLine: record.line, diagnostics: diagnostics))
-        if !report.diagnostics.isEmpty { remark(ValidatedReportSummary(report)) }
-        onReport?(report)
+    } else {
+      let sirets = SiretRegistry(expected: Self.estimatedRows(path))
+      outcome = Self.read(name: name) {
+        try CSVSubmissionReader().read(path: path, name: name) { record, problems, layout in
+          guard layout.table == "rapport" else { return }
+          if validator == nil {
+            validator = ReportValidator(
+              survey: layout.survey, campaignYear: year, file: name,
+              detailFile: detailOutcome == nil ? nil : detailName, sirets: sirets)
+          }
+          let siret = FrenchValueParser.stripGroups(record.values["siret"]?.text ?? "")
+          let rows = detailReadable ? (detail[siret] ?? []) : []
+          used.insert(siret)
+          var diagnostics = problems
+          for row in rows { diagnostics += detailProblems[row.line] ?? [] }
+          let report = validator!.validate(
+            RawReport(record: record, detail: rows, endLine: record.line, diagnostics: diagnostics))
+          if !report.diagnostics.isEmpty { remark(ValidatedReportSummary(report)) }
+          onReport?(report)
+        }
       }
-    } catch {
-      var failed = CSVReadOutcome()
-      failed.isReadable = false
-      failed.diagnostics.append(
-        .fileUnreadable(name))
-      outcome = failed
     }
     var diagnostics = outcome.diagnostics
     var readable = outcome.isReadable
@@ -140,41 +153,5 @@ struct CSVSubmissionCheck {
     verdict.handedOutRejectedCount = handedOut.rejected
     verdict.handedOutWarningCount = handedOut.warnings
     return verdict
-  }
-}
-
-/// The fast path for CSV report rows: a clean row is counted without being decoded into a record;
-/// a row clean but for warnings gets its summary worded on the spot.
-final class FastRowFilter: CSVRowFilter {
-  private let year: Int?
-  private let file: String
-  private let sirets: SiretRegistry
-  private let onWarnings: (ValidatedReportSummary) -> Void
-  private var checker: FastReportChecker?
-
-  init(
-    year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void
-  ) {
-    self.year = year
-    self.file = file
-    self.sirets = sirets
-    self.onWarnings = onWarnings
-  }
-
-  func begin(layout: CSVLayout, columns: [String?]) {
-    guard layout.table == "rapport" else { return }
-    checker = FastReportChecker(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
-    checker!.prepare(columns: columns)
-  }
-
-  func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
-    guard checker != nil else { return false }
-    switch checker!.check(row: row, line: row.line, decode: { decoder.decode($0) }) {
-    case .clean: return true
-    case .acceptedWithWarnings(let summary):
-      onWarnings(summary)
-      return true
-    case .deferred: return false
-    }
   }
 }

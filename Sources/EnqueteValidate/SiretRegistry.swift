@@ -31,4 +31,13 @@ public final class SiretRegistry: @unchecked Sendable {
 
   /// Whether the SIRET was met.
   public func contains(_ siret: Int) -> Bool { numeric.contains(siret) }
+
+  /// Whether any SIRET of `other` is also here (two parts of one file read apart: a SIRET in both
+  /// is a duplicate neither saw).
+  /// - Complexity: O(SIRETs in `other`).
+  public func sharesAny(with other: SiretRegistry) -> Bool {
+    var shared = false
+    other.numeric.forEachKey { if !shared && numeric.contains($0) { shared = true } }
+    return shared || other.other.keys.contains { self.other[$0] != nil }
+  }
 }

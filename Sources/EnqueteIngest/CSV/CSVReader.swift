@@ -14,6 +14,51 @@ public struct CSVDetection: Sendable, Hashable {
   public var crlf: Bool
 }
 
+/// Where to start reading a file after its header, for a second reader working on its second part.
+public struct CSVResumePoint: Sendable, Hashable {
+  /// What the first reader detected (the delimiter; no transcoding is possible from here).
+  public var detection: CSVDetection
+  /// The line of the first byte read.
+  public var line: Int
+
+  /// A resume point.
+  public init(detection: CSVDetection, line: Int) {
+    self.detection = detection
+    self.line = line
+  }
+}
+
+/// A part of a file to read: from `start` (0, or the first byte of a row, then with `resuming`),
+/// up to `end` (exclusive; nil for the end of the file, where the last row may lack a line break).
+public struct CSVSlice: Sendable, Hashable {
+  /// First byte to read.
+  public var start = 0
+  /// Byte to stop at; rows are handed out only when complete before it.
+  public var end: Int?
+  /// For a slice after the start: what the reader of the start detected, and the line.
+  public var resuming: CSVResumePoint?
+
+  /// The whole file.
+  public init() {}
+
+  /// A part of the file.
+  public init(start: Int, end: Int?, resuming: CSVResumePoint?) {
+    self.start = start
+    self.end = end
+    self.resuming = resuming
+  }
+}
+
+/// How reading a slice ended.
+public struct CSVSliceEnd: Sendable, Hashable {
+  /// What was detected (or given to resume).
+  public var detection: CSVDetection
+  /// Bytes before the slice's end that were not a complete row (0 when a row ended exactly there).
+  public var unreadBytes: Int
+  /// The line of the first unread byte.
+  public var nextLine: Int
+}
+
 /// A file that could not be opened or read.
 public struct FileReadError: Error, Hashable, Sendable {
   /// The path.
@@ -38,17 +83,32 @@ public struct CSVReader {
   public func read(
     path: String, onDetect: (CSVDetection) -> Void = { _ in }, onRow: (CSVRow) throws -> Void
   ) throws -> CSVDetection {
+    try read(path: path, slice: CSVSlice(), onDetect: onDetect, onRow: onRow).detection
+  }
+
+  /// Reads part of the file at `path` (see `CSVSlice`): the rows from `slice.start`, up to
+  /// `slice.end` or the end of the file.
+  public func read(
+    path: String, slice: CSVSlice, onDetect: (CSVDetection) -> Void = { _ in }, onRow: (CSVRow) throws -> Void
+  ) throws -> CSVSliceEnd {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw FileReadError(path: path, code: errno) }
     defer { close(descriptor) }
+    if slice.start > 0, lseek(descriptor, off_t(slice.start), SEEK_SET) < 0 {
+      throw FileReadError(path: path, code: errno)
+    }
+    var remaining = slice.end.map { $0 - slice.start } ?? Int.max
     var chunk = [UInt8](repeating: 0, count: chunkSize)
-    var session = Session(limits: limits, chunkSize: chunkSize)
+    var session = Session(limits: limits, chunkSize: chunkSize, resuming: slice.resuming)
+    if let detection = slice.resuming?.detection { onDetect(detection) }
     func fill(_ space: UnsafeMutableRawBufferPointer) throws -> Int {
+      guard remaining > 0 else { return 0 }
       var count: Int
       repeat {
-        count = systemRead(descriptor, space.baseAddress, space.count)
+        count = systemRead(descriptor, space.baseAddress, min(space.count, remaining))
       } while count < 0 && errno == EINTR
       if count < 0 { throw FileReadError(path: path, code: errno) }
+      remaining -= count
       return count
     }
     while true {
@@ -65,7 +125,11 @@ public struct CSVReader {
         }
       }
     }
-    return try session.finish(onDetect: onDetect, onRow: onRow)
+    if slice.end != nil {
+      return try session.pause(onDetect: onDetect, onRow: onRow)
+    }
+    let detection = try session.finish(onDetect: onDetect, onRow: onRow)
+    return CSVSliceEnd(detection: detection, unreadBytes: 0, nextLine: session.tokenizer!.currentLine)
   }
 
   /// Reads CSV held in memory (an upload, a test), `chunkSize` bytes at a time.
@@ -94,10 +158,25 @@ public struct CSVReader {
     var head: [UInt8] = []
     let text: CSVRowBuffer
 
-    init(limits: CSVLimits, chunkSize: Int) {
+    init(limits: CSVLimits, chunkSize: Int, resuming: CSVResumePoint? = nil) {
       self.limits = limits
       self.chunkSize = chunkSize
       text = CSVRowBuffer(capacity: 2 * chunkSize)
+      if let resuming {
+        detection = resuming.detection
+        tokenizer = CSVTokenizer(delimiter: resuming.detection.delimiter, limits: limits, line: resuming.line)
+      }
+    }
+
+    /// Stops before the end of the file: the rows complete so far are handed out; returns how many
+    /// bytes were left (an incomplete row).
+    mutating func pause(
+      onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void
+    ) throws -> CSVSliceEnd {
+      if tokenizer == nil { try start(onDetect: onDetect, onRow: onRow) }
+      let taken = try tokenizer!.tokenize(text.text, isLast: false, onRow: onRow)
+      text.drop(taken)
+      return CSVSliceEnd(detection: detection!, unreadBytes: text.count, nextLine: tokenizer!.currentLine)
     }
 
     /// Free space of the row buffer to read into, once detection is done and no transcoding is needed.

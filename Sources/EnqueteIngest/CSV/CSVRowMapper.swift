@@ -13,13 +13,23 @@ struct CSVRowMapper {
   let file: String
   private(set) var decoder: FieldDecoder?
   private(set) var sawHeader = false
-  private var columns: [String?] = []
+  private(set) var columns: [String?] = []
   private var refused = false
-  private var layout: CSVLayout?
+  private(set) var layout: CSVLayout?
   /// Takes the rows that need nothing more than counting.
   var filter: CSVRowFilter?
+  /// Told of the header once it is read and usable.
+  var onHeader: ((CSVRowMapper) -> Void)?
 
   init(file: String) { self.file = file }
+
+  /// The state after a header another reader read, with `filter` for the rows.
+  init(continuing header: CSVRowMapper, filter: CSVRowFilter?) {
+    self = header
+    onHeader = nil
+    self.filter = filter
+    if let layout { filter?.begin(layout: layout, columns: columns) }
+  }
 
   mutating func start(announced: TextEncoding?) { decoder = FieldDecoder(announced: announced) }
 
@@ -88,7 +98,12 @@ struct CSVRowMapper {
     outcome.survey = survey
     outcome.table = table.name
     layout = CSVLayout(survey: survey, table: table.name)
-    defer { if !refused { filter?.begin(layout: layout!, columns: columns) } }
+    defer {
+      if !refused {
+        filter?.begin(layout: layout!, columns: columns)
+        onHeader?(self)
+      }
+    }
     var seen: [String: Int] = [:]
     columns = names.enumerated().map { index, name in
       let key = HeaderMatcher.key(name)

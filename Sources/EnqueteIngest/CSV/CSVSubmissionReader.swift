@@ -15,6 +15,14 @@ public struct CSVReadOutcome: Sendable {
   public var rowCount = 0
   /// Data rows the filter took (counted, not handed out).
   public var filteredRowCount = 0
+  /// For a slice with an end: bytes before it that were not a complete row (0 when a row ended
+  /// exactly there).
+  public var unreadBytes = 0
+  /// For a slice with an end: the state to go on reading from the first unread row (at
+  /// `end - unreadBytes`, on `nextLine`), exactly as if the reader had not stopped.
+  public var continuation: CSVHeaderState?
+  /// The line of the first unread row.
+  public var nextLine = 1
   /// File-level problems (refusing the whole file when errors) and notes on what was detected.
   public var diagnostics: [Diagnostic] = []
   /// False when the file must be refused as a whole.
@@ -31,6 +39,18 @@ public protocol CSVRowFilter: AnyObject {
   func begin(layout: CSVLayout, columns: [String?])
   /// Whether the row is taken; `decoder` decodes text in the file's encoding.
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool
+}
+
+/// A header as one reader read it: what a second reader needs to take the rows of a later part of
+/// the same file (see `CSVSubmissionReader.read(path:name:filter:slice:header:onHeader:onRecord:)`).
+public struct CSVHeaderState: @unchecked Sendable {
+  let mapper: CSVRowMapper
+  /// What was detected.
+  public let detection: CSVDetection
+  /// The survey and table.
+  public var layout: CSVLayout? { mapper.layout }
+  /// The encoding the header's own text decided, nil while it was ASCII.
+  public var encoding: TextEncoding? { mapper.decoder?.encoding }
 }
 
 /// The survey and table a CSV header was matched to.
@@ -61,15 +81,26 @@ public struct CSVSubmissionReader: Sendable {
     path: String, name: String, filter: CSVRowFilter? = nil,
     onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
   ) throws -> CSVReadOutcome {
+    try read(path: path, name: name, filter: filter, slice: CSVSlice(), onRecord: onRecord)
+  }
+
+  /// Reads part of the file at `path`: from its start up to `slice.end` (`onHeader` then hands out
+  /// the header once read), or, with `header` (what the first reader's `onHeader` gave), the rows
+  /// from `slice.start`. File-level checks (size, emptiness) belong to the reader of the start.
+  public func read(
+    path: String, name: String, filter: CSVRowFilter? = nil, slice: CSVSlice, header: CSVHeaderState? = nil,
+    onHeader: ((CSVHeaderState) -> Void)? = nil,
+    onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
+  ) throws -> CSVReadOutcome {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     if size > maximumFileBytes {
       var outcome = CSVReadOutcome()
       outcome.isReadable = false
-      outcome.diagnostics.append(
-        .fileTooLarge(name, limit: maximumFileBytes))
+      outcome.diagnostics.append(.fileTooLarge(name, limit: maximumFileBytes))
       return outcome
     }
-    return try run(.path(path), name: name, filter: filter, onRecord: onRecord)
+    return try run(
+      .path(path, slice), name: name, filter: filter, header: header, onHeader: onHeader, onRecord: onRecord)
   }
 
   /// Reads CSV held in memory.
@@ -81,25 +112,45 @@ public struct CSVSubmissionReader: Sendable {
   }
 
   private enum Input {
-    case path(String)
+    case path(String, CSVSlice)
     case bytes([UInt8])
   }
 
   private func run(
-    _ input: Input, name: String, filter: CSVRowFilter?,
+    _ input: Input, name: String, filter: CSVRowFilter?, header: CSVHeaderState? = nil,
+    onHeader: ((CSVHeaderState) -> Void)? = nil,
     onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void
   ) throws -> CSVReadOutcome {
     var outcome = CSVReadOutcome()
-    var rows = CSVRowMapper(file: name)
-    rows.filter = filter
+    var rows = header.map { CSVRowMapper(continuing: $0.mapper, filter: filter) } ?? CSVRowMapper(file: name)
+    if let header {
+      outcome.survey = header.layout?.survey
+      outcome.table = header.layout?.table
+    } else {
+      rows.filter = filter
+    }
     var reader = CSVReader()
     reader.limits = limits
     do {
-      let onDetect = { (detection: CSVDetection) in rows.start(announced: detection.announcedEncoding) }
+      var detected: CSVDetection?
+      let onDetect = { (detection: CSVDetection) in
+        detected = detection
+        if header == nil { rows.start(announced: detection.announcedEncoding) }
+      }
+      if let onHeader {
+        rows.onHeader = { mapper in onHeader(CSVHeaderState(mapper: mapper, detection: detected!)) }
+      }
       switch input {
-      case .path(let path):
-        outcome.detection = try reader.read(path: path, onDetect: onDetect) { row in
+      case .path(let path, let slice):
+        let end = try reader.read(path: path, slice: slice, onDetect: onDetect) { row in
           try rows.take(row, outcome: &outcome, onRecord: onRecord)
+        }
+        outcome.detection = end.detection
+        outcome.unreadBytes = end.unreadBytes
+        outcome.nextLine = end.nextLine
+        if slice.end != nil, rows.sawHeader {
+          outcome.continuation = CSVHeaderState(
+            mapper: CSVRowMapper(continuing: rows, filter: nil), detection: end.detection)
         }
       case .bytes(let bytes):
         outcome.detection = try reader.read(bytes: bytes, onDetect: onDetect) { row in
@@ -124,23 +175,29 @@ public struct CSVSubmissionReader: Sendable {
         .fileUnreadable(name))
     }
     outcome.encoding = rows.decoder?.encoding
+    if header != nil { return outcome }  // the reader of the start says what concerns the whole file
     if !rows.sawHeader && outcome.isReadable {
       outcome.isReadable = false
       outcome.diagnostics.append(
         .fileEmpty(name))
     }
-    if let detection = outcome.detection, outcome.isReadable {
-      let encoding = outcome.encoding?.rawValue ?? "ASCII (compatible UTF-8)"
-      outcome.diagnostics.insert(
-        Diagnostic(
-          .note, code: "csv.detected",
-          message:
-            "Lu comme CSV \(encoding), séparateur \(DelimiterSniffer.frenchName(detection.delimiter)), "
-            + "fins de ligne \(detection.crlf ? "Windows (CRLF)" : "Unix (LF)")"
-            + (outcome.table.map { ", table « \($0) »" } ?? "") + ".",
-          location: .init(file: name)), at: 0)
+    if outcome.isReadable, let note = Self.detectedNote(outcome, file: name) {
+      outcome.diagnostics.insert(note, at: 0)
     }
     return outcome
+  }
+
+  /// The note saying what was detected (encoding, delimiter, line endings, table).
+  public static func detectedNote(_ outcome: CSVReadOutcome, file name: String) -> Diagnostic? {
+    guard let detection = outcome.detection else { return nil }
+    let encoding = outcome.encoding?.rawValue ?? "ASCII (compatible UTF-8)"
+    return Diagnostic(
+      .note, code: "csv.detected",
+      message:
+        "Lu comme CSV \(encoding), séparateur \(DelimiterSniffer.frenchName(detection.delimiter)), "
+        + "fins de ligne \(detection.crlf ? "Windows (CRLF)" : "Unix (LF)")"
+        + (outcome.table.map { ", table « \($0) »" } ?? "") + ".",
+      location: .init(file: name))
   }
 
   private func syntaxDiagnostic(_ error: CSVSyntaxError, file: String) -> Diagnostic {

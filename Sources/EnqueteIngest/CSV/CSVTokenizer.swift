@@ -22,10 +22,11 @@ public struct CSVTokenizer {
   /// Absolute offset of the first byte of the buffer passed next.
   private var consumed = 0
 
-  /// A tokenizer for one file.
-  public init(delimiter: UInt8, limits: CSVLimits = .standard) {
+  /// A tokenizer for one file (or for a part of it that starts on `line`).
+  public init(delimiter: UInt8, limits: CSVLimits = .standard, line: Int = 1) {
     self.delimiter = delimiter
     self.limits = limits
+    self.line = line
     fields = CSVFieldTable(capacity: limits.maximumFieldsPerRow + 1, delimiter: delimiter)
   }
 

@@ -1,0 +1,70 @@
+import EnqueteCore
+import EnqueteIngest
+import EnqueteValidate
+
+/// One reading of CSV report rows without per-measure detail: the fast path takes the rows it can
+/// (clean, or clean but for warnings), the full validator the others; every report with something
+/// to say goes to `remark`. A class: the reader's filter and its record callback share it.
+final class CSVReportPass: @unchecked Sendable {
+  let sirets: SiretRegistry
+  let filter: FastRowFilter
+  private let year: Int?
+  private let file: String
+  private let remark: (ValidatedReportSummary) -> Void
+  private var validator: ReportValidator?
+
+  init(year: Int?, file: String, expectedReports: Int, remark: @escaping (ValidatedReportSummary) -> Void) {
+    self.year = year
+    self.file = file
+    self.remark = remark
+    sirets = SiretRegistry(expected: expectedReports)
+    filter = FastRowFilter(year: year, file: file, sirets: sirets, onWarnings: remark)
+  }
+
+  /// Validates a row the fast path left (the reader's record callback).
+  func take(_ record: RawRecord, _ problems: [Diagnostic], _ layout: CSVLayout) {
+    guard layout.table == "rapport" else { return }
+    if validator == nil {
+      validator = ReportValidator(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
+    }
+    let report = validator!.validate(
+      RawReport(record: record, detail: [], endLine: record.line, diagnostics: problems))
+    if !report.diagnostics.isEmpty { remark(ValidatedReportSummary(report)) }
+  }
+}
+
+/// The fast path for CSV report rows: a clean row is counted without being decoded into a record;
+/// a row clean but for warnings gets its summary worded on the spot.
+final class FastRowFilter: CSVRowFilter {
+  private let year: Int?
+  private let file: String
+  private let sirets: SiretRegistry
+  private let onWarnings: (ValidatedReportSummary) -> Void
+  private var checker: FastReportChecker?
+
+  init(
+    year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void
+  ) {
+    self.year = year
+    self.file = file
+    self.sirets = sirets
+    self.onWarnings = onWarnings
+  }
+
+  func begin(layout: CSVLayout, columns: [String?]) {
+    guard layout.table == "rapport" else { return }
+    checker = FastReportChecker(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
+    checker!.prepare(columns: columns)
+  }
+
+  func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
+    guard checker != nil else { return false }
+    switch checker!.check(row: row, line: row.line, decode: { decoder.decode($0) }) {
+    case .clean: return true
+    case .acceptedWithWarnings(let summary):
+      onWarnings(summary)
+      return true
+    case .deferred: return false
+    }
+  }
+}
