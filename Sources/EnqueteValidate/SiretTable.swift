@@ -22,6 +22,8 @@ struct SiretTable: ~Copyable {
   private var distances: UnsafeMutablePointer<UInt8>
   private var lines: UnsafeMutablePointer<UInt32>
   private var capacity: Int
+  /// `capacity` as a multiply-and-shift (division is slow): see `divide`.
+  private var reciprocal: Reciprocal
   private(set) var count = 0
 
   /// Keys whose distance from home would not fit a byte (crafted collisions): kept aside, by
@@ -31,6 +33,7 @@ struct SiretTable: ~Copyable {
   /// A table sized for `expected` keys without growing.
   init(expected: Int = 0) {
     capacity = Self.capacity(for: expected)
+    reciprocal = Reciprocal(capacity)
     (quotients, distances, lines) = Self.allocate(capacity)
   }
 
@@ -52,7 +55,7 @@ struct SiretTable: ~Copyable {
   func contains(_ key: Int) -> Bool { key >= 0 && key < Self.keyLimit && lookup(Self.scramble(key)) != nil }
 
   private func lookup(_ scrambled: Int) -> Int? {
-    let quotient = UInt32(scrambled / capacity)
+    let quotient = reciprocal.divide(scrambled)
     var slot = scrambled - Int(quotient) * capacity
     var distance = 1
     while true {
@@ -68,7 +71,7 @@ struct SiretTable: ~Copyable {
 
   /// Inserts a key known to be absent.
   private mutating func insert(_ scrambled: Int, line: UInt32) {
-    var quotient = UInt32(scrambled / capacity)
+    var quotient = reciprocal.divide(scrambled)
     var line = line
     var slot = scrambled - Int(quotient) * capacity
     var distance = 1
@@ -125,6 +128,7 @@ struct SiretTable: ~Copyable {
   private mutating func grow() {
     let (oldQuotients, oldDistances, oldLines, oldCapacity) = (quotients, distances, lines, capacity)
     capacity += capacity / 2
+    reciprocal = Reciprocal(capacity)
     (quotients, distances, lines) = Self.allocate(capacity)
     for slot in 0..<oldCapacity where oldDistances[slot] != 0 {
       var home = slot - (Int(oldDistances[slot]) - 1)
@@ -159,6 +163,29 @@ struct SiretTable: ~Copyable {
     releaseMemory(quotients)
     releaseMemory(distances)
     releaseMemory(lines)
+  }
+}
+
+/// Division of keys below 2^47 by a fixed divisor d as a multiplication and a shift: with
+/// k = max(64, 47 + ⌈log2 d⌉) and m = ⌈2^k / d⌉ (below 2^50), ⌊x·m / 2^k⌋ = ⌊x / d⌋ for every
+/// x < 2^47, because the error m·d − 2^k < d makes x·m / 2^k exceed x / d by less than
+/// x / 2^k < 1/d, too little to reach the next integer.
+struct Reciprocal {
+  private let multiplier: UInt64
+  private let shift: UInt64
+
+  init(_ divisor: Int) {
+    precondition(divisor >= 1 << 14 && divisor < 1 << 40)
+    let logarithm = UInt64(Int.bitWidth - (divisor - 1).leadingZeroBitCount)  // ⌈log2 d⌉
+    shift = max(64, 47 + logarithm) - 64
+    let (quotient, remainder) = UInt64(divisor).dividingFullWidth((high: 1 << shift, low: 0))
+    multiplier = quotient + (remainder == 0 ? 0 : 1)
+  }
+
+  /// ⌊x / divisor⌋ for 0 ≤ x < 2^47.
+  @inline(__always)
+  func divide(_ x: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: UInt64(x).multipliedFullWidth(by: multiplier).high >> shift)
   }
 }
 

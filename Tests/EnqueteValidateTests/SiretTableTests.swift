@@ -50,6 +50,20 @@ import Testing
     #expect(!absent)
   }
 
+  @Test func reciprocalDivisionIsExact() {
+    var random = SplitMix(state: 11)
+    for divisor in [32_768, 32_769, 36_409, 1_000_003, 2_730_000, 3_000_017, (1 << 21) + 1] {
+      let reciprocal = Reciprocal(divisor)
+      for x in [0, 1, divisor - 1, divisor, divisor + 1, SiretTable.keyLimit - 1] {
+        #expect(Int(reciprocal.divide(x)) == x / divisor, "\(x) / \(divisor)")
+      }
+      for _ in 0..<20_000 {
+        let x = Int(random.next() % UInt64(SiretTable.keyLimit))
+        #expect(Int(reciprocal.divide(x)) == x / divisor)
+      }
+    }
+  }
+
   @Test func scramblingIsOneToOne() {
     var random = SplitMix(state: 7)
     for _ in 0..<10_000 {
