@@ -189,6 +189,7 @@ public struct FastReportChecker {
     var failed: [Int] = []
     swap(&failed, &failedWarnings)
     defer { swap(&failed, &failedWarnings) }
+    let terms = tape.terms
     return tape.ops.withUnsafeBufferPointer { ops in
       stack.withUnsafeMutableBufferPointer { stack in
         values.withUnsafeBufferPointer { report in
@@ -198,7 +199,15 @@ public struct FastReportChecker {
             if let when = rule.when, RuleTape.run(ops, when, report, parent: report, stack: stack) != 1 {
               continue
             }
-            if let check = rule.check, RuleTape.run(ops, check, report, parent: report, stack: stack) == 0 {
+            let holds: Double
+            if let linear = rule.linear {
+              holds = terms.withUnsafeBufferPointer { linear.run($0, report) }
+            } else if let check = rule.check {
+              holds = RuleTape.run(ops, check, report, parent: report, stack: stack)
+            } else {
+              continue
+            }
+            if holds == 0 {
               guard rule.severity == .warning else { return false }
               failed.append(rule.rule)
             }

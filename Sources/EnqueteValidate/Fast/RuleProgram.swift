@@ -158,7 +158,7 @@ struct RuleProgram {
     return top >= 0 ? stack[top] : .nan
   }
 
-  private static func binary(_ op: Op, _ a: Double, _ b: Double, tolerance: Double) -> Double {
+  static func binary(_ op: Op, _ a: Double, _ b: Double, tolerance: Double) -> Double {
     switch op {
     case .and:
       if a == 0 || b == 0 { return 0 }

@@ -13,6 +13,8 @@ struct RuleTape {
     /// For detail-count rules: which rows count, and the report's expected count.
     let count: Range<Int>?
     let equals: Range<Int>?
+    /// The check as a linear comparison, when it is one (report rules): faster than its program.
+    let linear: LinearCheck?
   }
 
   /// Rules on the report's values, on each detail row, and counting detail rows.
@@ -20,6 +22,8 @@ struct RuleTape {
   private(set) var detailRules: [Entry] = []
   private(set) var countRules: [Entry] = []
   private(set) var ops: [RuleProgram.Op] = []
+  /// The terms of the linear checks.
+  private(set) var terms: [LinearCheck.Term] = []
   /// False when some rule cannot be compiled: the fast path then defers every report.
   private(set) var isComplete = true
 
@@ -36,7 +40,8 @@ struct RuleTape {
       let entry = Entry(
         rule: index, severity: rule.severity,
         when: append(rule.when, layout, parent), check: append(rule.check, layout, parent),
-        count: detail.flatMap { append(rule.count, $0, report) }, equals: append(rule.equals, report, nil))
+        count: detail.flatMap { append(rule.count, $0, report) }, equals: append(rule.equals, report, nil),
+        linear: isDetailRow ? nil : rule.check.flatMap { LinearCheck($0, layout: report, terms: &terms) })
       if rule.kind == .detailCount {
         countRules.append(entry)
       } else if isDetailRow {
