@@ -36,6 +36,10 @@ enum FastValueReader {
   /// `bytes` without ASCII spaces and tabs at either end; nil when nothing is left.
   @inline(__always)
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    // Most fields: nothing to trim (ends neither blank nor beyond ASCII).
+    if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+      return bytes
+    }
     var start = 0
     var end = bytes.count
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
