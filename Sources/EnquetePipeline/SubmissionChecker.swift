@@ -47,7 +47,7 @@ public struct SubmissionChecker: Sendable {
         survey = XMLPrologue.survey(forNamespace: namespace)
       }
     }
-    let outcome = XMLSubmissionReader().read(path: path, name: name) { raw in
+    let outcome = XMLSubmissionReader().readConcurrently(path: path, name: name) { draft in
       guard let survey else { return }
       if validator == nil {
         let sirets = SiretRegistry()
@@ -55,8 +55,8 @@ public struct SubmissionChecker: Sendable {
         if onReport == nil { fast = FastReportChecker(survey: survey, campaignYear: year, sirets: sirets) }
       }
       count += 1
-      if fast?.isClean(raw) == true { return }
-      let report = validator!.validate(raw)
+      if fast?.isClean(bytes: draft) == true { return }
+      let report = validator!.validate(draft.report())
       if !report.diagnostics.isEmpty { summaries.append(ValidatedReportSummary(report)) }
       onReport?(report)
     }

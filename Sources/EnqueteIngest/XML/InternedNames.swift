@@ -12,6 +12,8 @@ struct InternedNames {
   private(set) var key: UnsafePointer<xmlChar>?
 
   private var strings: [UnsafePointer<xmlChar>: String] = [:]
+  /// The names met last, by address bits: most lookups end here, without hashing.
+  private var recent = [(UnsafePointer<xmlChar>?, String)](repeating: (nil, ""), count: 64)
   /// A hostile file can use millions of distinct names: past this many, names are not kept.
   private let capacity = 4096
 
@@ -31,9 +33,16 @@ struct InternedNames {
 
   /// The name at `pointer` (a NUL-terminated interned name) as a string.
   mutating func string(_ pointer: UnsafePointer<xmlChar>) -> String {
-    if let known = strings[pointer] { return known }
-    let name = String(cString: pointer)
-    if strings.count < capacity { strings[pointer] = name }
+    let slot = (Int(bitPattern: pointer) >> 3) & (recent.count - 1)
+    if recent[slot].0 == pointer { return recent[slot].1 }
+    let name: String
+    if let known = strings[pointer] {
+      name = known
+    } else {
+      name = String(cString: pointer)
+      if strings.count < capacity { strings[pointer] = name }
+    }
+    recent[slot] = (pointer, name)
     return name
   }
 }

@@ -19,7 +19,7 @@ final class SAXReportBuilder {
   /// What the reading gave so far.
   var outcome: XMLReadOutcome
   /// Reports released, in order, not yet handed out.
-  var ready: [RawReport] = []
+  var ready: [ReportDraft] = []
   private(set) var fatal = false
 
   private var names = InternedNames()
@@ -38,11 +38,10 @@ final class SAXReportBuilder {
   private var heldError: LibXMLError?
   /// Open elements (the root is at depth 0 once open).
   private var depth = 0
-  private var current: RawReport?
-  private var completed: RawReport?
-  /// The variable element being read (depth 2) and its text so far.
-  private var variable: (name: String, line: Int)?
-  private var text: [UInt8] = []
+  private var current: ReportDraft?
+  private var completed: ReportDraft?
+  /// The variable element being read (depth 2): its text goes to the report's bytes from `start`.
+  private var variable: (name: String, line: Int, start: Int)?
   private var inDetail = false
   /// Line of the root element.
   private var rootLine = 1
@@ -56,7 +55,6 @@ final class SAXReportBuilder {
     self.sink = sink
     self.outcome = outcome
     detailKey = survey.flatMap { CompiledSchema.of($0).detailKey }
-    text.reserveCapacity(256)
   }
 
   /// Learns the parser's interned element names, to compare names by address.
@@ -90,33 +88,35 @@ final class SAXReportBuilder {
       rootLine = line
     case 1 where localName == names.report:
       release(before: line)
-      current = RawReport(record: RawRecord(line: line), endLine: line)
+      current = ReportDraft(line: line)
     case 2 where current != nil:
       if localName == names.detail {
         inDetail = true
         keys.removeAll(keepingCapacity: true)
       } else {
-        variable = (names.string(localName), line)
-        text.removeAll(keepingCapacity: true)
+        variable = (names.string(localName), line, current!.bytes.count)
       }
     case 3 where inDetail && localName == names.row:
-      var row = RawRecord(line: line)
-      if let attributes, attributeCount > 0 {
-        row.values.reserveCapacity(attributeCount)
+      let first = current!.rowValues.count
+      if let attributes {
         // Five pointers per attribute: local name, prefix, URI, value start, value end.
         for index in 0..<attributeCount {
           guard let name = attributes[5 * index], let start = attributes[5 * index + 3],
             let end = attributes[5 * index + 4]
           else { continue }
-          let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-          row.values[names.string(name)] = RawValue(text: value, line: line)
+          let value = UnsafeBufferPointer(start: start, count: end - start)
+          let from = current!.bytes.count
+          current!.bytes.append(contentsOf: value)
+          current!.rowValues.append(
+            .init(name: names.string(name), line: line, start: from, end: current!.bytes.count))
           // The constraint's field is the attribute without namespace.
-          if name == names.key, attributes[5 * index + 2] == nil, let detailKey, detailKey.accepts(value) {
-            candidateKey = value
+          if name == names.key, attributes[5 * index + 2] == nil, let detailKey {
+            let key = String(decoding: value, as: UTF8.self)
+            if detailKey.accepts(key) { candidateKey = key }
           }
         }
       }
-      current!.detail.append(row)
+      current!.rows.append(.init(line: line, values: first..<current!.rowValues.count))
     default:
       break
     }
@@ -131,9 +131,9 @@ final class SAXReportBuilder {
       heldError = detailKey?.duplicate(key, line: line)
       repeatedKey = nil
     } else if depth == 2 {
-      if let open = variable {
-        current?.record.values[open.name] = RawValue(
-          text: String(decoding: text, as: UTF8.self), line: open.line)
+      if let open = variable, current != nil {
+        current!.values.append(
+          .init(name: open.name, line: open.line, start: open.start, end: current!.bytes.count))
         variable = nil
       }
       inDetail = false
@@ -147,7 +147,7 @@ final class SAXReportBuilder {
   func characters(_ bytes: UnsafePointer<xmlChar>?, count: Int) {
     if startedLevel != nil || sink.hasErrors { takeErrors() }
     guard depth == 3, variable != nil, let bytes, count > 0 else { return }
-    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    current?.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
   }
 
   /// A DOCTYPE or an entity reference the prologue scan did not see (it reads the first 64 KiB).
@@ -218,9 +218,9 @@ final class SAXReportBuilder {
         error.message.contains("Duplicate key-sequence") && error.message.contains("unRapportParSiret")
         || error.message.contains("rapports'")
       if error.message.contains("rapports': Missing child") { diagnostic.location.line = rootLine }
-      if !aboutTheFile, var report = completed, error.line >= report.record.line {
+      if !aboutTheFile, var report = completed, error.line >= report.line {
         // The streaming validator notices a missing child at the end tag; point at the start tag.
-        if error.message.contains("rapport': Missing child") { diagnostic.location.line = report.record.line }
+        if error.message.contains("rapport': Missing child") { diagnostic.location.line = report.line }
         diagnostic.report = report.siret
         report.diagnostics.append(diagnostic)
         completed = report

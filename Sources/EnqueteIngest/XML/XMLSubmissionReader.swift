@@ -58,6 +58,13 @@ public struct XMLSubmissionReader: Sendable {
   public func read(
     path: String, name: String, onReport: (RawReport) throws -> Void
   ) rethrows -> XMLReadOutcome {
+    try read(path: path, name: name) { try onReport($0.report()) }
+  }
+
+  /// The same, handing out reports as drafts (their `RawReport` not built yet).
+  func read(
+    path: String, name: String, onDraft: (ReportDraft) throws -> Void
+  ) rethrows -> XMLReadOutcome {
     var status = stat()
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0, fstat(descriptor, &status) == 0 else {
@@ -68,7 +75,7 @@ public struct XMLSubmissionReader: Sendable {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
     defer { buffer.deallocate() }
     var failed = false
-    var outcome = try read(size: Int(status.st_size), name: name, onReport: onReport) {
+    var outcome = try read(size: Int(status.st_size), name: name, onDraft: onDraft) {
       guard !failed else { return nil }
       var filled = 0
       while filled < buffer.count {
@@ -95,7 +102,7 @@ public struct XMLSubmissionReader: Sendable {
   ) rethrows -> XMLReadOutcome {
     try bytes.withUnsafeBytes { all in
       var offset = 0
-      return try read(size: all.count, name: name, onReport: onReport) {
+      return try read(size: all.count, name: name, onDraft: { try onReport($0.report()) }) {
         let end = min(all.count, offset + Self.chunkSize)
         defer { offset = end }
         return UnsafeRawBufferPointer(rebasing: all[offset..<end])
@@ -106,7 +113,7 @@ public struct XMLSubmissionReader: Sendable {
   /// Checks size and prologue, then parses what `next` gives (an empty chunk at the end, nil if
   /// the input cannot be read further); a chunk is valid until the next call.
   private func read(
-    size: Int, name: String, onReport: (RawReport) throws -> Void, next: () -> UnsafeRawBufferPointer?
+    size: Int, name: String, onDraft: (ReportDraft) throws -> Void, next: () -> UnsafeRawBufferPointer?
   ) rethrows -> XMLReadOutcome {
     var outcome = XMLReadOutcome()
     func refuse(_ diagnostic: Diagnostic) -> XMLReadOutcome {
@@ -138,12 +145,12 @@ public struct XMLSubmissionReader: Sendable {
     case .noRoot:
       break  // libxml2 will say what is wrong.
     }
-    return try parse(first: first, name: name, outcome: outcome, onReport: onReport, next: next)
+    return try parse(first: first, name: name, outcome: outcome, onDraft: onDraft, next: next)
   }
 
   private func parse(
     first: UnsafeRawBufferPointer, name: String, outcome: XMLReadOutcome,
-    onReport: (RawReport) throws -> Void,
+    onDraft: (ReportDraft) throws -> Void,
     next: () -> UnsafeRawBufferPointer?
   ) rethrows -> XMLReadOutcome {
     let sink = LibXMLErrorSink()
@@ -159,7 +166,7 @@ public struct XMLSubmissionReader: Sendable {
         }
         defer { parser.close() }
         func handOut() throws {
-          for report in builder.ready { try onReport(report) }
+          for draft in builder.ready { try onDraft(draft) }
           builder.ready.removeAll(keepingCapacity: true)
         }
         var chunk = UnsafeRawBufferPointer(rebasing: first.dropFirst(head.count))

@@ -15,24 +15,24 @@ public struct FastReportChecker {
     let equals: RuleProgram?
   }
 
-  private let report: SlotLayout
-  private let detail: SlotLayout?
+  let report: SlotLayout
+  let detail: SlotLayout?
   private let reportRules: [CompiledRule]
   private let detailRules: [CompiledRule]
   private let countRules: [CompiledRule]
-  private let compiledEverything: Bool
+  let compiledEverything: Bool
   private let campaignYear: Int?
-  private let departements: [[UInt8]: Int]
+  let departements: [[UInt8]: Int]
   private let yearSlot: Int?
   private let siretSlot: Int?
-  private let identifierSlot: Int?
+  let identifierSlot: Int?
   private let sirets: SiretRegistry
-  private var line = 0
+  var line = 0
   private let requiredSlots: [Int]
   private var stack: [Double] = []
-  private var values: [Double]
-  private var rows: [Double] = []
-  private var identifiers = Set<Int>()
+  var values: [Double]
+  var rows: [Double] = []
+  var identifiers = Set<Int>()
 
   /// A checker for the reports of one file.
   public init(
@@ -135,7 +135,7 @@ public struct FastReportChecker {
     return rulesHold(detailCount: 0)
   }
 
-  private var siretSlotOfDetail: Int? { detail?.slot("siret") }
+  var siretSlotOfDetail: Int? { detail?.slot("siret") }
 
   /// The slot of each CSV column (nil for a column that is no variable).
   public func slots(forColumns columns: [String?]) -> [Int?] { columns.map { $0.flatMap(report.slot) } }
@@ -151,27 +151,30 @@ public struct FastReportChecker {
     _ slots: inout [Double], layout: SlotLayout, from record: RawRecord, offset: Int, skip: Int? = nil
   ) -> Bool {
     for index in 0..<layout.variables.count { slots[offset + index] = .nan }
-    for (slot, variable) in layout.variables.enumerated() where variable.isSubmitted && slot != skip {
-      guard let raw = record.values[variable.name] else {
-        if variable.required { return false }
+    for index in layout.submitted.indices {
+      let entry = layout.submitted[index]
+      guard entry.slot != skip else { continue }
+      guard let raw = record.values[entry.name] else {
+        if entry.required { return false }
         continue
       }
-      var text = raw.text
-      let ok = text.withUTF8 { buffer -> Bool in
-        guard let trimmed = FastReportChecker.trimmed(buffer) else { return !variable.required }
-        guard let value = FastValueReader.read(trimmed, layout.kinds[slot], departements: departements),
-          within(variable, value)
+      func read(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let trimmed = FastReportChecker.trimmed(buffer) else { return !entry.required }
+        guard let value = FastValueReader.read(trimmed, layout.kinds[entry.slot], departements: departements),
+          !(value < entry.minimum), !(value > entry.maximum)
         else { return false }
-        slots[offset + slot] = value
+        slots[offset + entry.slot] = value
         return true
       }
+      var text = raw.text
+      let ok = text.utf8.withContiguousStorageIfAvailable(read) ?? text.withUTF8(read)
       guard ok else { return false }
     }
     return true
   }
 
   /// Year, duplicates and every rule; remembers the SIRET when all hold.
-  private mutating func rulesHold(detailCount: Int) -> Bool {
+  mutating func rulesHold(detailCount: Int) -> Bool {
     if let slot = yearSlot, let campaignYear, values[slot] != Double(campaignYear) { return false }
     if let slot = derivedCourAppelSlot { values[slot] = 1 }
     let siret = siretSlot.map { Int(values[$0]) } ?? 0

@@ -15,9 +15,23 @@ struct SlotLayout {
     case unsupportedPattern
   }
 
+  /// What filling a slot from a record needs, without copying the whole `VariableDefinition`.
+  struct Submitted {
+    let slot: Int
+    let name: String
+    let required: Bool
+    /// Bounds, infinite when the variable has none.
+    let minimum: Double
+    let maximum: Double
+  }
+
   let table: TableDefinition
   let variables: [VariableDefinition]
   let kinds: [Kind]
+  /// The submitted variables, in slot order.
+  let submitted: [Submitted]
+  /// For each slot, its place in `submitted` (nil for a variable not submitted).
+  let submittedEntry: [Int?]
   private let index: [String: Int]
 
   init(_ table: TableDefinition) {
@@ -25,6 +39,14 @@ struct SlotLayout {
     variables = table.variables
     index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) })
     kinds = variables.map(SlotLayout.kind)
+    submitted = variables.enumerated().filter { $1.isSubmitted }.map { slot, variable in
+      Submitted(
+        slot: slot, name: variable.name, required: variable.required,
+        minimum: variable.minimum ?? -.infinity, maximum: variable.maximum ?? .infinity)
+    }
+    var entries = [Int?](repeating: nil, count: variables.count)
+    for (place, entry) in submitted.enumerated() { entries[entry.slot] = place }
+    submittedEntry = entries
   }
 
   /// The slot of a variable.
