@@ -38,6 +38,30 @@ public struct ReportDraft: Sendable, RawReportBytes {
     bytes.reserveCapacity(4096)
   }
 
+  /// Records a `<mesure>` from libxml2's attribute array (five pointers each: local name, prefix,
+  /// URI, value start, value end), in one access; returns the value of the attribute `key` (without
+  /// namespace), if any.
+  mutating func appendRow(
+    line: Int, attributes: UnsafePointer<UnsafePointer<UInt8>?>?, count: Int, names: inout InternedNames,
+    key: UnsafePointer<UInt8>?
+  ) -> String? {
+    let first = rowValues.count
+    var keyValue: String?
+    for index in 0..<(attributes == nil ? 0 : count) {
+      let attributes = attributes!
+      guard let name = attributes[5 * index], let start = attributes[5 * index + 3],
+        let end = attributes[5 * index + 4]
+      else { continue }
+      let value = UnsafeBufferPointer(start: start, count: end - start)
+      let from = bytes.count
+      bytes.append(contentsOf: value)
+      rowValues.append(Value(name: names.string(name), line: line, start: from, end: bytes.count))
+      if name == key, attributes[5 * index + 2] == nil { keyValue = String(decoding: value, as: UTF8.self) }
+    }
+    rows.append(Row(line: line, values: first..<rowValues.count))
+    return keyValue
+  }
+
   /// The SIRET as written, to name the report in messages.
   var siret: String? {
     values.last { $0.name == "siret" }.map(text)

@@ -97,26 +97,10 @@ final class SAXReportBuilder {
         variable = (names.string(localName), line, current!.bytes.count)
       }
     case 3 where inDetail && localName == names.row:
-      let first = current!.rowValues.count
-      if let attributes {
-        // Five pointers per attribute: local name, prefix, URI, value start, value end.
-        for index in 0..<attributeCount {
-          guard let name = attributes[5 * index], let start = attributes[5 * index + 3],
-            let end = attributes[5 * index + 4]
-          else { continue }
-          let value = UnsafeBufferPointer(start: start, count: end - start)
-          let from = current!.bytes.count
-          current!.bytes.append(contentsOf: value)
-          current!.rowValues.append(
-            .init(name: names.string(name), line: line, start: from, end: current!.bytes.count))
-          // The constraint's field is the attribute without namespace.
-          if name == names.key, attributes[5 * index + 2] == nil, let detailKey {
-            let key = String(decoding: value, as: UTF8.self)
-            if detailKey.accepts(key) { candidateKey = key }
-          }
-        }
-      }
-      current!.rows.append(.init(line: line, values: first..<current!.rowValues.count))
+      let keyName = names.key
+      let key = current!.appendRow(
+        line: line, attributes: attributes, count: attributeCount, names: &names, key: keyName)
+      if let key, let detailKey, detailKey.accepts(key) { candidateKey = key }
     default:
       break
     }
@@ -168,6 +152,7 @@ final class SAXReportBuilder {
   /// Takes the errors libxml2 reported since the last event: a well-formedness error refuses the
   /// file at once; schema errors wait for the report they belong to.
   func takeErrors() {
+    guard startedLevel != nil || heldError != nil || sink.hasErrors else { return }
     let errors = sink.hasErrors ? sink.take() : []
     if let level = startedLevel { settleStart(of: level, errors: errors) }
     if !errors.isEmpty { absorb(errors) }
@@ -181,7 +166,9 @@ final class SAXReportBuilder {
   /// an error about the element itself means it skips the element's content, detail keys included.
   private func settleStart(of level: Int, errors: [LibXMLError]) {
     startedLevel = nil
-    if skippedLevel == nil, let skipped = errors.map(\.skippedContent).max(), skipped != .none {
+    if !errors.isEmpty, skippedLevel == nil, let skipped = errors.map(\.skippedContent).max(),
+      skipped != .none
+    {
       skippedLevel = skipped == .parent ? level - 1 : level
     }
     if let key = candidateKey {

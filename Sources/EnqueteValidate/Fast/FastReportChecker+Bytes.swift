@@ -9,15 +9,22 @@ extension FastReportChecker {
   public mutating func isClean(bytes raw: some RawReportBytes) -> Bool {
     guard compiledEverything, !raw.hasDiagnostics else { return false }
     line = raw.line
-    guard fill(&values, layout: report, from: raw, row: nil, offset: 0, skip: nil) else { return false }
+    // Static fills, so that `self` is not borrowed while its arrays are written (no copy on write).
+    guard
+      Self.fill(
+        &values, layout: report, departements: departements, from: raw, row: nil, offset: 0, skip: nil)
+    else { return false }
     rows.removeAll(keepingCapacity: true)
     if let detail, raw.rowCount > 0 {
       let width = detail.variables.count
+      let skip = siretSlotOfDetail
       identifiers.removeAll(keepingCapacity: true)
+      rows.append(contentsOf: repeatElement(Double.nan, count: raw.rowCount * width))
       for index in 0..<raw.rowCount {
-        rows.append(contentsOf: repeatElement(Double.nan, count: width))
         guard
-          fill(&rows, layout: detail, from: raw, row: index, offset: index * width, skip: siretSlotOfDetail),
+          Self.fill(
+            &rows, layout: detail, departements: departements, from: raw, row: index, offset: index * width,
+            skip: skip),
           identifierSlot == nil || isNewIdentifier(in: raw, row: index)
         else { return false }
       }
@@ -26,9 +33,9 @@ extension FastReportChecker {
   }
 
   /// Fills `slots[offset...]` from the bytes of the report or of one of its rows; false to defer.
-  private func fill(
-    _ slots: inout [Double], layout: SlotLayout, from raw: some RawReportBytes, row: Int?, offset: Int,
-    skip: Int?
+  private static func fill(
+    _ slots: inout [Double], layout: SlotLayout, departements: [[UInt8]: Int], from raw: some RawReportBytes,
+    row: Int?, offset: Int, skip: Int?
   ) -> Bool {
     for index in 0..<layout.variables.count { slots[offset + index] = .nan }
     let read = raw.forEachValue(row: row) { name, bytes in
