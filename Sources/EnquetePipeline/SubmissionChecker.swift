@@ -47,7 +47,7 @@ public struct SubmissionChecker: Sendable {
         survey = XMLPrologue.survey(forNamespace: namespace)
       }
     }
-    let outcome = XMLSubmissionReader().readConcurrently(path: path, name: name) { draft in
+    let outcome = XMLSubmissionReader().readDraftsConcurrently(path: path, name: name) { draft in
       guard let survey else { return }
       if validator == nil {
         let sirets = SiretRegistry()

@@ -14,13 +14,13 @@ extension XMLSubmissionReader {
     path: String, name: String, capacity: Int = 16, onReport: (RawReport) throws -> Void
   ) rethrows -> XMLReadOutcome {
     // The reports' strings and dictionaries are built here, off the parsing thread.
-    try readConcurrently(path: path, name: name, capacity: capacity) { try onReport($0.report()) }
+    try readDraftsConcurrently(path: path, name: name, capacity: capacity) { try onReport($0.report()) }
   }
 
   /// The same, handing out each report as a draft, its `RawReport` not built yet.
   ///
   /// - Complexity: O(file size) time, spread over two threads; O(chunk + `capacity` reports) memory.
-  public func readConcurrently(
+  public func readDraftsConcurrently(
     path: String, name: String, capacity: Int = 16, onDraft: (ReportDraft) throws -> Void
   ) rethrows -> XMLReadOutcome {
     LibXMLSetup.once()
