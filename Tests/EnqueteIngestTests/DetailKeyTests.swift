@@ -40,6 +40,12 @@ import Testing
   @Test func invalidKeysAreNotCompared() {
     #expect(duplicates(Self.file([Self.row("A 1"), Self.row("A 1")])).isEmpty)
     #expect(duplicates(Self.file([Self.row("a1"), Self.row("A1")])).isEmpty)
+    let long = String(repeating: "A", count: 33)
+    #expect(duplicates(Self.file([Self.row(long), Self.row(long)])).isEmpty)
+    #expect(duplicates(Self.file([Self.row("Aé"), Self.row("Aé")])).isEmpty)
+    #expect(duplicates(Self.file([Self.row("-"), Self.row("-")])).count == 1)
+    let longest = String(repeating: "z", count: 32)
+    #expect(duplicates(Self.file([Self.row(longest), Self.row(longest)])).count == 1)
   }
 
   @Test func keysAreUniqueWithinOneReportOnly() {

@@ -19,6 +19,9 @@ final class DetailKeyCheck: @unchecked Sendable {
   private let allowed: Set<String>?
   /// Compiled once, read only afterwards: libxml2 shares compiled expressions between threads.
   private let pattern: xmlRegexpPtr?
+  /// The same pattern when it is one ASCII class repeated (`[A-Za-z0-9-]{1,32}`): checked byte
+  /// by byte, without the regular expression engine.
+  private let simple: (allowed: [Bool], length: ClosedRange<Int>)?
 
   /// The check of `survey`'s detail key, or nil when the schema must keep the constraint.
   init?(_ survey: SurveyDefinition) {
@@ -37,11 +40,58 @@ final class DetailKeyCheck: @unchecked Sendable {
     namespace = survey.namespace
     allowed = variable.enum.map(Set.init)
     pattern = compiled
+    simple = variable.pattern.flatMap(Self.simplePattern)
+  }
+
+  /// `[…]{m,n}` with plain ASCII characters and ranges in the class, or nil.
+  private static func simplePattern(_ pattern: String) -> (allowed: [Bool], length: ClosedRange<Int>)? {
+    let characters = Array(pattern.unicodeScalars)
+    guard characters.first == "[", characters.count > 4, characters.last == "}",
+      let close = characters.firstIndex(of: "]"), close > 1, close + 1 < characters.count,
+      characters[close + 1] == "{"
+    else { return nil }
+    let bounds = String(String.UnicodeScalarView(characters[(close + 2)..<(characters.count - 1)]))
+      .split(separator: ",", omittingEmptySubsequences: false)
+    guard bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), 0 < low, low <= high else {
+      return nil
+    }
+    var allowed = [Bool](repeating: false, count: 128)
+    let set = Array(characters[1..<close])
+    var index = 0
+    while index < set.count {
+      let first = set[index]
+      // Escapes, negations and class subtractions are left to the regular expression engine.
+      guard first.isASCII, first != "\\", first != "^", first != "[", first != "]" else { return nil }
+      if index + 2 < set.count, set[index + 1] == "-" {
+        let last = set[index + 2]
+        guard last.isASCII, last != "\\", last != "[", last != "]", first.value <= last.value else {
+          return nil
+        }
+        for value in first.value...last.value { allowed[Int(value)] = true }
+        index += 3
+      } else {
+        guard first != "-" || index == set.count - 1 || index == 0 else { return nil }
+        allowed[Int(first.value)] = true
+        index += 1
+      }
+    }
+    return (allowed, low...high)
   }
 
   deinit { if let pattern { xmlRegFreeRegexp(pattern) } }
 
-  /// Whether `value` is a valid key: libxml2 only compares valid ones.
+  /// The key in `bytes` if it is valid (libxml2 only compares valid ones), else nil.
+  func validKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    if let simple, allowed == nil {
+      guard simple.length.contains(bytes.count) else { return nil }
+      for byte in bytes where byte >= 128 || !simple.allowed[Int(byte)] { return nil }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    let value = String(decoding: bytes, as: UTF8.self)
+    return accepts(value) ? value : nil
+  }
+
+  /// Whether `value` is a valid key, by libxml2's own regular expressions.
   func accepts(_ value: String) -> Bool {
     if let allowed, !allowed.contains(value) { return false }
     guard let pattern else { return true }

@@ -40,10 +40,10 @@ public struct ReportDraft: Sendable, RawReportBytes {
 
   /// Records a `<mesure>` from libxml2's attribute array (five pointers each: local name, prefix,
   /// URI, value start, value end), in one access; returns the value of the attribute `key` (without
-  /// namespace), if any.
+  /// namespace) if `check` finds it a valid key.
   mutating func appendRow(
     line: Int, attributes: UnsafePointer<UnsafePointer<UInt8>?>?, count: Int, names: inout InternedNames,
-    key: UnsafePointer<UInt8>?
+    key: UnsafePointer<UInt8>?, check: DetailKeyCheck?
   ) -> String? {
     let first = rowValues.count
     var keyValue: String?
@@ -56,7 +56,7 @@ public struct ReportDraft: Sendable, RawReportBytes {
       let from = bytes.count
       bytes.append(contentsOf: value)
       rowValues.append(Value(name: names.string(name), line: line, start: from, end: bytes.count))
-      if name == key, attributes[5 * index + 2] == nil { keyValue = String(decoding: value, as: UTF8.self) }
+      if name == key, attributes[5 * index + 2] == nil, let check { keyValue = check.validKey(value) }
     }
     rows.append(Row(line: line, values: first..<rowValues.count))
     return keyValue

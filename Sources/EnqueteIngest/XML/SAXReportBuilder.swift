@@ -98,9 +98,12 @@ final class SAXReportBuilder {
       }
     case 3 where inDetail && localName == names.row:
       let keyName = names.key
-      let key = current!.appendRow(
-        line: line, attributes: attributes, count: attributeCount, names: &names, key: keyName)
-      if let key, let detailKey, detailKey.accepts(key) { candidateKey = key }
+      if let key = current!.appendRow(
+        line: line, attributes: attributes, count: attributeCount, names: &names, key: keyName,
+        check: detailKey)
+      {
+        candidateKey = key
+      }
     default:
       break
     }
