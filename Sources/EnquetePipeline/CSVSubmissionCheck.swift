@@ -80,14 +80,8 @@ struct CSVSubmissionCheck {
       }
     }
     var validator: ReportValidator?
-    var summaries: [ValidatedReportSummary] = []
-    var handedOut = (rejected: 0, warnings: 0)
-    func remark(_ summary: ValidatedReportSummary) {
-      guard let onRemarks else { return summaries.append(summary) }
-      onRemarks(summary)
-      if !summary.accepted { handedOut.rejected += 1 }
-      handedOut.warnings += summary.diagnostics.count { $0.severity == .warning }
-    }
+    var remarks = RemarkSink(onRemarks)
+    func remark(_ summary: ValidatedReportSummary) { remarks.take(summary) }
     var used = Set<String>()
     let detailReadable = detailOutcome?.isReadable ?? true
     var outcome: CSVReadOutcome
@@ -148,10 +142,10 @@ struct CSVSubmissionCheck {
     }
     var verdict = FileVerdict(
       file: name, companion: detailOutcome == nil ? nil : detailName, format: .csv, survey: outcome.survey,
-      diagnostics: diagnostics, reportCount: outcome.rowCount + outcome.filteredRowCount, reports: summaries,
+      diagnostics: diagnostics, reportCount: outcome.rowCount + outcome.filteredRowCount,
+      reports: remarks.kept,
       isReadable: readable)
-    verdict.handedOutRejectedCount = handedOut.rejected
-    verdict.handedOutWarningCount = handedOut.warnings
+    remarks.account(in: &verdict)
     return verdict
   }
 }

@@ -23,7 +23,7 @@ public struct SubmissionChecker: Sendable {
   /// diagnostics name it. `onReport`, when given, sees every validated report with its typed
   /// values; without it, reports that are clean are only counted (the fast path). `onRemarks`, when
   /// given, receives each report that has something to say as soon as it is read, instead of the
-  /// verdict keeping it (memory stays flat however many there are; CSV files).
+  /// verdict keeping it (memory stays flat however many there are).
   public func check(
     path: String, name: String? = nil, onReport: ((ValidatedReport) -> Void)? = nil,
     onRemarks: ((ValidatedReportSummary) -> Void)? = nil
@@ -31,18 +31,19 @@ public struct SubmissionChecker: Sendable {
     let name = name ?? path
     let year = campaignYear ?? Self.yearInPath(path)
     if SubmissionKind.of(path: path) == .xml {
-      return checkXML(path: path, name: name, year: year, onReport: onReport)
+      return checkXML(path: path, name: name, year: year, onReport: onReport, onRemarks: onRemarks)
     }
     return CSVSubmissionCheck(path: path, name: name, year: year).run(
       onReport: onReport, onRemarks: onRemarks)
   }
 
   private func checkXML(
-    path: String, name: String, year: Int?, onReport: ((ValidatedReport) -> Void)?
+    path: String, name: String, year: Int?, onReport: ((ValidatedReport) -> Void)?,
+    onRemarks: ((ValidatedReportSummary) -> Void)?
   ) -> FileVerdict {
+    var remarks = RemarkSink(onRemarks)
     var validator: ReportValidator?
     var fast: FastReportChecker?
-    var summaries: [ValidatedReportSummary] = []
     var count = 0
     var survey: SurveyID?
     if let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 64 * 1024) {
@@ -51,7 +52,7 @@ public struct SubmissionChecker: Sendable {
         survey = XMLPrologue.survey(forNamespace: namespace)
       }
     }
-    let outcome = XMLSubmissionReader().read(path: path, name: name) { raw in
+    let outcome = XMLSubmissionReader().readDraftsConcurrently(path: path, name: name) { draft in
       guard let survey else { return }
       if validator == nil {
         let sirets = SiretRegistry()
@@ -59,9 +60,9 @@ public struct SubmissionChecker: Sendable {
         if onReport == nil { fast = FastReportChecker(survey: survey, campaignYear: year, sirets: sirets) }
       }
       count += 1
-      if fast?.isClean(raw) == true { return }
-      let report = validator!.validate(raw)
-      if !report.diagnostics.isEmpty { summaries.append(ValidatedReportSummary(report)) }
+      if fast?.isClean(bytes: draft) == true { return }
+      let report = validator!.validate(draft.report())
+      if !report.diagnostics.isEmpty { remarks.take(ValidatedReportSummary(report)) }
       onReport?(report)
     }
     var diagnostics = outcome.diagnostics
@@ -73,9 +74,11 @@ public struct SubmissionChecker: Sendable {
             "Lu comme XML, enquête \(survey.frenchName), schéma \(SurveyDefinition.builtIn(survey).schemaVersion).",
           location: .init(file: name)), at: 0)
     }
-    return FileVerdict(
+    var verdict = FileVerdict(
       file: name, format: .xml, survey: outcome.survey, diagnostics: diagnostics, reportCount: count,
-      reports: summaries, isReadable: outcome.isReadable)
+      reports: remarks.kept, isReadable: outcome.isReadable)
+    remarks.account(in: &verdict)
+    return verdict
   }
 
   /// Expands folders (recursively, in name order) into the files to check: `.xml` and `.csv`, a

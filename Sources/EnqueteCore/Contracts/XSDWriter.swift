@@ -9,11 +9,23 @@ public struct XSDWriter: Sendable {
   public let survey: SurveyDefinition
   /// The geography whose département codes the schema enumerates.
   public let geography: Geography
+  /// Whether each report's detail keys must be unique (`unIdentifiantParMesure`). A streaming
+  /// validator may leave it out and check it itself: libxml2 keeps every key it met until the end
+  /// of the document, some 200 bytes per measure.
+  public let includesDetailKey: Bool
 
   /// A writer for `survey`.
-  public init(survey: SurveyDefinition, geography: Geography = .reference) {
+  public init(survey: SurveyDefinition, geography: Geography = .reference, includesDetailKey: Bool = true) {
     self.survey = survey
     self.geography = geography
+    self.includesDetailKey = includesDetailKey
+  }
+
+  /// The attribute that identifies a detail row within its report (`mesure_id`), if the survey has detail.
+  public var detailKey: String? {
+    survey.detail.map { detail in
+      detail.primaryKey.first { !survey.report.primaryKey.contains($0) } ?? "mesure_id"
+    }
   }
 
   /// The schema document.
@@ -60,17 +72,20 @@ public struct XSDWriter: Sendable {
     for variable in survey.report.submittedVariables {
       lines += element(variable, indent: 3)
     }
-    if let detail = survey.detail {
-      let key = detail.primaryKey.first { !survey.report.primaryKey.contains($0) } ?? "mesure_id"
+    if let detail = survey.detail, let key = detailKey {
       lines += [
         #"      <xs:element name="\#(detail.name)" type="Mesures" minOccurs="0">"#,
         documentation(detail.title, indent: 4),
-        #"        <xs:unique name="unIdentifiantParMesure">"#,
-        #"          <xs:selector xpath="e:mesure"/>"#,
-        #"          <xs:field xpath="@\#(key)"/>"#,
-        "        </xs:unique>",
-        "      </xs:element>",
       ]
+      if includesDetailKey {
+        lines += [
+          #"        <xs:unique name="unIdentifiantParMesure">"#,
+          #"          <xs:selector xpath="e:mesure"/>"#,
+          #"          <xs:field xpath="@\#(key)"/>"#,
+          "        </xs:unique>",
+        ]
+      }
+      lines.append("      </xs:element>")
     }
     lines += ["    </xs:all>", "  </xs:complexType>", ""]
     return lines

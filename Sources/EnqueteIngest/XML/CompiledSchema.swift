@@ -2,14 +2,18 @@ import CLibXML2
 import EnqueteCore
 import Foundation
 
-/// A survey's XSD, built from its catalog and compiled by libxml2 once per process.
+/// A survey's XSD, built from its catalog and compiled by libxml2 once per process, for streaming:
+/// the uniqueness of detail keys is left to `detailKey` when it can check it (see `DetailKeyCheck`).
 ///
 /// A compiled `xmlSchema` is read-only once built and libxml2 allows sharing it between
 /// validation contexts on several threads; each read makes its own validation context.
 final class CompiledSchema: @unchecked Sendable {
   let pointer: xmlSchemaPtr
+  /// The detail-key uniqueness the reader checks itself (nil: the schema checks it).
+  let detailKey: DetailKeyCheck?
 
-  private init?(xsd: String) {
+  private init?(xsd: String, detailKey: DetailKeyCheck?) {
+    self.detailKey = detailKey
     let bytes = Array(xsd.utf8)
     let sink = LibXMLErrorSink()
     let schema: xmlSchemaPtr? = sink.collect {
@@ -35,7 +39,10 @@ final class CompiledSchema: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let schema = cache[survey] { return schema }
-    guard let schema = CompiledSchema(xsd: XSDWriter(survey: .builtIn(survey)).render()) else {
+    let definition = SurveyDefinition.builtIn(survey)
+    let detailKey = DetailKeyCheck(definition)
+    let xsd = XSDWriter(survey: definition, includesDetailKey: detailKey == nil).render()
+    guard let schema = CompiledSchema(xsd: xsd, detailKey: detailKey) else {
       preconditionFailure("the generated XSD of \(survey.rawValue) does not compile")
     }
     cache[survey] = schema

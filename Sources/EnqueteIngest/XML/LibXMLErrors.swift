@@ -20,11 +20,36 @@ struct LibXMLError: Sendable, Hashable {
     domain != Int32(XML_FROM_SCHEMASV.rawValue) && domain != Int32(XML_FROM_SCHEMASP.rawValue)
       && domain != Int32(XML_FROM_VALID.rawValue)
   }
+
+  /// What the schema validator skips after this error, raised while checking an element's start:
+  /// the rest of the parent's content when the element is not allowed there, the element's own
+  /// content when it has no usable declaration or type (libxml2 2.9, `xmlSchemaValidateElem`). A
+  /// wrong `xsi:type` or `xsi:nil` skips nothing.
+  var skippedContent: SkippedContent {
+    guard domain == Int32(XML_FROM_SCHEMASV.rawValue) else { return .none }
+    switch UInt32(code) {
+    case XML_SCHEMAV_ELEMENT_CONTENT.rawValue, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1.rawValue,
+      XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2.rawValue, XML_SCHEMAV_CVC_TYPE_3_1_2.rawValue,
+      XML_SCHEMAV_CVC_ELT_3_2_1.rawValue:
+      return .parent
+    case XML_SCHEMAV_CVC_ELT_1.rawValue, XML_SCHEMAV_CVC_ELT_2.rawValue, XML_SCHEMAV_CVC_TYPE_1.rawValue,
+      XML_SCHEMAV_CVC_TYPE_2.rawValue:
+      return .element
+    default:
+      return .none
+    }
+  }
+
+  /// Content the schema validator leaves unchecked after an error at an element's start.
+  enum SkippedContent: Int, Comparable {
+    case none, element, parent
+    static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+  }
 }
 
-/// Collects libxml2's errors during one synchronous read loop.
+/// Collects libxml2's errors during one synchronous parse loop.
 ///
-/// libxml2 2.9.14 loses the reader's own structured handler once a schema is plugged in, so the
+/// libxml2 2.9.14 loses the parser's own structured handler once a schema is plugged in, so the
 /// thread-local handler is set around the loop and restored after it. This is safe only because
 /// nothing suspends (no `await`) between the two; `collect` takes a synchronous closure for that.
 /// The handler's C signature changes in libxml2 2.12 (`const xmlError *`): it lives here only.
@@ -35,6 +60,9 @@ final class LibXMLErrorSink {
   private(set) var dropped = 0
 
   init(limit: Int = 1000) { self.limit = limit }
+
+  /// Whether errors wait to be taken.
+  var hasErrors: Bool { !errors.isEmpty }
 
   func take() -> [LibXMLError] {
     defer { errors.removeAll(keepingCapacity: true) }

@@ -1,6 +1,11 @@
-import CLibXML2
 import EnqueteCore
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What reading an XML submission gave, beyond its reports.
 public struct XMLReadOutcome: Sendable {
@@ -31,64 +36,86 @@ public struct XMLLimits: Sendable, Hashable {
   public static let standard = XMLLimits(maximumFileBytes: 4 << 30, maximumDepth: 16)
 }
 
-/// Streams an XML submission through libxml2's reader with the survey's XSD attached, handing
-/// each `<rapport>` (with its per-measure detail) to a callback as soon as it is complete.
+/// Streams an XML submission through libxml2's SAX2 push parser with the survey's XSD plugged in,
+/// handing each `<rapport>` (with its per-measure detail) to a callback once complete.
 ///
 /// Safety: a DOCTYPE is refused before libxml2 sees the file; the parser runs without network,
-/// without entity substitution or DTD loading, without `XML_PARSE_HUGE`. Memory stays at one
-/// report whatever the file size; line numbers are right past 65 535 (`XML_PARSE_BIG_LINES`).
+/// without entity substitution or DTD loading, without `XML_PARSE_HUGE`, and stops past
+/// `limits.maximumDepth`. Memory stays at one chunk and one report whatever the file size; line
+/// numbers are right past 65 535.
 public struct XMLSubmissionReader: Sendable {
   /// Bounds on the input.
   public var limits = XMLLimits.standard
+  /// Bytes handed to the parser at a time.
+  static let chunkSize = 256 * 1024
 
   /// A reader with the standard limits.
   public init() {}
 
-  /// Reads the file at `path`; `name` is how diagnostics name it.
+  /// Reads the file at `path`, a chunk at a time; `name` is how diagnostics name it.
+  ///
+  /// - Complexity: O(file size) time, O(chunk + largest report) memory.
   public func read(
     path: String, name: String, onReport: (RawReport) throws -> Void
   ) rethrows -> XMLReadOutcome {
-    var outcome = XMLReadOutcome()
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    guard let size, let handle = FileHandle(forReadingAtPath: path) else {
+    try read(path: path, name: name) { try onReport($0.report()) }
+  }
+
+  /// The same, handing out reports as drafts (their `RawReport` not built yet).
+  func read(
+    path: String, name: String, onDraft: (ReportDraft) throws -> Void
+  ) rethrows -> XMLReadOutcome {
+    var status = stat()
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0, fstat(descriptor, &status) == 0 else {
+      if descriptor >= 0 { close(descriptor) }
+      return XMLReadOutcome(diagnostics: [.fileUnreadable(name)], isReadable: false)
+    }
+    defer { close(descriptor) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    var failed = false
+    var outcome = try read(size: Int(status.st_size), name: name, onDraft: onDraft) {
+      guard !failed else { return nil }
+      var filled = 0
+      while filled < buffer.count {
+        let count = readBytes(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        if count < 0, errno == EINTR { continue }
+        if count < 0 { failed = true }
+        if count <= 0 { break }
+        filled += count
+      }
+      return UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
+    }
+    if failed {
       outcome.isReadable = false
-      outcome.diagnostics.append(
-        .fileUnreadable(name))
-      return outcome
+      outcome.diagnostics.append(.fileUnreadable(name))
     }
-    let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
-    try? handle.close()
-    return try read(size: size, head: Array(head), name: name, outcome: &outcome, onReport: onReport) {
-      options in
-      xmlReaderForFile(path, nil, options)
-    }
+    return outcome
   }
 
   /// Reads a submission held in memory (an upload, a test).
+  ///
+  /// - Complexity: O(bytes) time; the parser copies one chunk at a time.
   public func read(
     bytes: [UInt8], name: String, onReport: (RawReport) throws -> Void
   ) rethrows -> XMLReadOutcome {
-    var outcome = XMLReadOutcome()
-    return try bytes.withUnsafeBufferPointer { buffer in
-      try read(
-        size: bytes.count, head: Array(bytes.prefix(64 * 1024)), name: name, outcome: &outcome,
-        onReport: onReport
-      ) {
-        options in
-        buffer.baseAddress.flatMap { base in
-          base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-            xmlReaderForMemory($0, Int32(buffer.count), name, nil, options)
-          }
-        }
+    try bytes.withUnsafeBytes { all in
+      var offset = 0
+      return try read(size: all.count, name: name, onDraft: { try onReport($0.report()) }) {
+        let end = min(all.count, offset + Self.chunkSize)
+        defer { offset = end }
+        return UnsafeRawBufferPointer(rebasing: all[offset..<end])
       }
     }
   }
 
+  /// Checks size and prologue, then parses what `next` gives (an empty chunk at the end, nil if
+  /// the input cannot be read further); a chunk is valid until the next call.
   private func read(
-    size: Int, head: [UInt8], name: String, outcome: inout XMLReadOutcome,
-    onReport: (RawReport) throws -> Void,
-    open: (Int32) -> xmlTextReaderPtr?
+    size: Int, name: String, onDraft: (ReportDraft) throws -> Void, next: () -> UnsafeRawBufferPointer?
   ) rethrows -> XMLReadOutcome {
+    var outcome = XMLReadOutcome()
     func refuse(_ diagnostic: Diagnostic) -> XMLReadOutcome {
       outcome.isReadable = false
       outcome.diagnostics.append(diagnostic)
@@ -99,7 +126,8 @@ public struct XMLSubmissionReader: Sendable {
     }
     if size == 0 { return refuse(.fileEmpty(name)) }
     if size > limits.maximumFileBytes { return refuse(.fileTooLarge(name, limit: limits.maximumFileBytes)) }
-    switch XMLPrologue.scan(head) {
+    guard let first = next() else { return refuse(.fileUnreadable(name)) }
+    switch XMLPrologue.scan(first.prefix(64 * 1024)) {
     case .doctype(let line):
       return refuse(
         "xml.forbidden-dtd",
@@ -117,50 +145,53 @@ public struct XMLSubmissionReader: Sendable {
     case .noRoot:
       break  // libxml2 will say what is wrong.
     }
-    return try stream(name: name, outcome: &outcome, onReport: onReport, open: open)
+    return try parse(first: first, name: name, outcome: outcome, onDraft: onDraft, next: next)
   }
 
-  private func stream(
-    name: String, outcome: inout XMLReadOutcome, onReport: (RawReport) throws -> Void,
-    open: (Int32) -> xmlTextReaderPtr?
+  private func parse(
+    first: UnsafeRawBufferPointer, name: String, outcome: XMLReadOutcome,
+    onDraft: (ReportDraft) throws -> Void,
+    next: () -> UnsafeRawBufferPointer?
   ) rethrows -> XMLReadOutcome {
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
     let sink = LibXMLErrorSink()
-    let survey = outcome.survey
-    var walker = ReportWalker(file: name, survey: survey, maximumDepth: limits.maximumDepth)
-    try sink.collect {
-      guard let reader = open(options) else {
-        outcome.isReadable = false
-        outcome.diagnostics.append(
-          .fileUnreadable(name))
-        return
+    let builder = SAXReportBuilder(
+      file: name, survey: outcome.survey, maximumDepth: limits.maximumDepth, sink: sink, outcome: outcome)
+    try withExtendedLifetime(builder) {
+      try sink.collect {
+        let head = UnsafeRawBufferPointer(rebasing: first.prefix(4))
+        guard let parser = XMLPushParser(builder: builder, head: head) else {
+          builder.outcome.isReadable = false
+          builder.outcome.diagnostics.append(.fileUnreadable(name))
+          return
+        }
+        defer { parser.close() }
+        func handOut() throws {
+          for draft in builder.ready { try onDraft(draft) }
+          builder.ready.removeAll(keepingCapacity: true)
+        }
+        var chunk = UnsafeRawBufferPointer(rebasing: first.dropFirst(head.count))
+        while !chunk.isEmpty, parser.parse(chunk, last: false) {
+          try handOut()
+          guard let following = next() else { return }
+          chunk = following
+        }
+        parser.parse(UnsafeRawBufferPointer(start: nil, count: 0), last: true)
+        builder.finish()
+        try handOut()
       }
-      var validation: OpaquePointer? = nil
-      if let survey {
-        validation = xmlSchemaNewValidCtxt(CompiledSchema.of(survey).pointer)
-        xmlTextReaderSchemaValidateCtxt(reader, validation, 0)
-      }
-      // The validation context must outlive the reader.
-      defer {
-        xmlFreeTextReader(reader)
-        if let validation { xmlSchemaFreeValidCtxt(validation) }
-      }
-      while true {
-        let status = xmlTextReaderRead(reader)
-        let errors = sink.take()
-        if status == 1 { try walker.visit(reader, onReport: onReport, outcome: &outcome) }
-        try walker.attach(errors, onReport: onReport, outcome: &outcome)
-        if walker.fatal || status != 1 { break }
-      }
-      try walker.finish(onReport: onReport, outcome: &outcome)
     }
     if sink.dropped > 0 {
-      outcome.diagnostics.append(
+      builder.outcome.diagnostics.append(
         Diagnostic(
           .note, code: "xml.too-many-errors",
           message: "\(sink.dropped) autres erreurs n'ont pas été détaillées.",
           location: .init(file: name)))
     }
-    return outcome
+    return builder.outcome
   }
+}
+
+/// POSIX `read`, out of reach of the reader's own `read` methods.
+private func readBytes(_ descriptor: Int32, _ into: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(descriptor, into, count)
 }

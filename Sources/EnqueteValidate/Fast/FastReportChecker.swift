@@ -19,25 +19,25 @@ public enum FastVerdict: Sendable {
 /// and wording on every sample and on mutated rows.
 public struct FastReportChecker {
   let report: SlotLayout
-  private let detail: SlotLayout?
+  let detail: SlotLayout?
   private let tape: RuleTape
   private let rules: [Rule]
   private let campaignYear: Int?
-  private let departements: DepartementIndex
+  let departements: DepartementIndex
   private let yearSlot: Int?
   private let siretSlot: Int?
-  private let identifierSlot: Int?
-  private let detailSiretSlot: Int?
+  let identifierSlot: Int?
+  let detailSiretSlot: Int?
   private let courAppelSlot: Int?
   let sirets: SiretRegistry
   private let requiredSlots: [Int]
   private let warnings: FastWarningWriter
-  private var line = 0
+  var line = 0
   private var columnSlots: [Int] = []
-  private var values: [Double]
-  private var rows: [Double] = []
+  var values: [Double]
+  var rows: [Double] = []
   private var stack: [Double]
-  private var identifiers = Set<Int>()
+  var identifiers = Set<Int>()
   private var failedWarnings: [Int] = []
 
   /// A checker for the reports of one file (`file` names it in the warnings it words).
@@ -90,7 +90,16 @@ public struct FastReportChecker {
         }
       }
     }
-    return rulesHold(detailCount: raw.detail.count) && failedWarnings.isEmpty && record()
+    return holdsCleanly(detailCount: raw.detail.count)
+  }
+
+  /// False when some rule cannot be compiled: every report then goes to the full validator.
+  var compiledEverything: Bool { tape.isComplete }
+
+  /// Whether the year, SIRET and every rule hold without even a warning, remembering the SIRET
+  /// when they do (for reports whose slots are filled).
+  mutating func holdsCleanly(detailCount: Int) -> Bool {
+    rulesHold(detailCount: detailCount) && failedWarnings.isEmpty && record()
   }
 
   /// Maps each CSV column to its variable's slot; call once the header is read.

@@ -17,6 +17,16 @@ final class SlotLayout {
     case unsupportedPattern
   }
 
+  /// What filling a slot from a record needs, without copying the whole `VariableDefinition`.
+  struct Submitted {
+    let slot: Int
+    let name: String
+    let required: Bool
+    /// Bounds, infinite when the variable has none.
+    let minimum: Double
+    let maximum: Double
+  }
+
   /// A `[A-Za-z0-9-]{1,32}`-style pattern: allowed ASCII bytes and a length range.
   struct SimplePattern {
     let allowed: [Bool]
@@ -33,6 +43,10 @@ final class SlotLayout {
   /// Bounds of each variable (infinite when none).
   let minimum: [Double]
   let maximum: [Double]
+  /// The submitted variables, in slot order.
+  let submitted: [Submitted]
+  /// For each slot, its place in `submitted` (nil for a variable not submitted).
+  let submittedEntry: [Int?]
   private let index: [String: Int]
 
   init(_ table: TableDefinition) {
@@ -45,6 +59,14 @@ final class SlotLayout {
     patterns = readings.map(\.1)
     minimum = variables.map { $0.minimum ?? -.infinity }
     maximum = variables.map { $0.maximum ?? .infinity }
+    submitted = variables.enumerated().filter { $1.isSubmitted }.map { slot, variable in
+      Submitted(
+        slot: slot, name: variable.name, required: variable.required,
+        minimum: variable.minimum ?? -.infinity, maximum: variable.maximum ?? .infinity)
+    }
+    var entries = [Int?](repeating: nil, count: variables.count)
+    for (place, entry) in submitted.enumerated() { entries[entry.slot] = place }
+    submittedEntry = entries
   }
 
   /// The slot of a variable.

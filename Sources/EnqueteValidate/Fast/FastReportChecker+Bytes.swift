@@ -1,0 +1,81 @@
+import EnqueteCore
+
+extension FastReportChecker {
+  /// Whether a report still in bytes (read from XML) is clean: the same answer as `isClean(_:)`
+  /// gives for the `RawReport` it would make, without making it. A clean report's SIRET is
+  /// remembered, to find a later duplicate.
+  ///
+  /// - Complexity: O(values), with no string or dictionary built.
+  public mutating func isClean(bytes raw: some RawReportBytes) -> Bool {
+    guard compiledEverything, !raw.hasDiagnostics else { return false }
+    line = raw.line
+    // Static fills, so that `self` is not borrowed while its arrays are written (no copy on write).
+    guard
+      Self.fill(
+        &values, layout: report, departements: departements, from: raw, row: nil, offset: 0, skip: nil)
+    else { return false }
+    rows.removeAll(keepingCapacity: true)
+    if let detail, raw.rowCount > 0 {
+      let width = detail.variables.count
+      let skip = detailSiretSlot
+      identifiers.removeAll(keepingCapacity: true)
+      rows.append(contentsOf: repeatElement(Double.nan, count: raw.rowCount * width))
+      for index in 0..<raw.rowCount {
+        guard
+          Self.fill(
+            &rows, layout: detail, departements: departements, from: raw, row: index, offset: index * width,
+            skip: skip),
+          identifierSlot == nil || isNewIdentifier(in: raw, row: index)
+        else { return false }
+      }
+    }
+    return holdsCleanly(detailCount: raw.rowCount)
+  }
+
+  /// Fills `slots[offset...]` from the bytes of the report or of one of its rows; false to defer.
+  private static func fill(
+    _ slots: inout [Double], layout: SlotLayout, departements: DepartementIndex,
+    from raw: some RawReportBytes,
+    row: Int?, offset: Int, skip: Int?
+  ) -> Bool {
+    for index in 0..<layout.variables.count { slots[offset + index] = .nan }
+    let read = raw.forEachValue(row: row) { name, bytes in
+      guard let slot = layout.slot(name), slot != skip, let place = layout.submittedEntry[slot] else {
+        return true
+      }
+      // A variable given twice is for the full validator (the XSD refuses it anyway).
+      guard slots[offset + slot].isNaN else { return false }
+      let entry = layout.submitted[place]
+      guard let trimmed = FastValueReader.trimmed(bytes) else { return !entry.required }
+      guard
+        let value = FastValueReader.read(
+          trimmed, layout.kinds[slot], slot: slot, layout: layout, departements: departements),
+        !(value < entry.minimum), !(value > entry.maximum)
+      else { return false }
+      slots[offset + slot] = value
+      return true
+    }
+    guard read else { return false }
+    for entry in layout.submitted where entry.required && entry.slot != skip {
+      if slots[offset + entry.slot].isNaN { return false }
+    }
+    return true
+  }
+
+  /// Whether the row's `mesure_id` was not met before in the report (a hash collision, or an
+  /// identifier outside ASCII, only sends the report to the full validator).
+  private mutating func isNewIdentifier(in raw: some RawReportBytes, row: Int) -> Bool {
+    var identifier: Int?
+    let ascii = raw.forEachValue(row: row) { name, bytes in
+      guard name == "mesure_id" else { return true }
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+      var hasher = Hasher()
+      hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+      identifier = hasher.finalize()
+      return true
+    }
+    guard ascii else { return false }
+    guard let identifier else { return true }
+    return identifiers.insert(identifier).inserted
+  }
+}
