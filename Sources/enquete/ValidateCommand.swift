@@ -39,47 +39,23 @@ struct ValidateCommand: ParsableCommand {
     var missing = false
     for path in SubmissionChecker.files(in: paths) {
       guard FileManager.default.fileExists(atPath: path) else {
-        FileHandle.standardError.write(Data("\(path): erreur: fichier introuvable [file.not-found]\n".utf8))
+        VerdictOutput.printNotFound(path)
         missing = true
         continue
       }
       let verdict = checker.check(path: path)
       verdicts.append(verdict)
-      if format == .text { report(verdict) }
+      if format == .text {
+        VerdictOutput.printDiagnostics(verdict, verbose: verbose)
+        print("\(verdict.file) : \(VerdictText.summary(verdict))")
+      }
     }
     if format == .json {
       print(VerdictJSON.render(verdicts), terminator: "")
     } else if verdicts.count > 1 {
-      let refusedFiles = verdicts.count { !$0.isReadable }
-      print(
-        "Total : \(plural(verdicts.count, "fichier", "fichiers")) (\(refusedFiles) refusé\(refusedFiles > 1 ? "s" : "") en entier), "
-          + "\(plural(verdicts.map(\.acceptedCount).reduce(0, +), "rapport accepté", "rapports acceptés")), "
-          + "\(plural(verdicts.map(\.rejectedCount).reduce(0, +), "refusé", "refusés")), "
-          + plural(verdicts.map(\.warningCount).reduce(0, +), "avertissement", "avertissements"))
+      print(VerdictText.total(verdicts))
     }
     if verdicts.contains(where: { !$0.isValid }) { throw ExitCode(65) }
     if missing { throw ExitCode(1) }
-  }
-
-  private func report(_ verdict: FileVerdict) {
-    var lines = ""
-    for diagnostic in verdict.allDiagnostics where verbose || diagnostic.severity != .note {
-      lines += diagnostic.line + "\n"
-    }
-    FileHandle.standardError.write(Data(lines.utf8))
-    let summary: String
-    if !verdict.isReadable {
-      summary = "fichier refusé en entier"
-    } else {
-      summary =
-        "\(plural(verdict.acceptedCount, "rapport accepté", "rapports acceptés")), "
-        + "\(plural(verdict.rejectedCount, "refusé", "refusés")), "
-        + plural(verdict.warningCount, "avertissement", "avertissements")
-    }
-    print("\(verdict.file) : \(summary)")
-  }
-
-  private func plural(_ count: Int, _ one: String, _ many: String) -> String {
-    "\(count) \(count > 1 ? many : one)"
   }
 }
