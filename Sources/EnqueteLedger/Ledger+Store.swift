@@ -88,14 +88,14 @@ extension Ledger {
     }
     switch outcome {
     case .stored(let file, let superseded):
-      logger.info(
+      logger.debug(
         "file stored",
         metadata: [
           "file": "\(submission.name)", "id": "\(file.id)", "verdict": "\(file.verdict.rawValue)",
           "reports": "\(file.reportCount)", "superseded": "\(superseded)",
         ])
     case .duplicate(let file):
-      logger.info("file already stored", metadata: ["file": "\(submission.name)", "id": "\(file.id)"])
+      logger.debug("file already stored", metadata: ["file": "\(submission.name)", "id": "\(file.id)"])
     }
     return outcome
   }
