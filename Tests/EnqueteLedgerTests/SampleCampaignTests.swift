@@ -75,6 +75,20 @@ import Testing
       #expect(expected.respondents.count == respondents)
       Self.check(try Self.status(survey, year, ledger: ledger, folder: folder), expected)
     }
+    // What a statistician reads, and the mail-merge list.
+    #expect(
+      try LedgerFixtures.run(["status", "mediation-familiale", "2024", "--ledger", ledger], in: folder, label: "text")
+        == 0)
+    let text = try String(contentsOf: folder.appendingPathComponent("text.out"), encoding: .utf8)
+    #expect(text.contains("Taux de réponse national : 95,1 % (272 / 286)"))
+    #expect(
+      try LedgerFixtures.run(
+        ["status", "espace-rencontre", "2024", "--csv", "--ledger", ledger], in: folder, label: "csv") == 0)
+    let csv = try String(contentsOf: folder.appendingPathComponent("csv.out"), encoding: .utf8)
+    let lines = csv.split(separator: "\r\n")
+    #expect(lines.first == "siret,nom,departement,raison")
+    #expect(lines.count == 1 + 11)
+    #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",aucune réponse") })
     // The invalid files (campaign 2025): refused, kept, and the few good rows they carry count.
     let invalid = try LedgerFixtures.run(
       ["ingest", "--annee", "2025", "\(samples)/invalid", "--ledger", ledger], in: folder, label: "ingest-invalid")
