@@ -83,7 +83,8 @@ extension Ledger {
       return rows.map {
         CampaignSummary(
           survey: $0["survey"], year: $0["year"], openedAt: $0["opened_at"], closedAt: $0["closed_at"],
-          directoryName: $0["directory_name"], expectedCount: $0["expected"], respondentCount: $0["respondents"])
+          directoryName: $0["directory_name"], expectedCount: $0["expected"],
+          respondentCount: $0["respondents"])
       }
     }
   }
@@ -105,7 +106,8 @@ extension Ledger {
 
   static func expectedRespondents(_ db: Database, survey: String, year: Int) throws -> [ExpectedRespondent] {
     guard let campaign = try campaign(db, survey: survey, year: year) else { return [] }
-    return try ExpectedRespondentRecord
+    return
+      try ExpectedRespondentRecord
       .filter(ExpectedRespondentRecord.Columns.campaignID == campaign.id!)
       .order(ExpectedRespondentRecord.Columns.siret)
       .fetchAll(db)

@@ -62,7 +62,8 @@ extension Ledger {
         let fileID: Int64 = row["file_id"]
         let next: Int? = row["next_version"]
         let version = ReportVersion(
-          id: row["id"], survey: row["survey"], year: row["year"], line: row["line"], accepted: row["accepted"],
+          id: row["id"], survey: row["survey"], year: row["year"], line: row["line"],
+          accepted: row["accepted"],
           version: row["version"], isCurrent: row["is_current"],
           supersededBy: next.map { ($0, row["next_file"]) }, errorCount: row["errors"],
           warningCount: row["warnings"])

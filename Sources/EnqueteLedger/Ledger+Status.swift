@@ -56,7 +56,8 @@ extension Ledger {
       if let reason {
         reminders.append(
           Reminder(
-            siret: service.siret, name: service.name, departementCode: service.departementCode, reason: reason,
+            siret: service.siret, name: service.name, departementCode: service.departementCode,
+            reason: reason,
             isRespondent: answered))
       }
     }

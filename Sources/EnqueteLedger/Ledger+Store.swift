@@ -83,7 +83,8 @@ extension Ledger {
       }
       return .stored(
         StoredFile(
-          id: fileID, name: file.name, sha256: file.sha256, receivedAt: file.receivedAt, verdict: file.verdict,
+          id: fileID, name: file.name, sha256: file.sha256, receivedAt: file.receivedAt,
+          verdict: file.verdict,
           reportCount: file.reportCount, acceptedCount: file.acceptedCount), superseded: superseded)
     }
     switch outcome {

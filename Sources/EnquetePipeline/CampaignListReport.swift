@@ -12,7 +12,8 @@ public enum CampaignListReport {
       let rate = ResponseRate(
         code: "", name: "", expected: campaign.expectedCount, respondents: campaign.respondentCount)
       out += "\(campaign.survey) \(campaign.year) (\(name)) : "
-      out += campaign.closedAt.map { "close le \(FrenchFormat.dateTime($0))" }
+      out +=
+        campaign.closedAt.map { "close le \(FrenchFormat.dateTime($0))" }
         ?? "ouverte le \(FrenchFormat.dateTime(campaign.openedAt))"
       out += ", réponses \(StatusReport.rate(rate)), annuaire \(campaign.directoryName)\n"
     }

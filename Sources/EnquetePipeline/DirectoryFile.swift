@@ -18,7 +18,8 @@ public enum DirectoryFile {
   public static func read(bytes: [UInt8], name: String, survey: SurveyID) throws -> [ExpectedRespondent] {
     var problems: [Diagnostic] = []
     func problem(_ line: Int, _ message: String, code: String = "directory.invalid") {
-      problems.append(Diagnostic(.error, code: code, message: message, location: .init(file: name, line: line)))
+      problems.append(
+        Diagnostic(.error, code: code, message: message, location: .init(file: name, line: line)))
     }
     var decoder = FieldDecoder(announced: TextEncoding.byteOrderMark(bytes)?.0)
     var columns: [String: Int] = [:]
@@ -31,7 +32,8 @@ public enum DirectoryFile {
             columns[(field ?? "").trimmingCharacters(in: .whitespaces).lowercased()] = index
           }
           for required in ["siret", "nom", "departement_code"] where columns[required] == nil {
-            problem(row.line, "La colonne obligatoire « \(required) » manque.", code: "directory.missing-column")
+            problem(
+              row.line, "La colonne obligatoire « \(required) » manque.", code: "directory.missing-column")
           }
           return
         }
@@ -41,7 +43,9 @@ public enum DirectoryFile {
           return (fields[index] ?? "").trimmingCharacters(in: .whitespaces)
         }
         let siret = field("siret").replacingOccurrences(of: " ", with: "")
-        if let other = columns["enquete"].map({ _ in field("enquete") }), !other.isEmpty, other != survey.rawValue {
+        if let other = columns["enquete"].map({ _ in field("enquete") }), !other.isEmpty,
+          other != survey.rawValue
+        {
           problem(row.line, "Cette ligne est de l'enquête « \(other) », pas de « \(survey.rawValue) ».")
         } else if Siret(siret) == nil {
           problem(row.line, "Le SIRET « \(siret) » n'a pas 14 chiffres ou sa clé de contrôle est fausse.")

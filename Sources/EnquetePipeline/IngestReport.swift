@@ -50,7 +50,8 @@ public enum IngestReport {
       }
       return text + ")"
     case .duplicate(let file)?:
-      return "\(result.path) : déjà reçu le \(FrenchFormat.dateTime(file.receivedAt)) (fichier n° \(file.id), "
+      return
+        "\(result.path) : déjà reçu le \(FrenchFormat.dateTime(file.receivedAt)) (fichier n° \(file.id), "
         + "\(HistoryReport.verdict(file.verdict))) — non enregistré à nouveau"
     case nil:
       return "\(result.path) : non enregistré (campagne non ouverte)"

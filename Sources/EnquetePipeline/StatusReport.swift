@@ -7,7 +7,8 @@ public enum StatusReport {
   public static func text(_ status: CampaignStatus) -> String {
     let survey = SurveyID(rawValue: status.survey)?.frenchName ?? status.survey
     var out = "Campagne \(survey) \(status.year) — "
-    out += status.closedAt.map { "close le \(FrenchFormat.dateTime($0))" }
+    out +=
+      status.closedAt.map { "close le \(FrenchFormat.dateTime($0))" }
       ?? "ouverte le \(FrenchFormat.dateTime(status.openedAt))"
     out += "\n\(FrenchFormat.plural(status.fileCount, "fichier reçu", "fichiers reçus"))\n\n"
     out += "Taux de réponse national : \(rate(status.national))\n"
@@ -24,7 +25,8 @@ public enum StatusReport {
     let refused = status.lastFileRefused
     out += "\nServices dont le dernier fichier a été refusé (\(refused.count)) :\n"
     for reminder in refused {
-      out += "  \(line(reminder))\(reminder.isRespondent ? " (une version antérieure acceptée compte)" : "")\n"
+      out +=
+        "  \(line(reminder))\(reminder.isRespondent ? " (une version antérieure acceptée compte)" : "")\n"
     }
     if !status.unexpectedSirets.isEmpty {
       out += "\nRapports acceptés de SIRET hors annuaire (\(status.unexpectedSirets.count)) : "
@@ -46,7 +48,8 @@ public enum StatusReport {
   public static func remindersCSV(_ status: CampaignStatus) -> String {
     var out = "siret,nom,departement,raison\r\n"
     for reminder in status.reminders {
-      out += [reminder.siret, reminder.name, reminder.departementCode, reminder.reason.rawValue]
+      out +=
+        [reminder.siret, reminder.name, reminder.departementCode, reminder.reason.rawValue]
         .map(csvField).joined(separator: ",") + "\r\n"
     }
     return out
@@ -75,7 +78,8 @@ public enum StatusReport {
         .array(
           status.reminders.map {
             .object([
-              ("siret", .string($0.siret)), ("nom", .string($0.name)), ("departement", .string($0.departementCode)),
+              ("siret", .string($0.siret)), ("nom", .string($0.name)),
+              ("departement", .string($0.departementCode)),
               ("raison", .string($0.reason.rawValue)), ("repondant", .bool($0.isRespondent)),
             ])
           })

@@ -15,14 +15,11 @@ struct CampaignCommand: ParsableCommand {
   /// `enquete campaign open SURVEY YEAR --directory FILE`.
   struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Open a campaign with its directory of expected respondents (CSV: siret,nom,enquete,departement_code)."
+      abstract:
+        "Open a campaign with its directory of expected respondents (CSV: siret,nom,enquete,departement_code)."
     )
 
-    @Argument(help: "mediation-familiale or espace-rencontre.")
-    var survey: SurveyID
-
-    @Argument(help: "The survey year.")
-    var year: Int
+    @OptionGroup var campaign: CampaignArguments
 
     @Option(help: "The directory of expected respondents (annuaire).")
     var directory: String
@@ -33,6 +30,7 @@ struct CampaignCommand: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() throws {
+      let (survey, year) = (campaign.survey, campaign.year)
       guard let bytes = FileManager.default.contents(atPath: directory) else {
         VerdictOutput.printNotFound(directory)
         throw ExitCode(64)
@@ -60,11 +58,7 @@ struct CampaignCommand: ParsableCommand {
   struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Close a campaign: no file enters it any more.")
 
-    @Argument(help: "mediation-familiale or espace-rencontre.")
-    var survey: SurveyID
-
-    @Argument(help: "The survey year.")
-    var year: Int
+    @OptionGroup var campaign: CampaignArguments
 
     @Option(help: "Date to record as the closing (ISO 8601; default: now).")
     var date: DateArgument?
@@ -72,6 +66,7 @@ struct CampaignCommand: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() throws {
+      let (survey, year) = (campaign.survey, campaign.year)
       try withLedgerErrors {
         try ledger.open().closeCampaign(survey: survey, year: year, at: date?.date ?? Date())
       }
@@ -81,7 +76,8 @@ struct CampaignCommand: ParsableCommand {
 
   /// `enquete campaign list`.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the campaigns with their response counts.")
+    static let configuration = CommandConfiguration(
+      abstract: "List the campaigns with their response counts.")
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text

@@ -26,7 +26,9 @@ struct IngestCommand: ParsableCommand {
     help: "Campaign year (default: a folder named after a year in the path, else each report's year).")
   var year: Int?
 
-  @Flag(help: "Refuse reports from a SIRET the campaign's directory does not list (default: accept with a warning).")
+  @Flag(
+    help:
+      "Refuse reports from a SIRET the campaign's directory does not list (default: accept with a warning).")
   var strict = false
 
   @Option(help: "Date to record as the reception (ISO 8601; default: now).")

@@ -21,13 +21,23 @@ struct LedgerOptions: ParsableArguments {
   func open() throws -> Ledger { try Ledger(path: resolvedPath, logger: CLILogger.make("enquete.ledger")) }
 }
 
+/// The two arguments that name a campaign: `SURVEY YEAR`.
+struct CampaignArguments: ParsableArguments {
+  @Argument(help: "mediation-familiale or espace-rencontre.")
+  var survey: SurveyID
+
+  @Argument(help: "The survey year.")
+  var year: Int
+}
+
 /// Loggers of the command line: to stderr, warnings and above unless `ENQUETE_LOG_LEVEL` says
 /// otherwise (`info`, `debug`…), so that stdout carries only results.
 enum CLILogger {
   static func make(_ label: String) -> Logger {
     var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
     logger.logLevel =
-      ProcessInfo.processInfo.environment["ENQUETE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+      ProcessInfo.processInfo.environment["ENQUETE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+      ?? .warning
     return logger
   }
 }

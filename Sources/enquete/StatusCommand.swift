@@ -15,11 +15,7 @@ struct StatusCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "mediation-familiale or espace-rencontre.")
-  var survey: SurveyID
-
-  @Argument(help: "The survey year.")
-  var year: Int
+  @OptionGroup var campaign: CampaignArguments
 
   @Option(help: "text or json.")
   var format: OutputFormat = .text
@@ -33,7 +29,9 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var ledger: LedgerOptions
 
   func run() throws {
-    let status = try withLedgerErrors { try ledger.open().status(survey: survey, year: year) }
+    let status = try withLedgerErrors {
+      try ledger.open().status(survey: campaign.survey, year: campaign.year)
+    }
     if let remindersFile {
       try Data(StatusReport.remindersCSV(status).utf8).write(to: URL(fileURLWithPath: remindersFile))
     }

@@ -13,7 +13,8 @@ import Testing
   static func waitForFiles(beyond count: Int, in ledger: Ledger, while process: Process) throws -> Int {
     let deadline = Date().addingTimeInterval(120)
     while Date() < deadline && process.isRunning {
-      let stored = try ledger.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM submission_file")! }
+      let stored = try ledger.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM submission_file")!
+      }
       if stored > count { return stored }
       usleep(2_000)
     }
@@ -48,7 +49,8 @@ import Testing
     }
     #expect(killedAt == killedAt.sorted())
     // A last run finishes the job: the campaign is as if nothing had happened.
-    let code = try LedgerFixtures.run(["ingest", "--ledger", ledger.path] + files, in: folder, label: "final")
+    let code = try LedgerFixtures.run(
+      ["ingest", "--ledger", ledger.path] + files, in: folder, label: "final")
     #expect(code == 0, "\(LedgerFixtures.stderr("final", in: folder).prefix(1000))")
     #expect(try LedgerConsistency.storedNames(ledger) == files)
     #expect(try LedgerConsistency.problems(ledger) == [])
@@ -70,7 +72,8 @@ import Testing
     var text = lines[0] + "\n"
     for index in 0..<count {
       let prefix = "9" + String(format: "%012d", index)
-      text += lines[1].replacingOccurrences(of: siret, with: prefix + String(Siret.luhnCheckDigit(for: prefix)))
+      text += lines[1].replacingOccurrences(
+        of: siret, with: prefix + String(Siret.luhnCheckDigit(for: prefix)))
       text += "\n"
     }
     let target = folder.appendingPathComponent("2025")
@@ -87,7 +90,8 @@ import Testing
     let wal = ledger.path + "-wal"
     let walSize = { ((try? FileManager.default.attributesOfItem(atPath: wal)[.size]) as? Int) ?? 0 }
     let before = walSize()
-    let process = try LedgerFixtures.start(["ingest", "--ledger", ledger.path, large], in: folder, label: "large")
+    let process = try LedgerFixtures.start(
+      ["ingest", "--ledger", ledger.path, large], in: folder, label: "large")
     // The transaction is under way when the write-ahead log grows (pages spill before the
     // commit) while no file is stored yet.
     var killedInTransaction = false
@@ -111,7 +115,8 @@ import Testing
     #expect(counts == [0, 0, 0, 0])
     #expect(try LedgerConsistency.problems(ledger) == [])
     // The next run stores it whole.
-    #expect(try LedgerFixtures.run(["ingest", "--ledger", ledger.path, large], in: folder, label: "again") == 0)
+    #expect(
+      try LedgerFixtures.run(["ingest", "--ledger", ledger.path, large], in: folder, label: "again") == 0)
     #expect(try ledger.status(survey: .mediationFamiliale, year: 2025).unexpectedSirets.count == 6_000)
     #expect(try LedgerConsistency.problems(ledger) == [])
   }

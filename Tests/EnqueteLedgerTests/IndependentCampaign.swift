@@ -39,8 +39,9 @@ struct IndependentCampaign {
     var unreadable = Set<String>()
     if includeInvalid && year == 2025 {
       let invalid = samples.appendingPathComponent("invalid")
-      let defects = try! JSONSerialization.jsonObject(
-        with: Data(contentsOf: invalid.appendingPathComponent("defauts-attendus.json"))) as! [[String: Any]]
+      let defects =
+        try! JSONSerialization.jsonObject(
+          with: Data(contentsOf: invalid.appendingPathComponent("defauts-attendus.json"))) as! [[String: Any]]
       for defect in defects where defect["enquete"] as? String == survey {
         let file = defect["fichier"] as! String
         let found = Self.sirets(invalid.appendingPathComponent(file))
@@ -70,7 +71,8 @@ struct IndependentCampaign {
 
   /// Reference data: département → région, département → cour d'appel.
   static let regionOf = referenceMap("departements.csv", key: "code", value: "region_code")
-  static let courOf = referenceMap("departements_cours_appel.csv", key: "departement_code", value: "cour_appel_code")
+  static let courOf = referenceMap(
+    "departements_cours_appel.csv", key: "departement_code", value: "cour_appel_code")
 
   static func referenceMap(_ file: String, key: String, value: String) -> [String: String] {
     let rows = rows(LedgerFixtures.root.appendingPathComponent("Sources/EnqueteCore/Reference/\(file)"))
@@ -116,10 +118,14 @@ struct IndependentCampaign {
   /// Lines split into fields at the delimiter the header uses, `"…"` quoting understood (one
   /// record per line: the samples have no line break inside a field).
   static func rows(_ url: URL) -> [[String]] {
-    let lines = decode(try! Data(contentsOf: url)).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-      .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }.filter { !$0.isEmpty }
+    let lines = decode(try! Data(contentsOf: url)).split(omittingEmptySubsequences: false) {
+      $0 == "\n" || $0 == "\r\n"
+    }
+    .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }.filter { !$0.isEmpty }
     guard let header = lines.first else { return [] }
-    let delimiter: Character = [";", "\t", ","].max { a, b in header.count { $0 == a } < header.count { $0 == b } }!
+    let delimiter: Character = [";", "\t", ","].max { a, b in
+      header.count { $0 == a } < header.count { $0 == b }
+    }!
     return lines.map { line in
       var fields: [String] = []
       var field = ""

@@ -47,7 +47,9 @@ import Testing
     for reminder in reminders where !expected.unreadableOnly.contains(reminder["siret"] as! String) {
       let siret = reminder["siret"] as! String
       // "aucune réponse": written in no submission; "dernier fichier refusé": written in one.
-      #expect((reminder["raison"] as! String == "aucune réponse") == !expected.mentioned.contains(siret), "\(siret)")
+      #expect(
+        (reminder["raison"] as! String == "aucune réponse") == !expected.mentioned.contains(siret), "\(siret)"
+      )
     }
   }
 
@@ -77,7 +79,8 @@ import Testing
     }
     // What a statistician reads, and the mail-merge list.
     #expect(
-      try LedgerFixtures.run(["status", "mediation-familiale", "2024", "--ledger", ledger], in: folder, label: "text")
+      try LedgerFixtures.run(
+        ["status", "mediation-familiale", "2024", "--ledger", ledger], in: folder, label: "text")
         == 0)
     let text = try String(contentsOf: folder.appendingPathComponent("text.out"), encoding: .utf8)
     #expect(text.contains("Taux de réponse national : 95,1 % (272 / 286)"))
@@ -91,7 +94,8 @@ import Testing
     #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",aucune réponse") })
     // The invalid files (campaign 2025): refused, kept, and the few good rows they carry count.
     let invalid = try LedgerFixtures.run(
-      ["ingest", "--annee", "2025", "\(samples)/invalid", "--ledger", ledger], in: folder, label: "ingest-invalid")
+      ["ingest", "--annee", "2025", "\(samples)/invalid", "--ledger", ledger], in: folder,
+      label: "ingest-invalid")
     #expect(invalid == 65)
     for (survey, year) in Self.campaigns {
       Self.check(

@@ -49,7 +49,9 @@ import Testing
       Issue.record("first file not stored")
       return
     }
-    guard case .stored(_, let second, 1) = try ingestion.ingest(path: Self.variant(folder, "v2", edit: Self.rename))
+    guard
+      case .stored(_, let second, 1) = try ingestion.ingest(
+        path: Self.variant(folder, "v2", edit: Self.rename))
     else {
       Issue.record("second file not stored as superseding")
       return
@@ -96,8 +98,10 @@ import Testing
       #expect(file.id == first.id)
     }
     let counts = try ledger.read { db in
-      (try Int.fetchOne(db, sql: "SELECT count(*) FROM submission_file")!,
-       try Int.fetchOne(db, sql: "SELECT count(*) FROM report")!)
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM submission_file")!,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM report")!
+      )
     }
     #expect(counts == (1, 1))
   }
@@ -115,13 +119,15 @@ import Testing
     #expect(!verdict.isValid)
     #expect(file.verdict == .refused)
     let (bytes, codes) = try ledger.read { db in
-      (try Data.fetchOne(db, sql: "SELECT bytes FROM submission_file WHERE id = ?", arguments: [file.id])!,
-       try String.fetchAll(
-         db,
-         sql: """
-           SELECT d.code FROM diagnostic d JOIN report r ON r.id = d.report_id
-           WHERE d.file_id = ? AND d.severity = 'error'
-           """, arguments: [file.id]))
+      (
+        try Data.fetchOne(db, sql: "SELECT bytes FROM submission_file WHERE id = ?", arguments: [file.id])!,
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT d.code FROM diagnostic d JOIN report r ON r.id = d.report_id
+            WHERE d.file_id = ? AND d.severity = 'error'
+            """, arguments: [file.id])
+      )
     }
     #expect(bytes == FileManager.default.contents(atPath: refusedPath))
     #expect(codes.contains("validate.type"))
@@ -160,14 +166,17 @@ import Testing
   @Test(arguments: [false, true])
   func aSiretOutsideTheDirectoryIsWarnedOrRefused(strict: Bool) throws {
     let (ledger, folder) = try LedgerFixtures.ledger("unexpected")
-    let bytes = [UInt8](FileManager.default.contents(atPath: LedgerFixtures.directoryPath(.mediationFamiliale, 2025))!)
+    let bytes = [UInt8](
+      FileManager.default.contents(atPath: LedgerFixtures.directoryPath(.mediationFamiliale, 2025))!)
     let directory = try DirectoryFile.read(bytes: bytes, name: "a.csv", survey: .mediationFamiliale)
       .filter { $0.siret != Self.sample.siret }
     try ledger.openCampaign(
-      survey: .mediationFamiliale, year: 2025, directory: directory, directoryName: "a.csv", directoryBytes: bytes,
+      survey: .mediationFamiliale, year: 2025, directory: directory, directoryName: "a.csv",
+      directoryBytes: bytes,
       at: LedgerFixtures.date)
-    guard case .stored(let verdict, _, _) = try Ingestion(ledger: ledger, strict: strict)
-      .ingest(path: Self.variant(folder, "x"))
+    guard
+      case .stored(let verdict, _, _) = try Ingestion(ledger: ledger, strict: strict)
+        .ingest(path: Self.variant(folder, "x"))
     else {
       Issue.record("not stored")
       return

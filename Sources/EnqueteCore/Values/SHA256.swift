@@ -51,7 +51,9 @@ public struct SHA256: Sendable {
     var tail = pending
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> shift)) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> shift))
+    }
     tail.withUnsafeBufferPointer { buffer in
       for offset in stride(from: 0, to: buffer.count, by: 64) { compress(buffer.baseAddress! + offset) }
     }
@@ -61,7 +63,9 @@ public struct SHA256: Sendable {
     var text: [UInt8] = []
     text.reserveCapacity(64)
     for word in words {
-      for shift in stride(from: 28, through: 0, by: -4) { text.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+      for shift in stride(from: 28, through: 0, by: -4) {
+        text.append(digits[Int((word >> UInt32(shift)) & 0xf)])
+      }
     }
     return String(decoding: text, as: UTF8.self)
   }
