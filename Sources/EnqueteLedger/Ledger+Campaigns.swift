@@ -32,7 +32,7 @@ extension Ledger {
     survey: SurveyID, year: Int, directory: [ExpectedRespondent], directoryName: String,
     directoryBytes: [UInt8], at date: Date
   ) throws {
-    try pool.write { db in
+    try database.write { db in
       if try Self.campaign(db, survey: survey.rawValue, year: year) != nil {
         throw LedgerError.campaignExists(survey: survey.rawValue, year: year)
       }
@@ -54,7 +54,7 @@ extension Ledger {
 
   /// Closes an open campaign: no file enters it any more.
   public func closeCampaign(survey: SurveyID, year: Int, at date: Date) throws {
-    try pool.write { db in
+    try database.write { db in
       guard var campaign = try Self.campaign(db, survey: survey.rawValue, year: year) else {
         throw LedgerError.campaignNotFound(survey: survey.rawValue, year: year)
       }
@@ -69,7 +69,7 @@ extension Ledger {
 
   /// Every campaign, by survey then year.
   public func campaigns() throws -> [CampaignSummary] {
-    try pool.read { db in
+    try database.read { db in
       let rows = try Row.fetchAll(
         db,
         sql: """
@@ -89,19 +89,26 @@ extension Ledger {
     }
   }
 
-  /// The SIRETs a campaign expects; nil when there is no such campaign.
-  public func expectedSirets(survey: String, year: Int) throws -> Set<String>? {
-    try pool.read { db in
+  /// Those of `sirets` that the campaign's directory does not list; nil when there is no such
+  /// campaign.
+  ///
+  /// - Complexity: one primary-key probe per SIRET, in one read.
+  public func unexpected(sirets: [String], survey: String, year: Int) throws -> Set<String>? {
+    try database.read { db in
       guard let campaign = try Self.campaign(db, survey: survey, year: year) else { return nil }
-      return try Set(
-        String.fetchAll(
-          db, sql: "SELECT siret FROM expected_respondent WHERE campaign_id = ?", arguments: [campaign.id]))
+      let probe = try db.cachedStatement(
+        sql: "SELECT 1 FROM expected_respondent WHERE campaign_id = ? AND siret = ?")
+      var unexpected = Set<String>()
+      for siret in sirets where try Int.fetchOne(probe, arguments: [campaign.id, siret]) == nil {
+        unexpected.insert(siret)
+      }
+      return unexpected
     }
   }
 
   /// The directory of a campaign, by SIRET.
   public func expectedRespondents(survey: String, year: Int) throws -> [ExpectedRespondent] {
-    try pool.read { db in try Self.expectedRespondents(db, survey: survey, year: year) }
+    try database.read { db in try Self.expectedRespondents(db, survey: survey, year: year) }
   }
 
   static func expectedRespondents(_ db: Database, survey: String, year: Int) throws -> [ExpectedRespondent] {

@@ -46,7 +46,7 @@ extension Ledger {
   ///
   /// - Complexity: one indexed lookup by SIRET, then one per file.
   public func history(siret: String) throws -> [HistoryEntry] {
-    try pool.read { db in
+    try database.read { db in
       let rows = try Row.fetchAll(
         db,
         sql: """

@@ -7,7 +7,7 @@ extension Ledger {
   /// - Throws: `LedgerError.campaignNotFound` when there is no such campaign.
   /// - Complexity: two indexed scans of the campaign's directory and reports.
   public func status(survey: SurveyID, year: Int) throws -> CampaignStatus {
-    try pool.read { db in
+    try database.read { db in
       guard let campaign = try Self.campaign(db, survey: survey.rawValue, year: year) else {
         throw LedgerError.campaignNotFound(survey: survey.rawValue, year: year)
       }

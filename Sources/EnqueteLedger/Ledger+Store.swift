@@ -31,7 +31,7 @@ public enum StoreOutcome: Sendable, Hashable {
 extension Ledger {
   /// The file already kept with this fingerprint, if any.
   public func storedFile(_ fingerprint: SubmissionFingerprint) throws -> StoredFile? {
-    try pool.read { db in try Self.storedFile(db, fingerprint) }
+    try database.read { db in try Self.storedFile(db, fingerprint) }
   }
 
   static func storedFile(_ db: Database, _ fingerprint: SubmissionFingerprint) throws -> StoredFile? {
@@ -60,7 +60,7 @@ extension Ledger {
   /// - Throws: `LedgerError` when a report's campaign is not open (nothing is stored then).
   /// - Complexity: O(reports × variables), one write transaction.
   public func store(_ submission: ReceivedSubmission) throws -> StoreOutcome {
-    let outcome = try pool.write { db -> StoreOutcome in
+    let outcome = try database.write { db -> StoreOutcome in
       if let existing = try Self.storedFile(db, submission.fingerprint) { return .duplicate(existing) }
       let survey = submission.verdict.survey?.rawValue
       if let survey {

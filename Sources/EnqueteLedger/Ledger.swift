@@ -12,8 +12,10 @@ import Logging
 public final class Ledger: Sendable {
   /// The database file.
   public let path: String
-  /// The connection pool (one writer, concurrent readers).
-  let pool: DatabasePool
+  /// The connection. One per process: its page cache stays valid from one file's transaction to
+  /// the next (a pool's readers would reload their pages after every write). Other processes
+  /// share the file through the write-ahead log.
+  let database: DatabaseQueue
   let logger: Logger
 
   /// The default file name, in the working folder.
@@ -32,12 +34,14 @@ public final class Ledger: Sendable {
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.foreignKeysEnabled = true
     configuration.label = "enquete.ledger"
+    configuration.journalMode = .wal
     configuration.prepareDatabase { db in
-      // Durable commits: a transaction reported committed survives a crash of the process.
+      // A committed transaction survives the death of the process (WAL); FULL also makes each
+      // commit survive a power cut, at the price of one fsync per file.
       try db.execute(sql: "PRAGMA synchronous = FULL")
     }
-    pool = try DatabasePool(path: path, configuration: configuration)
-    try Self.migrator.migrate(pool)
+    database = try DatabaseQueue(path: path, configuration: configuration)
+    try Self.migrator.migrate(database)
     logger.debug("ledger opened", metadata: ["path": "\(path)"])
   }
 
@@ -51,14 +55,14 @@ public final class Ledger: Sendable {
 
   /// The journal mode in force (`wal`).
   public func journalMode() throws -> String {
-    try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    try database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
   }
 
   /// SQLite's own check of the file (`ok` when sound).
   public func integrityCheck() throws -> [String] {
-    try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
   }
 
   /// Runs `body` with read access, for tests and tools that query the tables directly.
-  public func read<T>(_ body: (Database) throws -> T) throws -> T { try pool.read(body) }
+  public func read<T>(_ body: (Database) throws -> T) throws -> T { try database.read(body) }
 }

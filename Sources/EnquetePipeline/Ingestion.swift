@@ -79,24 +79,30 @@ public struct Ingestion: Sendable {
   /// (an error under `strict`), and updates the verdict's list of reports with remarks.
   private func checkDirectory(_ submission: inout ReceivedSubmission) throws {
     guard let survey = submission.verdict.survey, submission.verdict.isReadable else { return }
-    var directories: [Int: Set<String>?] = [:]
-    var added = false
+    var byYear: [Int: [Int]] = [:]
     for index in submission.reports.indices where submission.reports[index].isAccepted {
       let report = submission.reports[index]
-      guard let siret = report.siret, let year = submission.year(of: report) else { continue }
-      if directories[year] == nil {
-        directories[year] = .some(try ledger.expectedSirets(survey: survey.rawValue, year: year))
-      }
+      guard report.siret != nil, let year = submission.year(of: report) else { continue }
+      byYear[year, default: []].append(index)
+    }
+    var added = false
+    for (year, indices) in byYear.sorted(by: { $0.key < $1.key }) {
       // No campaign: the ledger refuses the file as a whole (not open).
-      guard let expected = directories[year]!, !expected.contains(siret) else { continue }
-      added = true
-      submission.reports[index].diagnostics.append(
-        Diagnostic(
-          strict ? .error : .warning, code: "ledger.unexpected-siret",
-          message: "Ce SIRET ne figure pas dans l'annuaire des services attendus de la campagne "
-            + "\(survey.frenchName) \(year)"
-            + (strict ? " : rapport refusé (--strict)." : " : rapport accepté, à vérifier."),
-          location: .init(file: submission.name, line: report.line), report: siret, variable: "siret"))
+      guard
+        let unexpected = try ledger.unexpected(
+          sirets: indices.map { submission.reports[$0].siret! }, survey: survey.rawValue, year: year)
+      else { continue }
+      for index in indices where unexpected.contains(submission.reports[index].siret!) {
+        added = true
+        let report = submission.reports[index]
+        submission.reports[index].diagnostics.append(
+          Diagnostic(
+            strict ? .error : .warning, code: "ledger.unexpected-siret",
+            message: "Ce SIRET ne figure pas dans l'annuaire des services attendus de la campagne "
+              + "\(survey.frenchName) \(year)"
+              + (strict ? " : rapport refusé (--strict)." : " : rapport accepté, à vérifier."),
+            location: .init(file: submission.name, line: report.line), report: report.siret, variable: "siret"))
+      }
     }
     if added {
       submission.verdict.reports = submission.reports.filter { !$0.diagnostics.isEmpty }
