@@ -95,7 +95,7 @@ extension Ledger {
   /// - Complexity: one primary-key probe per SIRET, in one read.
   public func unexpected(sirets: [String], survey: String, year: Int) throws -> Set<String>? {
     try database.read { db in
-      guard let campaign = try Self.campaign(db, survey: survey, year: year) else { return nil }
+      guard let campaign = try Self.campaignState(db, survey: survey, year: year) else { return nil }
       let probe = try db.cachedStatement(
         sql: "SELECT 1 FROM expected_respondent WHERE campaign_id = ? AND siret = ?")
       var unexpected = Set<String>()
@@ -127,9 +127,18 @@ extension Ledger {
       .fetchOne(db)
   }
 
+  /// A campaign's id and closing date, without reading its directory's bytes (what every file's
+  /// ingestion asks).
+  static func campaignState(_ db: Database, survey: String, year: Int) throws -> (id: Int64, closedAt: Date?)?
+  {
+    try Row.fetchOne(
+      db, sql: "SELECT id, closed_at FROM campaign WHERE survey = ? AND year = ?", arguments: [survey, year]
+    ).map { ($0["id"], $0["closed_at"]) }
+  }
+
   /// Throws unless the campaign exists and is open.
   static func requireOpen(_ db: Database, survey: String, year: Int) throws {
-    guard let campaign = try campaign(db, survey: survey, year: year) else {
+    guard let campaign = try campaignState(db, survey: survey, year: year) else {
       throw LedgerError.campaignNotOpen(survey: survey, year: year)
     }
     if campaign.closedAt != nil { throw LedgerError.campaignClosed(survey: survey, year: year) }

@@ -18,19 +18,19 @@ public struct ReportVersion: Sendable, Hashable {
   /// Whether it is the current version.
   public var isCurrent: Bool
   /// The version that replaced it, and the file it came in.
-  public var supersededBy: (version: Int, fileID: Int64)?
-  /// Errors and warnings found in it.
-  public var errorCount: Int, warningCount: Int
+  public var supersededBy: Successor?
+  /// Errors found in it.
+  public var errorCount: Int
+  /// Warnings found in it.
+  public var warningCount: Int
 
-  /// Compares everything.
-  public static func == (lhs: ReportVersion, rhs: ReportVersion) -> Bool {
-    lhs.id == rhs.id && lhs.version == rhs.version && lhs.isCurrent == rhs.isCurrent
-      && lhs.supersededBy?.version == rhs.supersededBy?.version
-      && lhs.supersededBy?.fileID == rhs.supersededBy?.fileID && lhs.accepted == rhs.accepted
+  /// The version that replaced a report.
+  public struct Successor: Sendable, Hashable {
+    /// Its version number.
+    public var version: Int
+    /// The file it came in.
+    public var fileID: Int64
   }
-
-  /// Hashes the id.
-  public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// A file received from a service, with the reports of that service it held.
@@ -65,7 +65,8 @@ extension Ledger {
           id: row["id"], survey: row["survey"], year: row["year"], line: row["line"],
           accepted: row["accepted"],
           version: row["version"], isCurrent: row["is_current"],
-          supersededBy: next.map { ($0, row["next_file"]) }, errorCount: row["errors"],
+          supersededBy: next.map { ReportVersion.Successor(version: $0, fileID: row["next_file"]) },
+          errorCount: row["errors"],
           warningCount: row["warnings"])
         if entries.last?.file.id == fileID {
           entries[entries.count - 1].reports.append(version)

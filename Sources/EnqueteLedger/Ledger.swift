@@ -35,12 +35,10 @@ public final class Ledger: Sendable {
     configuration.foreignKeysEnabled = true
     configuration.label = "enquete.ledger"
     configuration.journalMode = .wal
-    configuration.prepareDatabase { db in
-      // A committed transaction survives the death of the process (WAL); FULL also makes each
-      // commit survive a power cut, at the price of one fsync per file.
-      try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
     database = try DatabaseQueue(path: path, configuration: configuration)
+    // GRDB sets NORMAL with WAL: a commit then survives the death of the process but not a power
+    // cut. FULL syncs the log at each commit, so a file said stored stays stored.
+    try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     try Self.migrator.migrate(database)
     logger.debug("ledger opened", metadata: ["path": "\(path)"])
   }

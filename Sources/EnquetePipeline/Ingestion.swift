@@ -101,7 +101,8 @@ public struct Ingestion: Sendable {
             message: "Ce SIRET ne figure pas dans l'annuaire des services attendus de la campagne "
               + "\(survey.frenchName) \(year)"
               + (strict ? " : rapport refusé (--strict)." : " : rapport accepté, à vérifier."),
-            location: .init(file: submission.name, line: report.line), report: report.siret, variable: "siret"))
+            location: .init(file: submission.name, line: report.line), report: report.siret, variable: "siret"
+          ))
       }
     }
     if added {

@@ -38,6 +38,8 @@ import Testing
     #expect(campaigns.map(\.year) == [2024])
     #expect(campaigns.first?.expectedCount == 1)
     #expect(try ledger.journalMode() == "wal")
+    // FULL (2): a commit survives a power cut, not only the death of the process.
+    #expect(try ledger.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     #expect(try ledger.integrityCheck() == ["ok"])
   }
 }
