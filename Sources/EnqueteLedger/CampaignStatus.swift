@@ -29,7 +29,8 @@ public struct Reminder: Sendable, Hashable {
   public enum Reason: String, Sendable, Hashable {
     /// Nothing received from it.
     case noAnswer = "aucune réponse"
-    /// Its most recent report was refused (it may still have an earlier accepted one).
+    /// The last file holding one of its reports had none accepted (an earlier accepted version
+    /// may still count).
     case lastFileRefused = "dernier fichier refusé"
   }
 
@@ -48,7 +49,8 @@ public struct Reminder: Sendable, Hashable {
 /// Where a campaign stands: response rates nationally and by area, and whom to remind.
 ///
 /// A **respondent** is a service of the directory with a current accepted report for the
-/// campaign's survey and year. A service's **last report** is the one received last (highest id).
+/// campaign's survey and year. A service's **last file** is the last received file holding one of
+/// its reports; it is refused when none of its reports in that file was accepted.
 public struct CampaignStatus: Sendable, Hashable {
   /// The survey.
   public var survey: String
@@ -66,7 +68,7 @@ public struct CampaignStatus: Sendable, Hashable {
   public var byDepartement: [ResponseRate]
   /// By cour d'appel, in code order (espaces de rencontre only; empty otherwise).
   public var byCourAppel: [ResponseRate]
-  /// Non-respondents and services whose last report was refused, by département then SIRET.
+  /// Non-respondents and services whose last file was refused, by département then SIRET.
   public var reminders: [Reminder]
   /// SIRETs with a current accepted report that the directory does not list, sorted.
   public var unexpectedSirets: [String]
@@ -75,6 +77,6 @@ public struct CampaignStatus: Sendable, Hashable {
 
   /// Services without a current accepted report.
   public var nonRespondents: [Reminder] { reminders.filter { !$0.isRespondent } }
-  /// Services whose last report was refused.
+  /// Services whose last file was refused.
   public var lastFileRefused: [Reminder] { reminders.filter { $0.reason == .lastFileRefused } }
 }

@@ -12,20 +12,27 @@ extension Ledger {
         throw LedgerError.campaignNotFound(survey: survey.rawValue, year: year)
       }
       let directory = try Self.expectedRespondents(db, survey: survey.rawValue, year: year)
-      // Every report of the campaign in order of reception: the last one per SIRET wins.
+      // Every report of the campaign in order of reception: per SIRET, the last file holding
+      // one of its reports wins, accepted when one of its reports there was.
       var current = Set<String>()
-      var lastAccepted: [String: Bool] = [:]
+      var lastFile: [String: (file: Int64, accepted: Bool)] = [:]
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT siret, accepted, is_current FROM report
+          SELECT siret, accepted, is_current, file_id FROM report
           WHERE survey = ? AND year = ? AND siret IS NOT NULL ORDER BY id
           """, arguments: [survey.rawValue, year])
       while let row = try rows.next() {
         let siret: String = row[0]
-        lastAccepted[siret] = row[1]
+        let (accepted, file): (Bool, Int64) = (row[1], row[3])
+        if let last = lastFile[siret], last.file == file {
+          lastFile[siret] = (file, last.accepted || accepted)
+        } else {
+          lastFile[siret] = (file, accepted)
+        }
         if row[2] as Bool { current.insert(siret) }
       }
+      let lastAccepted = lastFile.mapValues(\.accepted)
       let fileCount =
         try Int.fetchOne(
           db, sql: "SELECT count(*) FROM submission_file WHERE survey = ? AND year = ?",

@@ -11,7 +11,7 @@ struct StatusCommand: ParsableCommand {
     discussion: """
       A respondent is a service of the campaign's directory with a current accepted report. The \
       reminder list (--csv, --relances FILE) has one line per non-respondent and per service whose \
-      last report was refused: siret,nom,departement,raison.
+      last file was refused: siret,nom,departement,raison.
       """
   )
 

@@ -142,6 +142,27 @@ import Testing
     #expect(StatusReport.remindersCSV(status).contains("\(Self.sample.siret),"))
   }
 
+  @Test func aFileWhoseFirstRowOfASiretIsAcceptedIsNoRefusalForIt() throws {
+    let (ledger, _) = try LedgerFixtures.ledger("repeated-siret")
+    try LedgerFixtures.openCampaign(ledger, .mediationFamiliale, 2025)
+    let path = LedgerFixtures.samples.appendingPathComponent("invalid/csv-siret-en-double.csv").path
+    guard case .stored(_, let file, _) = try Ingestion(ledger: ledger, campaignYear: 2025).ingest(path: path)
+    else {
+      Issue.record("not stored")
+      return
+    }
+    #expect(file.verdict == .partial)
+    let reports = try ledger.read { db in
+      try ReportRecord.filter(ReportRecord.Columns.fileID == file.id).order(ReportRecord.Columns.id).fetchAll(
+        db)
+    }
+    #expect(reports.map(\.accepted) == [true, false])
+    #expect(Set(reports.compactMap(\.siret)).count == 1)
+    let status = try ledger.status(survey: .mediationFamiliale, year: 2025)
+    #expect(status.national.respondents == 1)
+    #expect(!status.reminders.contains { $0.siret == reports[0].siret })
+  }
+
   @Test func anUnreadableFileIsQuarantinedWithItsBytes() throws {
     let (ledger, folder) = try LedgerFixtures.ledger("unreadable")
     try LedgerFixtures.openCampaign(ledger, .mediationFamiliale, 2025)
