@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // libxml2 from the system (Debian: libxml2-dev), through a shim that tames ICU and macros.
@@ -56,10 +57,22 @@ let package = Package(
       name: "EnqueteValidate",
       dependencies: ["EnqueteCore"]
     ),
+    // Stage 3: the ledger — campaigns, every submission and version, in SQLite through GRDB.
+    .target(
+      name: "EnqueteLedger",
+      dependencies: [
+        "EnqueteCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // Wires the stages; what the command line (and later the server) calls.
     .target(
       name: "EnquetePipeline",
-      dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
+      dependencies: [
+        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger",
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .target(
       name: "EnqueteFuzzing",
@@ -84,6 +97,7 @@ let package = Package(
         "EnqueteCore",
         "EnqueteSample",
         "EnquetePipeline",
+        "EnqueteLedger",
         "CLibXML2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -97,6 +111,13 @@ let package = Package(
     ),
     .testTarget(name: "EnqueteValidateTests", dependencies: ["EnqueteValidate", "EnqueteCore"]),
     .testTarget(name: "EnquetePipelineTests", dependencies: ["EnquetePipeline", "EnqueteCore"]),
+    .testTarget(
+      name: "EnqueteLedgerTests",
+      dependencies: [
+        "EnqueteLedger", "EnquetePipeline", "EnqueteCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
     .testTarget(
       name: "EnqueteSampleTests",
       dependencies: ["EnqueteSample", "EnqueteCore"]

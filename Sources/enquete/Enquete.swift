@@ -14,7 +14,10 @@ struct Enquete: ParsableCommand {
       validation, the ledger, protected publication and reports. Diagnostics for services are in French.
       """,
     version: versionText,
-    subcommands: [ValidateCommand.self, SampleCommand.self, SchemasCommand.self]
+    subcommands: [
+      ValidateCommand.self, CampaignCommand.self, IngestCommand.self, StatusCommand.self, HistoryCommand.self,
+      SampleCommand.self, SchemasCommand.self,
+    ]
   )
 
   static var versionText: String {

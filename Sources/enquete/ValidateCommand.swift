@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
     var missing = false
     for path in SubmissionChecker.files(in: paths) {
       guard FileManager.default.fileExists(atPath: path) else {
-        FileHandle.standardError.write(Data("\(path): erreur: fichier introuvable [file.not-found]\n".utf8))
+        VerdictOutput.printNotFound(path)
         missing = true
         continue
       }
@@ -48,47 +48,18 @@ struct ValidateCommand: ParsableCommand {
         continue
       }
       // Text: reports with remarks are printed as they are read, not kept (flat memory).
-      let verdict = checker.check(path: path, onRemarks: { self.write($0.diagnostics) })
-      report(verdict)
+      let verdict = checker.check(
+        path: path, onRemarks: { VerdictOutput.printDiagnostics($0.diagnostics, verbose: verbose) })
+      VerdictOutput.printDiagnostics(verdict, verbose: verbose)
+      print("\(verdict.file) : \(VerdictText.summary(verdict))")
       verdicts.append(verdict.withoutReports())
     }
     if format == .json {
       print(VerdictJSON.render(verdicts), terminator: "")
     } else if verdicts.count > 1 {
-      let refusedFiles = verdicts.count { !$0.isReadable }
-      print(
-        "Total : \(plural(verdicts.count, "fichier", "fichiers")) (\(refusedFiles) refusé\(refusedFiles > 1 ? "s" : "") en entier), "
-          + "\(plural(verdicts.map(\.acceptedCount).reduce(0, +), "rapport accepté", "rapports acceptés")), "
-          + "\(plural(verdicts.map(\.rejectedCount).reduce(0, +), "refusé", "refusés")), "
-          + plural(verdicts.map(\.warningCount).reduce(0, +), "avertissement", "avertissements"))
+      print(VerdictText.total(verdicts))
     }
     if verdicts.contains(where: { !$0.isValid }) { throw ExitCode(65) }
     if missing { throw ExitCode(1) }
-  }
-
-  private func write(_ diagnostics: [Diagnostic]) {
-    var lines = ""
-    for diagnostic in diagnostics where verbose || diagnostic.severity != .note {
-      lines += diagnostic.line + "\n"
-    }
-    if !lines.isEmpty { FileHandle.standardError.write(Data(lines.utf8)) }
-  }
-
-  private func report(_ verdict: FileVerdict) {
-    write(verdict.allDiagnostics)
-    let summary: String
-    if !verdict.isReadable {
-      summary = "fichier refusé en entier"
-    } else {
-      summary =
-        "\(plural(verdict.acceptedCount, "rapport accepté", "rapports acceptés")), "
-        + "\(plural(verdict.rejectedCount, "refusé", "refusés")), "
-        + plural(verdict.warningCount, "avertissement", "avertissements")
-    }
-    print("\(verdict.file) : \(summary)")
-  }
-
-  private func plural(_ count: Int, _ one: String, _ many: String) -> String {
-    "\(count) \(count > 1 ? many : one)"
   }
 }

@@ -1,0 +1,111 @@
+import GRDB
+
+extension Ledger {
+  /// The schema's migrations, in order. **Append-only**: a migration, once committed, is never
+  /// edited nor removed, and new ones go at the end with a new identifier; a test holds the
+  /// identifiers released so far as a prefix of this list.
+  public static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("1-campaigns") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE campaign (
+            id INTEGER PRIMARY KEY,
+            survey TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            opened_at DATETIME NOT NULL,
+            closed_at DATETIME,
+            directory_name TEXT NOT NULL,
+            directory_sha256 TEXT NOT NULL,
+            directory_bytes BLOB NOT NULL,
+            UNIQUE (survey, year)
+          );
+          CREATE TABLE expected_respondent (
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id),
+            siret TEXT NOT NULL,
+            name TEXT NOT NULL,
+            departement_code TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, siret)
+          ) WITHOUT ROWID;
+          """)
+    }
+    migrator.registerMigration("2-submissions") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE submission_file (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            companion_name TEXT,
+            companion_sha256 TEXT,
+            companion_bytes BLOB,
+            format TEXT NOT NULL,
+            encoding TEXT,
+            survey TEXT,
+            year INTEGER,
+            received_at DATETIME NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'partial', 'refused')),
+            report_count INTEGER NOT NULL,
+            accepted_count INTEGER NOT NULL,
+            warning_count INTEGER NOT NULL
+          );
+          CREATE UNIQUE INDEX submission_file_content
+            ON submission_file(sha256, ifnull(companion_sha256, ''));
+          CREATE TABLE report (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES submission_file(id),
+            line INTEGER NOT NULL,
+            survey TEXT,
+            year INTEGER,
+            siret TEXT,
+            departement_code TEXT,
+            region_code TEXT,
+            cour_appel_code TEXT,
+            accepted BOOLEAN NOT NULL,
+            version INTEGER,
+            is_current BOOLEAN NOT NULL DEFAULT 0,
+            superseded_by INTEGER REFERENCES report(id),
+            CHECK (accepted OR (version IS NULL AND NOT is_current)),
+            CHECK (NOT (is_current AND superseded_by IS NOT NULL))
+          );
+          CREATE UNIQUE INDEX report_one_current ON report(survey, year, siret) WHERE is_current;
+          CREATE UNIQUE INDEX report_version ON report(survey, year, siret, version)
+            WHERE version IS NOT NULL;
+          CREATE INDEX report_file ON report(file_id);
+          CREATE INDEX report_siret ON report(siret, id);
+          CREATE INDEX report_campaign ON report(survey, year, is_current, departement_code);
+          CREATE TABLE report_value (
+            report_id INTEGER NOT NULL REFERENCES report(id),
+            variable TEXT NOT NULL,
+            number REAL,
+            text TEXT,
+            PRIMARY KEY (report_id, variable)
+          ) WITHOUT ROWID;
+          CREATE TABLE report_detail (
+            report_id INTEGER PRIMARY KEY REFERENCES report(id),
+            measure_count INTEGER NOT NULL,
+            measures TEXT NOT NULL
+          );
+          CREATE TABLE diagnostic (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES submission_file(id),
+            report_id INTEGER REFERENCES report(id),
+            severity TEXT NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            location_file TEXT NOT NULL,
+            line INTEGER,
+            "column" INTEGER,
+            report TEXT,
+            variable TEXT,
+            rule TEXT
+          );
+          CREATE INDEX diagnostic_file ON diagnostic(file_id);
+          CREATE INDEX diagnostic_report ON diagnostic(report_id);
+          """)
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,118 @@
+import EnqueteCore
+import EnqueteLedger
+import Foundation
+import Logging
+
+/// Validates a submitted file, then keeps it in the ledger: the validation stage and the store,
+/// composed. What `enquete ingest` (and later the portal) calls, file by file.
+public struct Ingestion: Sendable {
+  /// What became of one file.
+  public enum Outcome: Sendable {
+    /// Validated and kept; `superseded` earlier versions stopped being current.
+    case stored(FileVerdict, StoredFile, superseded: Int)
+    /// The same bytes were already in the ledger: not validated nor stored again.
+    case duplicate(StoredFile)
+  }
+
+  /// The ledger files go to.
+  public let ledger: Ledger
+  /// The campaign year; nil takes it from a folder named after a year, else from each report.
+  public var campaignYear: Int?
+  /// Whether a report from a SIRET the campaign's directory does not list is refused (else it is
+  /// accepted with a warning).
+  public var strict: Bool
+  /// The date recorded as the file's reception (injectable for tests and replays).
+  public var clock: @Sendable () -> Date
+  let logger: Logger
+
+  /// An ingestion into `ledger`.
+  public init(
+    ledger: Ledger, campaignYear: Int? = nil, strict: Bool = false,
+    clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "enquete.ingest")
+  ) {
+    self.ledger = ledger
+    self.campaignYear = campaignYear
+    self.strict = strict
+    self.clock = clock
+    self.logger = logger
+  }
+
+  /// Ingests the file at `path` (a CSV report file with its `-mesures.csv` companion when there is
+  /// one; a companion given alone stands for its report file).
+  ///
+  /// - Throws: `LedgerError` when the file's campaign is not open (nothing stored), or an error
+  ///   reading the file.
+  /// - Complexity: validation of the file, then one write transaction.
+  public func ingest(path given: String) throws -> Outcome {
+    var path = given
+    if CSVSubmissionCheck.isDetailFile(given),
+      FileManager.default.fileExists(atPath: CSVSubmissionCheck.reportFile(of: given))
+    {
+      path = CSVSubmissionCheck.reportFile(of: given)
+    }
+    let bytes = try Self.readBytes(path)
+    var companion: (name: String, bytes: [UInt8])?
+    let detailPath = CSVSubmissionCheck.detailFile(of: path)
+    if SubmissionKind.of(path: path) == .csv, !CSVSubmissionCheck.isDetailFile(path),
+      FileManager.default.fileExists(atPath: detailPath)
+    {
+      companion = (detailPath, try Self.readBytes(detailPath))
+    }
+    let fingerprint = SubmissionFingerprint(bytes: bytes, companion: companion?.bytes)
+    if let existing = try ledger.storedFile(fingerprint) { return .duplicate(existing) }
+
+    let year = campaignYear ?? SubmissionChecker.yearInPath(path)
+    var reports: [ValidatedReport] = []
+    let verdict = SubmissionChecker(campaignYear: year).check(
+      path: path, name: path, onReport: { reports.append($0) })
+    var submission = ReceivedSubmission(
+      name: path, bytes: bytes, companion: companion, fingerprint: fingerprint,
+      encoding: DetectedEncoding.of(bytes, format: verdict.format), campaignYear: year, receivedAt: clock(),
+      verdict: verdict, reports: reports)
+    try checkDirectory(&submission)
+    switch try ledger.store(submission) {
+    case .stored(let file, let superseded): return .stored(submission.verdict, file, superseded: superseded)
+    case .duplicate(let file): return .duplicate(file)
+    }
+  }
+
+  /// Adds to each accepted report whose SIRET the campaign's directory does not list a warning
+  /// (an error under `strict`), and updates the verdict's list of reports with remarks.
+  private func checkDirectory(_ submission: inout ReceivedSubmission) throws {
+    guard let survey = submission.verdict.survey, submission.verdict.isReadable else { return }
+    var byYear: [Int: [Int]] = [:]
+    for index in submission.reports.indices where submission.reports[index].isAccepted {
+      let report = submission.reports[index]
+      guard report.siret != nil, let year = submission.year(of: report) else { continue }
+      byYear[year, default: []].append(index)
+    }
+    var added = false
+    for (year, indices) in byYear.sorted(by: { $0.key < $1.key }) {
+      // No campaign: the ledger refuses the file as a whole (not open).
+      guard
+        let unexpected = try ledger.unexpected(
+          sirets: indices.map { submission.reports[$0].siret! }, survey: survey.rawValue, year: year)
+      else { continue }
+      for index in indices where unexpected.contains(submission.reports[index].siret!) {
+        added = true
+        let report = submission.reports[index]
+        submission.reports[index].diagnostics.append(
+          Diagnostic(
+            strict ? .error : .warning, code: "ledger.unexpected-siret",
+            message: "Ce SIRET ne figure pas dans l'annuaire des services attendus de la campagne "
+              + "\(survey.frenchName) \(year)"
+              + (strict ? " : rapport refusé (--strict)." : " : rapport accepté, à vérifier."),
+            location: .init(file: submission.name, line: report.line), report: report.siret, variable: "siret"
+          ))
+      }
+    }
+    if added {
+      submission.verdict.reports = submission.reports.filter { !$0.diagnostics.isEmpty }
+        .map(ValidatedReportSummary.init)
+    }
+  }
+
+  static func readBytes(_ path: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
+  }
+}
