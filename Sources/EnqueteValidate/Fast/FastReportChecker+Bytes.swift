@@ -1,8 +1,8 @@
 import EnqueteCore
 
 extension FastReportChecker {
-  /// Whether a report still in bytes (read from XML) is clean: the same answer as `isClean(_:)`
-  /// gives for the `RawReport` it would make, without making it. A clean report's SIRET is
+  /// Whether a report still in bytes (read from XML) is clean, without making its `RawReport`:
+  /// every value plainly spelt and within bounds, no duplicate, every rule holding. A clean report's SIRET is
   /// remembered, to find a later duplicate.
   ///
   /// - Complexity: O(values), with no string or dictionary built.

@@ -69,30 +69,6 @@ public struct FastReportChecker {
     warnings = FastWarningWriter(survey: definition, file: file, geography: geography)
   }
 
-  /// Whether a report read from XML (or already decoded) is clean. A clean report's SIRET is
-  /// remembered, to find a later duplicate.
-  public mutating func isClean(_ raw: RawReport) -> Bool {
-    guard tape.isComplete, raw.diagnostics.isEmpty else { return false }
-    line = raw.record.line
-    guard fill(&values, layout: report, from: raw.record, offset: 0) else { return false }
-    rows.removeAll(keepingCapacity: true)
-    if let detail, !raw.detail.isEmpty {
-      let width = detail.variables.count
-      identifiers.removeAll(keepingCapacity: true)
-      for (index, row) in raw.detail.enumerated() {
-        rows.append(contentsOf: repeatElement(Double.nan, count: width))
-        guard fill(&rows, layout: detail, from: row, offset: index * width, skip: detailSiretSlot) else {
-          return false
-        }
-        if identifierSlot != nil, let identifier = row.values["mesure_id"]?.text {
-          // A hash collision only sends the report to the full validator.
-          guard identifiers.insert(identifier.hashValue).inserted else { return false }
-        }
-      }
-    }
-    return holdsCleanly(detailCount: raw.detail.count)
-  }
-
   /// False when some rule cannot be compiled: every report then goes to the full validator.
   var compiledEverything: Bool { tape.isComplete }
 
@@ -157,32 +133,6 @@ public struct FastReportChecker {
     }
     guard read else { return false }
     for slot in requiredSlots where values[slot].isNaN { return false }
-    return true
-  }
-
-  /// Fills `slots[offset...]` from a record's text values; false to defer.
-  private func fill(
-    _ slots: inout [Double], layout: SlotLayout, from record: RawRecord, offset: Int, skip: Int? = nil
-  ) -> Bool {
-    for index in 0..<layout.variables.count { slots[offset + index] = .nan }
-    for (slot, variable) in layout.variables.enumerated() where variable.isSubmitted && slot != skip {
-      guard let raw = record.values[variable.name] else {
-        if variable.required { return false }
-        continue
-      }
-      var text = raw.text
-      let ok = text.withUTF8 { buffer -> Bool in
-        guard let trimmed = FastValueReader.trimmed(buffer) else { return !variable.required }
-        guard
-          let value = FastValueReader.read(
-            trimmed, layout.kinds[slot], slot: slot, layout: layout, departements: departements),
-          value >= layout.minimum[slot], value <= layout.maximum[slot]
-        else { return false }
-        slots[offset + slot] = value
-        return true
-      }
-      guard ok else { return false }
-    }
     return true
   }
 
