@@ -59,7 +59,9 @@ final class FastRowFilter: CSVRowFilter {
 
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
     guard checker != nil else { return false }
-    switch checker!.check(row: row, line: row.line, decode: { decoder.decode($0) }) {
+    let verdict = checker!.check(
+      row: row, line: row.line, isText: { decoder.isText($0) }, decode: { decoder.decode($0) })
+    switch verdict {
     case .clean: return true
     case .acceptedWithWarnings(let summary):
       onWarnings(summary)

@@ -16,8 +16,26 @@ public struct RuleChecker: Sendable {
   /// The rules applied.
   public let rules: RuleSet
 
+  /// For each rule whose check compares two sides: what `describe` says of each side, computed once
+  /// (rendering expressions is the costly part of wording a violation).
+  private let sides: [String: [(label: String, expression: Expression)]]
+
   /// A checker of `rules`.
-  public init(rules: RuleSet) { self.rules = rules }
+  public init(rules: RuleSet) {
+    self.rules = rules
+    var sides: [String: [(label: String, expression: Expression)]] = [:]
+    for rule in rules.rules {
+      guard let check = rule.check, case .binary(let op, let lhs, let rhs) = check, op.isComparison else {
+        continue
+      }
+      sides[rule.id] = [lhs, rhs].filter { if case .number = $0 { false } else { true } }.map { side in
+        if case .variable = side { return ("\(side)", side) }
+        if side.variables.count == 1 { return (side.variables[0], .variable(side.variables[0])) }
+        return ("\(side)", side)
+      }
+    }
+    self.sides = sides
+  }
 
   /// Every rule the report breaks: report rules first, then detail rows in order, then detail counts.
   ///
@@ -68,7 +86,11 @@ public struct RuleChecker: Sendable {
   private func check(_ rule: Rule, evaluator: ExpressionEvaluator, row: Int?) -> RuleViolation? {
     if let when = rule.when, evaluator.evaluate(when) != .boolean(true) { return nil }
     guard let check = rule.check, evaluator.evaluate(check) == .boolean(false) else { return nil }
-    return RuleViolation(rule: rule, detailRow: row, found: describe(check, evaluator: evaluator))
+    let found =
+      sides[rule.id].map { sides in
+        sides.map { "\($0.label) = \(evaluator.evaluate($0.expression))" }.joined(separator: " ; ")
+      } ?? describe(check, evaluator: evaluator)
+    return RuleViolation(rule: rule, detailRow: row, found: found)
   }
 
   /// Each side of a comparison with its value (`a + b = 12 ; total = 13`), or the variables read.

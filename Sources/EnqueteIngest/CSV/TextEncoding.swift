@@ -42,6 +42,28 @@ public struct FieldDecoder: Sendable {
     bytes.withUnsafeBufferPointer { decode($0) }
   }
 
+  /// Whether `bytes` decode in the file's encoding (deciding it as `decode` would), without
+  /// making a string once the encoding is known.
+  public mutating func isText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+    switch encoding {
+    case nil:
+      return decode(bytes) != nil
+    case .utf8?, .utf8BOM?, .utf16LE?, .utf16BE?:
+      var iterator = bytes.makeIterator()
+      var utf8 = UTF8()
+      while true {
+        switch utf8.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: return true
+        case .error: return false
+        }
+      }
+    case .windows1252?:
+      return !bytes.contains { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }
+    }
+  }
+
   /// The text of `bytes`, or nil when they do not decode in the file's encoding.
   public mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }

@@ -84,14 +84,16 @@ public struct FastReportChecker {
   }
 
   /// The verdict on a CSV row (a report without detail), columns as `prepare` mapped them.
-  /// `decode` gives the text of bytes in the file's encoding (nil when they do not decode).
+  /// `isText` tells whether bytes decode in the file's encoding, `decode` gives their text (nil
+  /// when they do not decode).
   /// - Complexity: O(columns + rule operations); warnings cost a few strings.
   public mutating func check(
-    row: some CSVFields, line: Int, decode: (UnsafeBufferPointer<UInt8>) -> String?
+    row: some CSVFields, line: Int, isText: (UnsafeBufferPointer<UInt8>) -> Bool,
+    decode: (UnsafeBufferPointer<UInt8>) -> String?
   ) -> FastVerdict {
     guard tape.isComplete, row.count == columnSlots.count else { return .deferred }
     self.line = line
-    let read = readRow(row, decode: decode)
+    let read = readRow(row, isText: isText)
     guard read, rulesHold(detailCount: 0) else { return .deferred }
     if failedWarnings.isEmpty { return record() ? .clean : .deferred }
     guard
@@ -104,7 +106,7 @@ public struct FastReportChecker {
 
   /// Reads the row's values into the slots; false to defer.
   private mutating func readRow(
-    _ row: some CSVFields, decode: (UnsafeBufferPointer<UInt8>) -> String?
+    _ row: some CSVFields, isText: (UnsafeBufferPointer<UInt8>) -> Bool
   ) -> Bool {
     let report = self.report
     let departements = self.departements
@@ -119,7 +121,7 @@ public struct FastReportChecker {
               start: text + starts[column], count: ends[column] - starts[column])
             guard let trimmed = FastValueReader.trimmed(field) else { continue }
             let kind = report.kinds[slot]
-            if kind == .text, trimmed.contains(where: { $0 >= 0x80 }), decode(trimmed) == nil { return false }
+            if kind == .text, trimmed.contains(where: { $0 >= 0x80 }), !isText(trimmed) { return false }
             guard
               let value = FastValueReader.read(
                 trimmed, kind, slot: slot, layout: report, departements: departements),
