@@ -23,7 +23,9 @@ public enum FuzzEntryPoints {
     var reader = CSVSubmissionReader()
     reader.limits = CSVLimits(maximumFieldBytes: 4096, maximumFieldsPerRow: 256, maximumLineBytes: 65536)
     var validator: ReportValidator?
-    _ = try? reader.read(bytes: bytes, name: "fuzz.csv") { record, problems, layout in
+    // The fast path sees every row first (and takes none): both validators run on every input.
+    _ = try? reader.read(bytes: bytes, name: "fuzz.csv", filter: FastPathProbe()) {
+      record, problems, layout in
       if validator == nil {
         validator = ReportValidator(survey: layout.survey, campaignYear: 2025, file: "fuzz.csv")
       }
@@ -38,12 +40,33 @@ public enum FuzzEntryPoints {
       if case .root(let namespace?, _) = XMLPrologue.scan(bytes) {
         XMLPrologue.survey(forNamespace: namespace)
       } else { nil }
-    _ = XMLSubmissionReader().read(bytes: bytes, name: "fuzz.xml") { raw in
+    var fast: FastReportChecker?
+    _ = XMLSubmissionReader().readDrafts(bytes: bytes, name: "fuzz.xml") { draft in
       guard let survey else { return }
       if validator == nil {
         validator = ReportValidator(survey: survey, campaignYear: 2025, file: "fuzz.xml")
+        fast = FastReportChecker(survey: survey, campaignYear: 2025)
       }
-      _ = validator!.validate(raw)
+      _ = fast!.isClean(bytes: draft)
+      _ = validator!.validate(draft.report())
     }
+  }
+}
+
+/// Runs the fast path on every CSV row of a fuzzed input and takes none of them, so that the full
+/// validator runs on every row too.
+final class FastPathProbe: CSVRowFilter {
+  private var checker: FastReportChecker?
+
+  func begin(layout: CSVLayout, columns: [String?]) {
+    guard layout.table == "rapport" else { return }
+    checker = FastReportChecker(survey: layout.survey, campaignYear: 2025, file: "fuzz.csv")
+    checker!.prepare(columns: columns)
+  }
+
+  func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
+    _ = checker?.check(
+      row: row, line: row.line, isText: { decoder.isText($0) }, decode: { decoder.decode($0) })
+    return false
   }
 }

@@ -100,9 +100,19 @@ public struct XMLSubmissionReader: Sendable {
   public func read(
     bytes: [UInt8], name: String, onReport: (RawReport) throws -> Void
   ) rethrows -> XMLReadOutcome {
+    try readDrafts(bytes: bytes, name: name) { try onReport($0.report()) }
+  }
+
+  /// Reads a submission held in memory, handing out each report as a draft (its `RawReport` not
+  /// built yet).
+  ///
+  /// - Complexity: O(bytes) time; the parser copies one chunk at a time.
+  public func readDrafts(
+    bytes: [UInt8], name: String, onDraft: (ReportDraft) throws -> Void
+  ) rethrows -> XMLReadOutcome {
     try bytes.withUnsafeBytes { all in
       var offset = 0
-      return try read(size: all.count, name: name, onDraft: { try onReport($0.report()) }) {
+      return try read(size: all.count, name: name, onDraft: onDraft) {
         let end = min(all.count, offset + Self.chunkSize)
         defer { offset = end }
         return UnsafeRawBufferPointer(rebasing: all[offset..<end])
