@@ -23,6 +23,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // GLPK from the system (Debian: libglpk-dev, no pkg-config file), the LP solver of the audit.
+    .systemLibrary(
+      name: "CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
     // The contracts: the variable catalog and the cross-field rules, compiled into the binary.
     // Generated files (XSD, Table Schemas) are excluded: they are produced from the catalog.
     .target(
@@ -74,6 +79,14 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // Stage 5: statistical secrecy — primary rules, secondary suppression, the LP audit.
+    .target(
+      name: "EnqueteProtect",
+      dependencies: [
+        "EnqueteCore", "CGLPK",
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .target(
       name: "EnqueteFuzzing",
       dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
@@ -117,6 +130,11 @@ let package = Package(
         "EnqueteLedger", "EnquetePipeline", "EnqueteCore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
+    ),
+    .testTarget(
+      name: "EnqueteProtectTests",
+      dependencies: ["EnqueteProtect", "EnqueteCore"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "EnqueteSampleTests",
