@@ -75,7 +75,7 @@ let package = Package(
     .target(
       name: "EnquetePipeline",
       dependencies: [
-        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger",
+        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger", "EnqueteProtect",
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -111,6 +111,7 @@ let package = Package(
         "EnqueteSample",
         "EnquetePipeline",
         "EnqueteLedger",
+        "EnqueteProtect",
         "CLibXML2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
