@@ -38,6 +38,57 @@ public struct ProtectionAudit {
   /// - Complexity: two simplex solves per suppressed cell over the equations that involve a
   ///   suppressed cell, warm-started one from the other.
   public func audit(_ table: AdditiveTable, statuses: [CellStatus]) throws(Problem) -> AuditReport {
+    let (program, hidden) = try program(table, statuses)
+    var cells: [CellAudit] = []
+    cells.reserveCapacity(hidden.count)
+    for (position, index) in hidden.enumerated() {
+      guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
+      let upper: Double?
+      switch program.maximum(of: position) {
+      case .finite(let value): upper = value
+      case .unbounded: upper = nil
+      case .infeasible: throw .inconsistentTable
+      }
+      let cell = table.cells[index]
+      cells.append(
+        CellAudit(
+          index: index, id: cell.id, status: statuses[index], value: cell.value, lower: lower,
+          upper: upper,
+          required: RequiredProtection.of(status: statuses[index], value: cell.value, settings: settings)))
+    }
+    let report = AuditReport(cells: cells)
+    logger?.debug("protection audit done", metadata: ["failures": "\(report.failures.count)"])
+    return report
+  }
+
+  /// Whether every primary reaches its required protection: the verdict of ``audit(_:statuses:)``
+  /// without the report, stopping at the first primary that fails (secondaries are not solved).
+  /// - Complexity: at most two simplex solves per primary.
+  public func passes(_ table: AdditiveTable, statuses: [CellStatus]) throws(Problem) -> Bool {
+    let (program, hidden) = try program(table, statuses)
+    for (position, index) in hidden.enumerated() where statuses[index].isPrimary {
+      let cell = table.cells[index]
+      guard
+        let required = RequiredProtection.of(status: statuses[index], value: cell.value, settings: settings)
+      else { continue }
+      switch program.maximum(of: position) {
+      case .finite(let upper): if upper < required.upper - 1e-6 { return false }
+      case .unbounded: break
+      case .infeasible: throw .inconsistentTable
+      }
+      guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
+      if lower > required.lower + 1e-6 { return false }
+    }
+    return true
+  }
+
+  /// The program of a pattern: one column per suppressed cell (in table order, returned), one row
+  /// per equation that involves one, published cells moved to the right-hand side.
+  private func program(
+    _ table: AdditiveTable, _ statuses: [CellStatus]
+  ) throws(Problem) -> (
+    LinearProgram, [Int]
+  ) {
     guard statuses.count == table.cells.count else {
       throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
     }
@@ -66,26 +117,6 @@ public struct ProtectionAudit {
       "protection audit",
       metadata: ["suppressed": "\(hidden.count)", "rows": "\(rows.count)", "cells": "\(table.cells.count)"])
 
-    let program = LinearProgram(columnCount: hidden.count, rows: rows)
-    var cells: [CellAudit] = []
-    cells.reserveCapacity(hidden.count)
-    for (position, index) in hidden.enumerated() {
-      guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
-      let upper: Double?
-      switch program.maximum(of: position) {
-      case .finite(let value): upper = value
-      case .unbounded: upper = nil
-      case .infeasible: throw .inconsistentTable
-      }
-      let cell = table.cells[index]
-      cells.append(
-        CellAudit(
-          index: index, id: cell.id, status: statuses[index], value: cell.value, lower: lower,
-          upper: upper,
-          required: RequiredProtection.of(status: statuses[index], value: cell.value, settings: settings)))
-    }
-    let report = AuditReport(cells: cells)
-    logger?.debug("protection audit done", metadata: ["failures": "\(report.failures.count)"])
-    return report
+    return (LinearProgram(columnCount: hidden.count, rows: rows), hidden)
   }
 }

@@ -10,17 +10,22 @@ import Logging
 ///    cell nearest to it: first among the cells of its own equations, else one equation further,
 ///    and so on. Close the lines again and audit again, until the audit passes or nothing is left
 ///    to hide.
+/// 4. Prune (when ``prunes``): try to publish each secondary again, largest value first; keep it
+///    published when no equation is left with a single hidden cell and the audit still passes.
 ///
 /// "Cheapest" is the smallest value, then the fewest contributors, then the smallest identifier,
 /// so the result is deterministic. Structural zeros are never hidden.
 public struct SecondarySuppression {
   /// The rules: primaries, thresholds, required protection.
   public var settings: SecrecySettings
+  /// Whether to publish again the secondaries the audit shows unnecessary (one audit each).
+  public var prunes: Bool
   private let logger: Logger?
 
   /// Creates the heuristic; `logger` receives counts only, never a cell value.
-  public init(settings: SecrecySettings = SecrecySettings(), logger: Logger? = nil) {
+  public init(settings: SecrecySettings = SecrecySettings(), prunes: Bool = true, logger: Logger? = nil) {
     self.settings = settings
+    self.prunes = prunes
     self.logger = logger
   }
 
@@ -33,7 +38,7 @@ public struct SecondarySuppression {
     var rounds = 0
     while true {
       rounds += 1
-      closeLines(table, &statuses)
+      closeLines(table, &statuses, equationsByCell)
       let report = try audit.audit(table, statuses: statuses)
       logger?.debug(
         "secondary suppression round",
@@ -47,24 +52,72 @@ public struct SecondarySuppression {
           added = true
         }
       }
-      if !added { return ProtectionResult(statuses: statuses, audit: report, rounds: rounds) }
+      guard !added else { continue }
+      guard prunes, report.passes else {
+        return ProtectionResult(statuses: statuses, audit: report, rounds: rounds)
+      }
+      try prune(table, &statuses, equationsByCell, audit)
+      return ProtectionResult(
+        statuses: statuses, audit: try audit.audit(table, statuses: statuses), rounds: rounds)
     }
   }
 
   /// Hides cells until no equation has exactly one hidden cell.
-  func closeLines(_ table: AdditiveTable, _ statuses: inout [CellStatus]) {
+  ///
+  /// Equations are taken in table order; each one left with a single hidden cell gets the
+  /// publishable cell of least value per line it closes (itself and any other equation that has a
+  /// single hidden cell), then fewest contributors, then smallest identifier.
+  func closeLines(_ table: AdditiveTable, _ statuses: inout [CellStatus], _ equationsByCell: [[Int]]) {
+    var hiddenCount = table.equations.map { $0.cells.count { statuses[$0].isSuppressed } }
     var changed = true
     while changed {
       changed = false
-      for equation in table.equations {
-        let cells = equation.cells
-        guard cells.count(where: { statuses[$0].isSuppressed }) == 1 else { continue }
-        if let cell = cheapest(cells.filter { statuses[$0] == .publishable }, table) {
-          statuses[cell] = .secondary
-          changed = true
+      for (number, equation) in table.equations.enumerated() where hiddenCount[number] == 1 {
+        let candidates = equation.cells.filter { statuses[$0] == .publishable }
+        let closes = candidates.map { cell in equationsByCell[cell].count { hiddenCount[$0] == 1 } }
+        let best = candidates.indices.min { left, right in
+          let a = table.cells[candidates[left]]
+          let b = table.cells[candidates[right]]
+          let costA = a.value / Double(closes[left])
+          let costB = b.value / Double(closes[right])
+          if costA != costB { return costA < costB }
+          if a.contributors != b.contributors { return a.contributors < b.contributors }
+          return a.id < b.id
         }
+        guard let best else { continue }
+        statuses[candidates[best]] = .secondary
+        for other in equationsByCell[candidates[best]] { hiddenCount[other] += 1 }
+        changed = true
       }
     }
+  }
+
+  /// Publishes again, largest value first (then largest identifier), every secondary without which
+  /// no equation has a single hidden cell and the audit still passes.
+  /// - Complexity: one audit (stopping at the first failing primary) per secondary that passes the
+  ///   line check.
+  private func prune(
+    _ table: AdditiveTable, _ statuses: inout [CellStatus], _ equationsByCell: [[Int]],
+    _ audit: ProtectionAudit
+  ) throws(ProtectionAudit.Problem) {
+    let secondaries = statuses.indices.filter { statuses[$0] == .secondary }.sorted { left, right in
+      let a = table.cells[left]
+      let b = table.cells[right]
+      return a.value != b.value ? a.value > b.value : a.id > b.id
+    }
+    var pruned = 0
+    for cell in secondaries {
+      statuses[cell] = .publishable
+      let linesClosed = equationsByCell[cell].allSatisfy { number in
+        table.equations[number].cells.count { statuses[$0].isSuppressed } != 1
+      }
+      if linesClosed, try audit.passes(table, statuses: statuses) {
+        pruned += 1
+      } else {
+        statuses[cell] = .secondary
+      }
+    }
+    logger?.debug("secondary suppression pruned", metadata: ["published again": "\(pruned)"])
   }
 
   /// The cheapest publishable cell in the equations of `cell`, else of their cells, and so on.
