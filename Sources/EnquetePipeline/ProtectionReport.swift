@@ -11,9 +11,9 @@ public enum ProtectionReport {
     out +=
       " (\(FrenchFormat.plural(protection.count(.structuralZero), "zéro structurel", "zéros structurels")))\n"
     out += "Secret primaire (1 à \(settings.frequencyThreshold - 1) contributeurs) : "
-    out += FrenchFormat.plural(protection.primaryCount, "cellule", "cellules") + "\n"
+    out += cells(protection.primaryCount) + "\n"
     out += protection.patternGiven ? "Secret secondaire (motif fourni) : " : "Secret secondaire : "
-    out += FrenchFormat.plural(protection.count(.secondary), "cellule", "cellules")
+    out += cells(protection.count(.secondary))
     out += ", valeur masquée \(number(protection.secondaryValue))\n"
     let masked = protection.primaryCount + protection.count(.secondary)
     out += "Cellules masquées au total : \(number(Double(masked)))\n"
@@ -55,6 +55,9 @@ public enum ProtectionReport {
       ),
     ]).rendered()
   }
+
+  /// `1 cellule`, `1 003 cellules`.
+  static func cells(_ count: Int) -> String { "\(number(Double(count))) cellule\(count > 1 ? "s" : "")" }
 
   /// `1 066` with a narrow no-break space between thousands, as French tables write it.
   static func number(_ value: Double) -> String {

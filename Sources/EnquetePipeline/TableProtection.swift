@@ -17,11 +17,11 @@ public struct TableProtection: Sendable {
   public var patternGiven: Bool
 
   /// Reads and protects a table: computes the pattern, or audits `pattern` (`out.csv` text) when
-  /// given. Cells of the pattern that are not primaries become secondaries (`D`).
+  /// given (`prunes`: see ``SecondarySuppression``). Cells of the pattern that are not primaries become secondaries (`D`).
   /// - Complexity: see ``SecondarySuppression`` and ``ProtectionAudit``.
   public static func run(
     cells: String, hierarchy: String, pattern: String? = nil, settings: SecrecySettings,
-    logger: Logger? = nil
+    prunes: Bool = true, logger: Logger? = nil
   ) throws -> TableProtection {
     let peer = try TauArgusFiles.table(cells: cells, hierarchy: hierarchy)
     let table = peer.table
@@ -35,7 +35,7 @@ public struct TableProtection: Sendable {
       return TableProtection(
         table: table, settings: settings, statuses: statuses, audit: audit, patternGiven: true)
     }
-    let result = try SecondarySuppression(settings: settings, logger: logger).protect(table)
+    let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(table)
     return TableProtection(
       table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false)
   }

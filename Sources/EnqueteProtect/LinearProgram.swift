@@ -57,6 +57,11 @@ final class LinearProgram {
   /// The largest value `column` can take.
   func maximum(of column: Int) -> Bound { optimise(column, direction: GLP_MAX) }
 
+  /// The value of every column in the last optimal solution.
+  func solution() -> [Double] {
+    (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+  }
+
   private func optimise(_ column: Int, direction: Int32) -> Bound {
     let target = Int32(column + 1)
     if let previous = objectiveColumn, previous != target { glp_set_obj_coef(problem, previous, 0) }

@@ -38,7 +38,7 @@ public struct ProtectionAudit {
   /// - Complexity: two simplex solves per suppressed cell over the equations that involve a
   ///   suppressed cell, warm-started one from the other.
   public func audit(_ table: AdditiveTable, statuses: [CellStatus]) throws(Problem) -> AuditReport {
-    let (program, hidden) = try program(table, statuses)
+    let (program, hidden) = try self.program(table, statuses)
     var cells: [CellAudit] = []
     cells.reserveCapacity(hidden.count)
     for (position, index) in hidden.enumerated() {
@@ -61,30 +61,9 @@ public struct ProtectionAudit {
     return report
   }
 
-  /// Whether every primary reaches its required protection: the verdict of ``audit(_:statuses:)``
-  /// without the report, stopping at the first primary that fails (secondaries are not solved).
-  /// - Complexity: at most two simplex solves per primary.
-  public func passes(_ table: AdditiveTable, statuses: [CellStatus]) throws(Problem) -> Bool {
-    let (program, hidden) = try program(table, statuses)
-    for (position, index) in hidden.enumerated() where statuses[index].isPrimary {
-      let cell = table.cells[index]
-      guard
-        let required = RequiredProtection.of(status: statuses[index], value: cell.value, settings: settings)
-      else { continue }
-      switch program.maximum(of: position) {
-      case .finite(let upper): if upper < required.upper - 1e-6 { return false }
-      case .unbounded: break
-      case .infeasible: throw .inconsistentTable
-      }
-      guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
-      if lower > required.lower + 1e-6 { return false }
-    }
-    return true
-  }
-
   /// The program of a pattern: one column per suppressed cell (in table order, returned), one row
   /// per equation that involves one, published cells moved to the right-hand side.
-  private func program(
+  func program(
     _ table: AdditiveTable, _ statuses: [CellStatus]
   ) throws(Problem) -> (
     LinearProgram, [Int]

@@ -39,24 +39,22 @@ public struct SecondarySuppression {
     while true {
       rounds += 1
       closeLines(table, &statuses, equationsByCell)
-      let report = try audit.audit(table, statuses: statuses)
+      let failures = try audit.failingPrimaries(table, statuses: statuses)
       logger?.debug(
-        "secondary suppression round",
-        metadata: ["round": "\(rounds)", "failures": "\(report.failures.count)"])
+        "secondary suppression round", metadata: ["round": "\(rounds)", "failures": "\(failures.count)"])
       var added = false
-      for failure in report.failures {
+      for failure in failures {
         // An earlier addition of this round may already have covered this cell: hide anyway,
         // the next audit decides.
-        if let cell = nearestCandidate(to: failure.index, table, statuses, equationsByCell) {
+        if let cell = nearestCandidate(to: failure, table, statuses, equationsByCell) {
           statuses[cell] = .secondary
           added = true
         }
       }
       guard !added else { continue }
-      guard prunes, report.passes else {
-        return ProtectionResult(statuses: statuses, audit: report, rounds: rounds)
+      if prunes && failures.isEmpty {
+        try prune(table, &statuses, equationsByCell, audit)
       }
-      try prune(table, &statuses, equationsByCell, audit)
       return ProtectionResult(
         statuses: statuses, audit: try audit.audit(table, statuses: statuses), rounds: rounds)
     }

@@ -29,6 +29,9 @@ struct ProtectCommand: ParsableCommand {
   @Option(help: "Audit this τ-Argus out.csv pattern instead of computing one.")
   var motif: String?
 
+  @Flag(name: .customLong("sans-elagage"), help: "Keep every secondary found (faster on large tables).")
+  var withoutPruning = false
+
   @Option(help: "text or json.")
   var format: OutputFormat = .text
 
@@ -47,7 +50,8 @@ struct ProtectCommand: ParsableCommand {
     let protection: TableProtection
     do {
       protection = try TableProtection.run(
-        cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read), settings: settings)
+        cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read), settings: settings,
+        prunes: !withoutPruning)
     } catch let error as ExitCode {
       throw error
     } catch {

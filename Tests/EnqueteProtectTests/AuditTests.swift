@@ -54,10 +54,13 @@ import Testing
     let departements = try audit.audit(
       joint, statuses: TableBuilders.statuses(joint, hiding: ["D1", "D3", "D4", "D5"]))
     #expect(departements.failures.map(\.id) == ["D2"])  // D2 = R1 − CA1, whatever is hidden below
+    let statuses = TableBuilders.statuses(joint, hiding: ["D1", "D3", "D4", "D5"])
+    #expect(try audit.failingPrimaries(joint, statuses: statuses) == [joint.index(of: "D2")!])
 
     let withCours = try audit.audit(
       joint, statuses: TableBuilders.statuses(joint, hiding: ["D1", "CA1", "CA2"]))
     #expect(withCours.passes)
+    #expect(try audit.passes(joint, statuses: TableBuilders.statuses(joint, hiding: ["D1", "CA1", "CA2"])))
     let d2 = try #require(withCours.cell(at: joint.index(of: "D2")!))
     #expect(abs(d2.lower) < 1e-9 && abs(d2.upper! - 8) < 1e-9)
   }

@@ -49,6 +49,10 @@ import Testing
       peer.table, statuses: TableBuilders.statuses(peer.table, hiding: ids))
     #expect(!report.passes)
     #expect(report.failures.map(\.id) == ["D01|C1"])
+    let statuses = TableBuilders.statuses(peer.table, hiding: ids)
+    #expect(
+      try ProtectionAudit().failingPrimaries(peer.table, statuses: statuses) == report.failures.map(\.index))
+    #expect(try !ProtectionAudit().passes(peer.table, statuses: statuses))
     #expect(report.failures.first?.isDisclosedExactly == true)
   }
 
