@@ -63,16 +63,29 @@ public enum TauArgusFiles {
     }
   }
 
-  /// The cells τ-Argus suppressed in a two-dimensional `out.csv`: rows are geography codes (or
-  /// `Total`), columns the categories (or `Total`); `x` marks a suppressed cell.
+  /// The cells τ-Argus suppressed in an `out.csv`; `x` marks a suppressed cell.
+  ///
+  /// Two dimensions: a header of categories (or `Total`), then one row per geography code (or
+  /// `Total`). Three dimensions: one such block per code of the first dimension, each opened by a
+  /// line `Var 1,"CODE"`, its rows being the second dimension and its columns the third.
   public static func suppressedCells(output: String, of table: HierarchicalTable) throws(Problem) -> Set<Int>
   {
-    let lines = records(output)
-    guard let header = lines.first?.fields else { return [] }
     var suppressed = Set<Int>()
-    for (line, fields) in lines.dropFirst() where !fields.isEmpty {
+    var prefix: [String] = []
+    var header: [String]?
+    for (line, fields) in records(output) {
+      if fields.count >= 2, fields[0].hasPrefix("Var ") {
+        prefix = [fields[1]]
+        header = nil
+        continue
+      }
+      guard let columns = header else {
+        header = fields
+        continue
+      }
       for (column, mark) in fields.enumerated().dropFirst() where mark == "x" {
-        guard column < header.count, let index = table.cellIndex(codes: [fields[0], header[column]])
+        guard column < columns.count,
+          let index = table.cellIndex(codes: prefix + [fields[0], columns[column]])
         else { throw .unknownOutputCell(line: line, code: fields[0]) }
         suppressed.insert(index)
       }

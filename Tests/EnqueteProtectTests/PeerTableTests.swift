@@ -70,3 +70,25 @@ import Testing
     #expect(report.passes)
   }
 }
+
+@Suite struct ThreeDimensionalPeerTests {
+  static let cells = "region,dep,cat,age,n\nR1,D1,C1,A1,1\nR1,D1,C1,A2,4\nR1,D1,C2,A1,5\nR1,D1,C2,A2,6\n"
+
+  @Test func readsAThreeDimensionalTableAndItsPattern() throws {
+    let peer = try TauArgusFiles.table(cells: Self.cells, hierarchy: "R1\n@D1\n")
+    #expect(peer.table.cells.count == 3 * 3 * 3)
+    #expect(peer.table.unbalancedEquations().isEmpty)
+    let output = """
+      Var 1,"Total"
+      ,"Total","A1","A2"
+      "Total",16,x,x
+      Var 1,"D1"
+      ,"Total","A1","A2"
+      "C1",5,x,4
+
+      """
+    let hidden = try TauArgusFiles.suppressedCells(output: output, of: peer)
+    let ids = Set(hidden.map { peer.table.cells[$0].id })
+    #expect(ids == ["Total|Total|A1", "Total|Total|A2", "D1|C1|A1"])
+  }
+}
