@@ -24,7 +24,7 @@ public struct ProtectionAudit {
   public enum Problem: Error, Hashable, Sendable {
     /// The statuses do not match the table's cells.
     case statusCountMismatch(cells: Int, statuses: Int)
-    /// The published values contradict the equations: the table is not additive.
+    /// The values contradict the equations: the table is not additive.
     case inconsistentTable
   }
 
@@ -71,6 +71,8 @@ public struct ProtectionAudit {
     guard statuses.count == table.cells.count else {
       throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
     }
+    // Once a cell is hidden, a wrong value can no longer contradict the published ones: check first.
+    guard table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
     let hidden = statuses.indices.filter { statuses[$0].isSuppressed }
     var column = [Int](repeating: -1, count: table.cells.count)
     for (position, cell) in hidden.enumerated() { column[cell] = position }

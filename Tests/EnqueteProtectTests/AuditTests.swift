@@ -79,6 +79,29 @@ import Testing
     #expect(abs(p.upper! - 2) < 1e-9 && !p.passes && !p.isDisclosedExactly)
   }
 
+  @Test func aCellInNoEquationIsUnbounded() throws {
+    let table = try AdditiveTable(cells: [TableCell(id: "P", value: 2, contributors: 2)], equations: [])
+    let report = try audit.audit(table, statuses: [.primaryFrequency])
+    #expect(report.passes)
+    #expect(report.cells.first?.lower == 0 && report.cells.first?.upper == nil)
+    #expect(try audit.passes(table, statuses: [.primaryFrequency]))
+  }
+
+  @Test func inconsistentPublishedValuesAreAnError() throws {
+    let cells = [
+      TableCell(id: "T", value: 5, contributors: 5), TableCell(id: "P", value: 1, contributors: 1),
+      TableCell(id: "Q", value: 1, contributors: 1),
+    ]
+    let table = try AdditiveTable(cells: cells, equations: [TableEquation(total: 0, parts: [1, 2])])
+    #expect(table.unbalancedEquations() == [0])
+    #expect(throws: ProtectionAudit.Problem.inconsistentTable) {
+      try audit.audit(table, statuses: [.publishable, .publishable, .publishable])
+    }
+    #expect(throws: ProtectionAudit.Problem.inconsistentTable) {
+      try audit.audit(table, statuses: [.publishable, .primaryFrequency, .publishable])
+    }
+  }
+
   @Test func statusesMustMatchTheCells() throws {
     let table = try TableBuilders.twoWay().table
     #expect(throws: ProtectionAudit.Problem.self) { try audit.audit(table, statuses: []) }
