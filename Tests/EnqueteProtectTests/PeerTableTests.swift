@@ -71,6 +71,27 @@ import Testing
   }
 }
 
+@Suite struct OptimalPatternTests {
+  /// τ-Argus Optimal's pattern on the large table: its own audit passes it, but 24 primaries keep
+  /// a proved maximum below the threshold (an attacker learns "this is a small count"), as the
+  /// peers' README reports. enquete's audit finds exactly those 24.
+  @Test func tauArgusOptimalLeavesTwentyFourSmallCountsRecognisable() throws {
+    let peer = try TableBuilders.peer(PeerTableTests.large)
+    let hidden = try TauArgusFiles.suppressedCells(
+      output: TableBuilders.fixture("large_2d_OPT_f3", "out.csv"), of: peer)
+    #expect(hidden.count == 288 + 115)
+    let ids = hidden.map { peer.table.cells[$0].id }
+    let report = try ProtectionAudit().audit(
+      peer.table, statuses: TableBuilders.statuses(peer.table, hiding: ids))
+    #expect(report.failures.count == 24)
+    for failure in report.failures {
+      #expect(failure.status == .primaryFrequency)
+      #expect(!failure.isDisclosedExactly)
+      #expect(failure.lower <= failure.value * 0.9 && (failure.upper ?? .infinity) < 3)
+    }
+  }
+}
+
 @Suite struct ThreeDimensionalPeerTests {
   static let cells = "region,dep,cat,age,n\nR1,D1,C1,A1,1\nR1,D1,C1,A2,4\nR1,D1,C2,A1,5\nR1,D1,C2,A2,6\n"
 
