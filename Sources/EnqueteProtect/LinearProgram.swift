@@ -57,6 +57,14 @@ final class LinearProgram {
   /// The largest value `column` can take.
   func maximum(of column: Int) -> Bound { optimise(column, direction: GLP_MAX) }
 
+  /// Fixes `column` at `value` (a hidden cell published again), keeping the basis for a warm start.
+  func fix(_ column: Int, at value: Double) {
+    glp_set_col_bnds(problem, Int32(column + 1), GLP_FX, value, value)
+  }
+
+  /// Frees `column` again: `≥ 0`, no upper bound.
+  func release(_ column: Int) { glp_set_col_bnds(problem, Int32(column + 1), GLP_LO, 0, 0) }
+
   /// The value of every column in the last optimal solution.
   func solution() -> [Double] {
     (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) }

@@ -19,6 +19,15 @@ extension ProtectionAudit {
     _ table: AdditiveTable, statuses: [CellStatus], stoppingAtFirst: Bool = false
   ) throws(Problem) -> [Int] {
     let (program, hidden) = try self.program(table, statuses)
+    return try failingPrimaries(program, hidden: hidden, table, statuses, stoppingAtFirst: stoppingAtFirst)
+  }
+
+  /// The failing primaries in `program`, whose columns are the cells `hidden`; a column whose cell
+  /// is no longer suppressed in `statuses` must have been fixed at its value (``LinearProgram/fix(_:at:)``).
+  func failingPrimaries(
+    _ program: LinearProgram, hidden: [Int], _ table: AdditiveTable, _ statuses: [CellStatus],
+    stoppingAtFirst: Bool
+  ) throws(Problem) -> [Int] {
     let primaries = hidden.indices.filter { statuses[hidden[$0]].isPrimary }
     var seenLow = [Double](repeating: .infinity, count: hidden.count)
     var seenHigh = [Double](repeating: -.infinity, count: hidden.count)

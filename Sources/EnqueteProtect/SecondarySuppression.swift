@@ -103,17 +103,26 @@ public struct SecondarySuppression {
       let b = table.cells[right]
       return a.value != b.value ? a.value > b.value : a.id > b.id
     }
+    // One program for the whole pruning: publishing a cell again fixes its column at its value.
+    let (program, hidden) = try audit.program(table, statuses)
+    var column: [Int: Int] = [:]
+    for (position, cell) in hidden.enumerated() { column[cell] = position }
     var pruned = 0
     for cell in secondaries {
       statuses[cell] = .publishable
       let linesClosed = equationsByCell[cell].allSatisfy { number in
         table.equations[number].cells.count { statuses[$0].isSuppressed } != 1
       }
-      if linesClosed, try audit.passes(table, statuses: statuses) {
-        pruned += 1
-      } else {
-        statuses[cell] = .secondary
+      if linesClosed, let position = column[cell] {
+        program.fix(position, at: table.cells[cell].value)
+        if try audit.failingPrimaries(program, hidden: hidden, table, statuses, stoppingAtFirst: true).isEmpty
+        {
+          pruned += 1
+          continue
+        }
+        program.release(position)
       }
+      statuses[cell] = .secondary
     }
     logger?.debug("secondary suppression pruned", metadata: ["published again": "\(pruned)"])
   }
