@@ -24,11 +24,14 @@ extension ProtectionAudit {
 
   /// The failing primaries in `program`, whose columns are the cells `hidden`; a column whose cell
   /// is no longer suppressed in `statuses` must have been fixed at its value (``LinearProgram/fix(_:at:)``).
+  /// The columns in `first` are checked before the others (the likeliest to fail, to stop early).
   func failingPrimaries(
     _ program: LinearProgram, hidden: [Int], _ table: AdditiveTable, _ statuses: [CellStatus],
-    stoppingAtFirst: Bool
+    stoppingAtFirst: Bool, first: [Int] = []
   ) throws(Problem) -> [Int] {
-    let primaries = hidden.indices.filter { statuses[hidden[$0]].isPrimary }
+    let firstSet = Set(first)
+    let primaries = (first + hidden.indices.filter { !firstSet.contains($0) })
+      .filter { statuses[hidden[$0]].isPrimary }
     var seenLow = [Double](repeating: .infinity, count: hidden.count)
     var seenHigh = [Double](repeating: -.infinity, count: hidden.count)
     func record() {
