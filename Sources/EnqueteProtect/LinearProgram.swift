@@ -4,8 +4,10 @@ import CGLPK
 ///
 /// One instance is one `glp_prob`, built once and reused for a sequence of solves that change
 /// only the objective (minimise then maximise each column): GLPK warm-starts from the previous
-/// basis. GLPK is not thread-safe, so an instance is neither `Sendable` nor shared: create, solve
-/// and drop it on one thread.
+/// basis. GLPK is not thread-safe (Debian's build keeps its environment in thread-local storage),
+/// so an instance is neither `Sendable` nor shared: create, solve and drop it on one thread, as
+/// every synchronous use here does. Tests may run audits on several threads at once, each with its
+/// own problems.
 final class LinearProgram {
   /// The outcome of optimising one column.
   enum Bound: Equatable {
