@@ -23,6 +23,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // GLPK from the system (Debian: libglpk-dev, no pkg-config file), the LP solver of the audit.
+    .systemLibrary(
+      name: "CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
     // The contracts: the variable catalog and the cross-field rules, compiled into the binary.
     // Generated files (XSD, Table Schemas) are excluded: they are produced from the catalog.
     .target(
@@ -70,7 +75,15 @@ let package = Package(
     .target(
       name: "EnquetePipeline",
       dependencies: [
-        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger",
+        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger", "EnqueteProtect",
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    // Stage 5: statistical secrecy — primary rules, secondary suppression, the LP audit.
+    .target(
+      name: "EnqueteProtect",
+      dependencies: [
+        "EnqueteCore", "CGLPK",
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -98,6 +111,7 @@ let package = Package(
         "EnqueteSample",
         "EnquetePipeline",
         "EnqueteLedger",
+        "EnqueteProtect",
         "CLibXML2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -117,6 +131,11 @@ let package = Package(
         "EnqueteLedger", "EnquetePipeline", "EnqueteCore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
+    ),
+    .testTarget(
+      name: "EnqueteProtectTests",
+      dependencies: ["EnqueteProtect", "EnqueteCore"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "EnqueteSampleTests",

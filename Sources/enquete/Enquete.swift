@@ -16,7 +16,7 @@ struct Enquete: ParsableCommand {
     version: versionText,
     subcommands: [
       ValidateCommand.self, CampaignCommand.self, IngestCommand.self, StatusCommand.self, HistoryCommand.self,
-      SampleCommand.self, SchemasCommand.self,
+      ProtectCommand.self, SampleCommand.self, SchemasCommand.self,
     ]
   )
 

@@ -1,0 +1,61 @@
+/// A statistical table as the secrecy stage sees it: cells tied by linear equations.
+///
+/// One `AdditiveTable` may hold several published tables at once (linked tables): the national
+/// table by région, the one by cour d'appel, categories with their totals. Protection is computed
+/// over the whole system, never table by table.
+public struct AdditiveTable: Sendable, Hashable {
+  /// The cells, in a stable order.
+  public private(set) var cells: [TableCell]
+  /// The equations `total = Σ parts` that tie the cells.
+  public private(set) var equations: [TableEquation]
+  private var indexByID: [String: Int]
+
+  /// Why a table cannot be built.
+  public enum Problem: Error, Hashable, Sendable {
+    /// Two cells share an identifier.
+    case duplicateCell(id: String)
+    /// An equation names a cell index outside the table.
+    case unknownCell(equation: Int, index: Int)
+  }
+
+  /// Creates a table, checking that cell identifiers are unique and equations name known cells.
+  public init(cells: [TableCell], equations: [TableEquation]) throws(Problem) {
+    var indexByID: [String: Int] = [:]
+    indexByID.reserveCapacity(cells.count)
+    for (index, cell) in cells.enumerated() {
+      guard indexByID.updateValue(index, forKey: cell.id) == nil else {
+        throw .duplicateCell(id: cell.id)
+      }
+    }
+    for (number, equation) in equations.enumerated() {
+      for index in equation.cells where !cells.indices.contains(index) {
+        throw .unknownCell(equation: number, index: index)
+      }
+    }
+    self.cells = cells
+    self.equations = equations
+    self.indexByID = indexByID
+  }
+
+  /// The index of the cell with this identifier, if any.
+  public func index(of id: String) -> Int? { indexByID[id] }
+
+  /// The equations whose values do not add up (beyond `tolerance`), by their index.
+  public func unbalancedEquations(tolerance: Double = 1e-6) -> [Int] {
+    equations.indices.filter { number in
+      let equation = equations[number]
+      let sum = equation.parts.reduce(0) { $0 + cells[$1].value }
+      return abs(sum - cells[equation.total].value) > tolerance
+    }
+  }
+
+  /// For every cell, the indices of the equations it takes part in (in increasing order).
+  /// - Complexity: O(total number of equation terms).
+  public func equationsByCell() -> [[Int]] {
+    var result = [[Int]](repeating: [], count: cells.count)
+    for (number, equation) in equations.enumerated() {
+      for cell in equation.cells where result[cell].last != number { result[cell].append(number) }
+    }
+    return result
+  }
+}

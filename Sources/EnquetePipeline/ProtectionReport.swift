@@ -1,0 +1,73 @@
+import EnqueteCore
+import EnqueteProtect
+
+/// What `enquete protect` prints: French text for people, JSON for programs. Names the cells
+/// that fail the audit, never their values.
+public enum ProtectionReport {
+  /// The French text.
+  public static func text(_ protection: TableProtection) -> String {
+    let settings = protection.settings
+    var out = "Tableau : \(number(Double(protection.table.cells.count))) cellules"
+    out +=
+      " (\(FrenchFormat.plural(protection.count(.structuralZero), "zéro structurel", "zéros structurels")))\n"
+    out += "Secret primaire (1 à \(settings.frequencyThreshold - 1) contributeurs) : "
+    out += cells(protection.primaryCount) + "\n"
+    out += protection.patternGiven ? "Secret secondaire (motif fourni) : " : "Secret secondaire : "
+    out += cells(protection.count(.secondary))
+    out += ", valeur masquée \(number(protection.secondaryValue))\n"
+    let masked = protection.primaryCount + protection.count(.secondary)
+    out += "Cellules masquées au total : \(number(Double(masked)))\n"
+    let percent = Int((settings.protectionRatio * 100).rounded())
+    if protection.audit.passes {
+      out += "Audit par programmation linéaire : réussi — chaque cellule en secret primaire reste "
+      out += "indéterminée à ±\(percent) % au moins et jusqu'au seuil de \(settings.frequencyThreshold)\n"
+    } else {
+      let failures = protection.audit.failures
+      out += "Audit par programmation linéaire : ÉCHEC — "
+      out += FrenchFormat.plural(
+        failures.count, "cellule insuffisamment protégée", "cellules insuffisamment protégées")
+      out += "\n"
+      for failure in failures {
+        let how = failure.isDisclosedExactly ? "valeur exactement déductible" : "intervalle trop étroit"
+        out += "  \(failure.id.replacing("|", with: " × ")) : \(how)\n"
+      }
+    }
+    return out
+  }
+
+  /// The JSON, keys in a stable order.
+  public static func json(_ protection: TableProtection) -> String {
+    OrderedJSON.object([
+      ("cellules", .number(Double(protection.table.cells.count))),
+      ("zeros_structurels", .number(Double(protection.count(.structuralZero)))),
+      ("seuil", .number(Double(protection.settings.frequencyThreshold))),
+      ("primaires", .number(Double(protection.primaryCount))),
+      ("secondaires", .number(Double(protection.count(.secondary)))),
+      ("valeur_secondaire", .number(protection.secondaryValue)),
+      ("motif_fourni", .bool(protection.patternGiven)),
+      ("audit_reussi", .bool(protection.audit.passes)),
+      (
+        "cellules_insuffisamment_protegees",
+        .array(
+          protection.audit.failures.map {
+            .object([("cellule", .string($0.id)), ("exactement_deductible", .bool($0.isDisclosedExactly))])
+          })
+      ),
+    ]).rendered()
+  }
+
+  /// `1 cellule`, `1 003 cellules`.
+  static func cells(_ count: Int) -> String { "\(number(Double(count))) cellule\(count > 1 ? "s" : "")" }
+
+  /// `1 066` with a narrow no-break space between thousands, as French tables write it.
+  static func number(_ value: Double) -> String {
+    let rounded = Int(value.rounded())
+    let digits = String(abs(rounded))
+    var out = rounded < 0 ? "-" : ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { out += "\u{202F}" }
+      out.append(character)
+    }
+    return out
+  }
+}

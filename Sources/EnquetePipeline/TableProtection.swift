@@ -1,0 +1,53 @@
+import EnqueteCore
+import EnqueteProtect
+import Logging
+
+/// Protects a table given in the peers' form (`cells.csv` + τ-Argus `.hrc`): primaries, then
+/// either enquete's secondary suppression or a given pattern (τ-Argus's `out.csv`), then the audit.
+public struct TableProtection: Sendable {
+  /// The table that was protected.
+  public var table: AdditiveTable
+  /// The settings used.
+  public var settings: SecrecySettings
+  /// The statuses of the cells after protection.
+  public var statuses: [CellStatus]
+  /// The audit of the final pattern.
+  public var audit: AuditReport
+  /// Whether the pattern was read from a file rather than computed.
+  public var patternGiven: Bool
+
+  /// Reads and protects a table: computes the pattern, or audits `pattern` (`out.csv` text) when
+  /// given (`prunes`: see ``SecondarySuppression``). Cells of the pattern that are not primaries become secondaries (`D`).
+  /// - Complexity: see ``SecondarySuppression`` and ``ProtectionAudit``.
+  public static func run(
+    cells: String, hierarchy: String, pattern: String? = nil, settings: SecrecySettings,
+    prunes: Bool = true, logger: Logger? = nil
+  ) throws -> TableProtection {
+    let peer = try TauArgusFiles.table(cells: cells, hierarchy: hierarchy)
+    let table = peer.table
+    if let pattern {
+      var statuses = PrimaryRules.statuses(of: table, settings: settings)
+      for index in try TauArgusFiles.suppressedCells(output: pattern, of: peer)
+      where !statuses[index].isPrimary {
+        statuses[index] = .secondary
+      }
+      let audit = try ProtectionAudit(settings: settings, logger: logger).audit(table, statuses: statuses)
+      return TableProtection(
+        table: table, settings: settings, statuses: statuses, audit: audit, patternGiven: true)
+    }
+    let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(table)
+    return TableProtection(
+      table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false)
+  }
+
+  /// How many cells have `status`.
+  public func count(_ status: CellStatus) -> Int { statuses.count { $0 == status } }
+
+  /// How many cells are primaries.
+  public var primaryCount: Int { statuses.count(where: \.isPrimary) }
+
+  /// The total value of the secondary suppressions (information loss).
+  public var secondaryValue: Double {
+    statuses.indices.filter { statuses[$0] == .secondary }.reduce(0) { $0 + table.cells[$1].value }
+  }
+}

@@ -1,0 +1,49 @@
+import EnqueteCore
+
+/// What the audit proved about one suppressed cell: the interval an attacker can place it in.
+///
+/// Holds the cell's value: it belongs in the private audit only, never in a published file or a log.
+public struct CellAudit: Sendable, Hashable {
+  /// The cell's index in its table.
+  public var index: Int
+  /// The cell's identifier.
+  public var id: String
+  /// The cell's status (primary or secondary).
+  public var status: CellStatus
+  /// The cell's true value (confidential).
+  public var value: Double
+  /// The smallest value the published figures allow.
+  public var lower: Double
+  /// The largest value the published figures allow; `nil` when unbounded.
+  public var upper: Double?
+  /// The protection the cell required; `nil` for a secondary, which requires none.
+  public var required: RequiredProtection?
+
+  /// Creates the audit of one cell.
+  public init(
+    index: Int, id: String, status: CellStatus, value: Double, lower: Double, upper: Double?,
+    required: RequiredProtection?
+  ) {
+    self.index = index
+    self.id = id
+    self.status = status
+    self.value = value
+    self.lower = lower
+    self.upper = upper
+    self.required = required
+  }
+
+  /// Whether the interval reaches the required protection (always true for a secondary).
+  public var passes: Bool {
+    guard let required else { return true }
+    let tolerance = 1e-6
+    let upperReached = upper.map { $0 >= required.upper - tolerance } ?? true
+    return lower <= required.lower + tolerance && upperReached
+  }
+
+  /// Whether the published figures give the cell's value exactly.
+  public var isDisclosedExactly: Bool {
+    guard let upper else { return false }
+    return upper - lower <= 1e-6
+  }
+}

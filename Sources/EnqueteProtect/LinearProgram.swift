@@ -1,0 +1,94 @@
+import CGLPK
+
+/// A linear program over non-negative columns with equality rows, solved by GLPK's simplex.
+///
+/// One instance is one `glp_prob`, built once and reused for a sequence of solves that change
+/// only the objective (minimise then maximise each column): GLPK warm-starts from the previous
+/// basis. GLPK is not thread-safe (Debian's build keeps its environment in thread-local storage),
+/// so an instance is neither `Sendable` nor shared: create, solve and drop it on one thread, as
+/// every synchronous use here does. Tests may run audits on several threads at once, each with its
+/// own problems.
+final class LinearProgram {
+  /// The outcome of optimising one column.
+  enum Bound: Equatable {
+    /// The optimum, a finite value.
+    case finite(Double)
+    /// No finite optimum in that direction.
+    case unbounded
+    /// The rows cannot all hold with non-negative columns (the published values are inconsistent).
+    case infeasible
+  }
+
+  private let problem: OpaquePointer
+  private var parameters = glp_smcp()
+  private var objectiveColumn: Int32?
+  /// The number of columns.
+  let columnCount: Int
+
+  /// Builds the program `Σ coefficient × column = rightHandSide` for every row, columns ≥ 0.
+  /// - Complexity: O(rows + total terms) to load.
+  init(columnCount: Int, rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)]) {
+    glp_term_out(GLP_OFF)
+    problem = glp_create_prob()
+    self.columnCount = columnCount
+    if columnCount > 0 { glp_add_cols(problem, Int32(columnCount)) }
+    for column in 0..<columnCount { glp_set_col_bnds(problem, Int32(column + 1), GLP_LO, 0, 0) }
+    if !rows.isEmpty { glp_add_rows(problem, Int32(rows.count)) }
+    var rowIndices: [Int32] = [0]
+    var columnIndices: [Int32] = [0]
+    var values: [Double] = [0]
+    for (number, row) in rows.enumerated() {
+      glp_set_row_bnds(problem, Int32(number + 1), GLP_FX, row.rightHandSide, row.rightHandSide)
+      for term in row.terms {
+        rowIndices.append(Int32(number + 1))
+        columnIndices.append(Int32(term.column + 1))
+        values.append(term.coefficient)
+      }
+    }
+    glp_load_matrix(problem, Int32(values.count - 1), rowIndices, columnIndices, values)
+    glp_init_smcp(&parameters)
+    parameters.msg_lev = GLP_MSG_OFF
+    parameters.presolve = GLP_OFF
+  }
+
+  deinit { glp_delete_prob(problem) }
+
+  /// The smallest value `column` can take.
+  func minimum(of column: Int) -> Bound { optimise(column, direction: GLP_MIN) }
+
+  /// The largest value `column` can take.
+  func maximum(of column: Int) -> Bound { optimise(column, direction: GLP_MAX) }
+
+  /// Fixes `column` at `value` (a hidden cell published again), keeping the basis for a warm start.
+  func fix(_ column: Int, at value: Double) {
+    glp_set_col_bnds(problem, Int32(column + 1), GLP_FX, value, value)
+  }
+
+  /// Frees `column` again: `≥ 0`, no upper bound.
+  func release(_ column: Int) { glp_set_col_bnds(problem, Int32(column + 1), GLP_LO, 0, 0) }
+
+  /// The value of every column in the last optimal solution.
+  func solution() -> [Double] {
+    (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+  }
+
+  private func optimise(_ column: Int, direction: Int32) -> Bound {
+    let target = Int32(column + 1)
+    if let previous = objectiveColumn, previous != target { glp_set_obj_coef(problem, previous, 0) }
+    glp_set_obj_coef(problem, target, 1)
+    objectiveColumn = target
+    glp_set_obj_dir(problem, direction)
+    var code = glp_simplex(problem, &parameters)
+    if code != 0 {
+      // A singular or ill-conditioned warm basis: start again from the standard basis.
+      glp_std_basis(problem)
+      code = glp_simplex(problem, &parameters)
+    }
+    guard code == 0 else { return .infeasible }
+    switch glp_get_status(problem) {
+    case GLP_OPT: return .finite(glp_get_obj_val(problem))
+    case GLP_UNBND: return .unbounded
+    default: return .infeasible
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import EnqueteCore
+
+extension ProtectionAudit {
+  /// Whether every primary reaches its required protection: the verdict of ``audit(_:statuses:)``
+  /// without the intervals, stopping at the first primary that fails.
+  /// - Complexity: at most two simplex solves per primary, usually far fewer.
+  public func passes(_ table: AdditiveTable, statuses: [CellStatus]) throws(Problem) -> Bool {
+    try failingPrimaries(table, statuses: statuses, stoppingAtFirst: true).isEmpty
+  }
+
+  /// The primaries (cell indices, in table order) whose required protection is not reached:
+  /// the failures of ``audit(_:statuses:)`` without their intervals.
+  ///
+  /// Every optimal solution is a point the published figures allow: when an earlier solve already
+  /// placed a primary beyond its required bound, that bound is proved and its solve is skipped.
+  /// Secondaries are never solved.
+  /// - Complexity: at most two simplex solves per primary, plus reading each solution.
+  public func failingPrimaries(
+    _ table: AdditiveTable, statuses: [CellStatus], stoppingAtFirst: Bool = false
+  ) throws(Problem) -> [Int] {
+    let (program, hidden) = try self.program(table, statuses)
+    return try failingPrimaries(program, hidden: hidden, table, statuses, stoppingAtFirst: stoppingAtFirst)
+  }
+
+  /// The failing primaries in `program`, whose columns are the cells `hidden`; a column whose cell
+  /// is no longer suppressed in `statuses` must have been fixed at its value (``LinearProgram/fix(_:at:)``).
+  /// The columns in `first` are checked before the others (the likeliest to fail, to stop early).
+  func failingPrimaries(
+    _ program: LinearProgram, hidden: [Int], _ table: AdditiveTable, _ statuses: [CellStatus],
+    stoppingAtFirst: Bool, first: [Int] = []
+  ) throws(Problem) -> [Int] {
+    let firstSet = Set(first)
+    let primaries = (first + hidden.indices.filter { !firstSet.contains($0) })
+      .filter { statuses[hidden[$0]].isPrimary }
+    var seenLow = [Double](repeating: .infinity, count: hidden.count)
+    var seenHigh = [Double](repeating: -.infinity, count: hidden.count)
+    func record() {
+      let values = program.solution()
+      for position in primaries {
+        seenLow[position] = min(seenLow[position], values[position])
+        seenHigh[position] = max(seenHigh[position], values[position])
+      }
+    }
+    let tolerance = 1e-6
+    var failures: [Int] = []
+    for position in primaries {
+      let index = hidden[position]
+      guard
+        let required = RequiredProtection.of(
+          status: statuses[index], value: table.cells[index].value, settings: settings)
+      else { continue }
+      var fails = false
+      if seenHigh[position] < required.upper - tolerance {
+        switch program.maximum(of: position) {
+        case .finite(let upper):
+          record()
+          fails = upper < required.upper - tolerance
+        case .unbounded: break
+        case .infeasible: throw .inconsistentTable
+        }
+      }
+      if !fails, seenLow[position] > required.lower + tolerance {
+        guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
+        record()
+        fails = lower > required.lower + tolerance
+      }
+      if fails {
+        failures.append(index)
+        if stoppingAtFirst { break }
+      }
+    }
+    return failures
+  }
+}

@@ -1,0 +1,103 @@
+import EnqueteCore
+import Logging
+
+/// The audit of a suppression pattern by linear programming: the acceptance criterion of secrecy.
+///
+/// For every suppressed cell, the audit computes the minimum and the maximum the cell can take
+/// given everything a reader knows: every published cell at its value (structural zeros are
+/// published), every equation of the table, every cell ≥ 0. A pattern passes when every primary
+/// cell's interval covers its ``RequiredProtection``:
+///
+/// - proved minimum ≤ v × (1 − r) and proved maximum ≥ v × (1 + r) (r = 0.10 by default);
+/// - for a frequency primary (`A`), proved maximum ≥ the frequency threshold as well.
+///
+/// Bounds are those of the continuous relaxation (the attacker is not assumed to use integrality).
+/// Secondary cells are reported with their interval but require no protection. Not checked yet:
+/// the singleton rule (two single-contributor cells of a line protecting only each other) and the
+/// p% rule's own requirement.
+public struct ProtectionAudit {
+  /// The rules whose required protection is checked.
+  public var settings: SecrecySettings
+  private let logger: Logger?
+
+  /// Why the audit could not run.
+  public enum Problem: Error, Hashable, Sendable {
+    /// The statuses do not match the table's cells.
+    case statusCountMismatch(cells: Int, statuses: Int)
+    /// The values contradict the equations: the table is not additive.
+    case inconsistentTable
+  }
+
+  /// Creates an audit with these settings; `logger` receives counts only, never a cell value.
+  public init(settings: SecrecySettings = SecrecySettings(), logger: Logger? = nil) {
+    self.settings = settings
+    self.logger = logger
+  }
+
+  /// Audits `statuses` (one per cell; suppressed where ``CellStatus/isSuppressed``) over `table`.
+  /// - Complexity: two simplex solves per suppressed cell over the equations that involve a
+  ///   suppressed cell, warm-started one from the other.
+  public func audit(_ table: AdditiveTable, statuses: [CellStatus]) throws(Problem) -> AuditReport {
+    let (program, hidden) = try self.program(table, statuses)
+    var cells: [CellAudit] = []
+    cells.reserveCapacity(hidden.count)
+    for (position, index) in hidden.enumerated() {
+      guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
+      let upper: Double?
+      switch program.maximum(of: position) {
+      case .finite(let value): upper = value
+      case .unbounded: upper = nil
+      case .infeasible: throw .inconsistentTable
+      }
+      let cell = table.cells[index]
+      cells.append(
+        CellAudit(
+          index: index, id: cell.id, status: statuses[index], value: cell.value, lower: lower,
+          upper: upper,
+          required: RequiredProtection.of(status: statuses[index], value: cell.value, settings: settings)))
+    }
+    let report = AuditReport(cells: cells)
+    logger?.debug("protection audit done", metadata: ["failures": "\(report.failures.count)"])
+    return report
+  }
+
+  /// The program of a pattern: one column per suppressed cell (in table order, returned), one row
+  /// per equation that involves one, published cells moved to the right-hand side.
+  func program(
+    _ table: AdditiveTable, _ statuses: [CellStatus]
+  ) throws(Problem) -> (
+    LinearProgram, [Int]
+  ) {
+    guard statuses.count == table.cells.count else {
+      throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
+    }
+    // Once a cell is hidden, a wrong value can no longer contradict the published ones: check first.
+    guard table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
+    let hidden = statuses.indices.filter { statuses[$0].isSuppressed }
+    var column = [Int](repeating: -1, count: table.cells.count)
+    for (position, cell) in hidden.enumerated() { column[cell] = position }
+
+    var rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)] = []
+    for equation in table.equations {
+      var terms: [(column: Int, coefficient: Double)] = []
+      var constant = 0.0
+      for term in equation.terms {
+        if column[term.cell] >= 0 {
+          terms.append((column[term.cell], term.coefficient))
+        } else {
+          constant += term.coefficient * table.cells[term.cell].value
+        }
+      }
+      if terms.isEmpty {
+        guard abs(constant) <= 1e-6 else { throw .inconsistentTable }
+        continue
+      }
+      rows.append((terms, -constant))
+    }
+    logger?.debug(
+      "protection audit",
+      metadata: ["suppressed": "\(hidden.count)", "rows": "\(rows.count)", "cells": "\(table.cells.count)"])
+
+    return (LinearProgram(columnCount: hidden.count, rows: rows), hidden)
+  }
+}

@@ -1,0 +1,109 @@
+import EnqueteCore
+import EnqueteProtect
+import Testing
+
+@Suite struct AuditTests {
+  let audit = ProtectionAudit()
+
+  @Test func aSmallCellHiddenAloneIsRecomputedExactly() throws {
+    let table = try TableBuilders.twoWay().table
+    let statuses = TableBuilders.statuses(table, hiding: [])
+    #expect(statuses.filter(\.isPrimary).count == 1)
+    let report = try audit.audit(table, statuses: statuses)
+    #expect(!report.passes)
+    let cell = try #require(report.cell(at: table.index(of: "A|X")!))
+    #expect(cell.lower == 1 && cell.upper == 1)
+    #expect(cell.isDisclosedExactly)
+  }
+
+  @Test func aRectangleOfComplementsProtectsIt() throws {
+    let table = try TableBuilders.twoWay().table
+    let statuses = TableBuilders.statuses(table, hiding: ["A|Y", "B|X", "B|Y"])
+    let report = try audit.audit(table, statuses: statuses)
+    #expect(report.passes)
+    let cell = try #require(report.cell(at: table.index(of: "A|X")!))
+    // A|X = t, A|Y = 11 − t, B|X = 9 − t, B|Y = 8 + t, all ≥ 0: t ∈ [0, 9].
+    #expect(abs(cell.lower - 0) < 1e-9)
+    #expect(abs(cell.upper! - 9) < 1e-9)
+    #expect(report.cells.count == 4)
+  }
+
+  @Test func twoComplementsInALineAloneDoNotProtect() throws {
+    // Hiding A|Y only: row A has two hidden cells, but column Y then has a single one.
+    let table = try TableBuilders.twoWay().table
+    let report = try audit.audit(table, statuses: TableBuilders.statuses(table, hiding: ["A|Y"]))
+    #expect(!report.passes)
+    #expect(report.failures.map(\.id) == ["A|X"])
+  }
+
+  @Test func aDepartementIsRecoveredAcrossTwoHierarchies() throws {
+    let pattern = ["D1"]  // D2 is the primary; D1 its complement within région R1
+    let regionsOnly = try TableBuilders.twoHierarchies(withCoursAppel: false)
+    let alone = try audit.audit(regionsOnly, statuses: TableBuilders.statuses(regionsOnly, hiding: pattern))
+    #expect(alone.passes)
+
+    let joint = try TableBuilders.twoHierarchies(withCoursAppel: true)
+    let together = try audit.audit(joint, statuses: TableBuilders.statuses(joint, hiding: pattern))
+    #expect(!together.passes)
+    let d2 = try #require(together.cell(at: joint.index(of: "D2")!))
+    #expect(d2.isDisclosedExactly && abs(d2.lower - 2) < 1e-9)
+  }
+
+  @Test func hidingDepartementsAloneCannotProtectAgainstRegionMinusCour() throws {
+    let joint = try TableBuilders.twoHierarchies(withCoursAppel: true)
+    let departements = try audit.audit(
+      joint, statuses: TableBuilders.statuses(joint, hiding: ["D1", "D3", "D4", "D5"]))
+    #expect(departements.failures.map(\.id) == ["D2"])  // D2 = R1 − CA1, whatever is hidden below
+    let statuses = TableBuilders.statuses(joint, hiding: ["D1", "D3", "D4", "D5"])
+    #expect(try audit.failingPrimaries(joint, statuses: statuses) == [joint.index(of: "D2")!])
+
+    let withCours = try audit.audit(
+      joint, statuses: TableBuilders.statuses(joint, hiding: ["D1", "CA1", "CA2"]))
+    #expect(withCours.passes)
+    #expect(try audit.passes(joint, statuses: TableBuilders.statuses(joint, hiding: ["D1", "CA1", "CA2"])))
+    let d2 = try #require(withCours.cell(at: joint.index(of: "D2")!))
+    #expect(abs(d2.lower) < 1e-9 && abs(d2.upper! - 8) < 1e-9)
+  }
+
+  @Test func anUpperBoundBelowTheThresholdFails() throws {
+    // One row: T = P + Q with P = 1 (primary), Q = 1: hiding both gives P ∈ [0, 2], below 3.
+    let cells = [
+      TableCell(id: "T", value: 2, contributors: 2), TableCell(id: "P", value: 1, contributors: 1),
+      TableCell(id: "Q", value: 1, contributors: 1),
+    ]
+    let table = try AdditiveTable(cells: cells, equations: [TableEquation(total: 0, parts: [1, 2])])
+    var statuses = PrimaryRules.statuses(of: table, settings: SecrecySettings())
+    statuses[0] = .publishable  // T published on purpose
+    let report = try audit.audit(table, statuses: statuses)
+    let p = try #require(report.cell(at: 1))
+    #expect(abs(p.upper! - 2) < 1e-9 && !p.passes && !p.isDisclosedExactly)
+  }
+
+  @Test func aCellInNoEquationIsUnbounded() throws {
+    let table = try AdditiveTable(cells: [TableCell(id: "P", value: 2, contributors: 2)], equations: [])
+    let report = try audit.audit(table, statuses: [.primaryFrequency])
+    #expect(report.passes)
+    #expect(report.cells.first?.lower == 0 && report.cells.first?.upper == nil)
+    #expect(try audit.passes(table, statuses: [.primaryFrequency]))
+  }
+
+  @Test func inconsistentPublishedValuesAreAnError() throws {
+    let cells = [
+      TableCell(id: "T", value: 5, contributors: 5), TableCell(id: "P", value: 1, contributors: 1),
+      TableCell(id: "Q", value: 1, contributors: 1),
+    ]
+    let table = try AdditiveTable(cells: cells, equations: [TableEquation(total: 0, parts: [1, 2])])
+    #expect(table.unbalancedEquations() == [0])
+    #expect(throws: ProtectionAudit.Problem.inconsistentTable) {
+      try audit.audit(table, statuses: [.publishable, .publishable, .publishable])
+    }
+    #expect(throws: ProtectionAudit.Problem.inconsistentTable) {
+      try audit.audit(table, statuses: [.publishable, .primaryFrequency, .publishable])
+    }
+  }
+
+  @Test func statusesMustMatchTheCells() throws {
+    let table = try TableBuilders.twoWay().table
+    #expect(throws: ProtectionAudit.Problem.self) { try audit.audit(table, statuses: []) }
+  }
+}

@@ -1,0 +1,65 @@
+import EnqueteCore
+import EnqueteProtect
+import Testing
+
+@Suite struct SecondarySuppressionTests {
+  /// No equation may keep exactly one hidden cell.
+  func linesAreClosed(_ table: AdditiveTable, _ statuses: [CellStatus]) -> Bool {
+    table.equations.allSatisfy { equation in equation.cells.count { statuses[$0].isSuppressed } != 1 }
+  }
+
+  func ids(_ table: AdditiveTable, _ result: ProtectionResult) -> [String] {
+    result.statuses.indices.filter { result.statuses[$0] == .secondary }.map { table.cells[$0].id }
+  }
+
+  @Test func aSmallCellGetsARectangle() throws {
+    let table = try TableBuilders.twoWay().table
+    let result = try SecondarySuppression().protect(table)
+    #expect(result.audit.passes)
+    #expect(linesAreClosed(table, result.statuses))
+    // The cheapest complements: C|X (7) in column X, A|Y (10) in row A, then C|Y (11) in row C.
+    #expect(ids(table, result) == ["A|Y", "C|X", "C|Y"])
+    #expect(result.rounds == 1)
+  }
+
+  @Test func twoHierarchiesAreProtectedJointly() throws {
+    let table = try TableBuilders.twoHierarchies(withCoursAppel: true)
+    let result = try SecondarySuppression().protect(table)
+    #expect(result.audit.passes)
+    #expect(linesAreClosed(table, result.statuses))
+    #expect(result.rounds > 1)  // line closing alone leaves D2 = R1 − CA1
+  }
+
+  @Test func theSmallPeerTableIsProtected() throws {
+    let table = try TableBuilders.peer(PeerTableTests.small).table
+    let result = try SecondarySuppression().protect(table)
+    #expect(result.primaryCount == 4)
+    #expect(result.audit.passes)
+    #expect(linesAreClosed(table, result.statuses))
+    let again = try SecondarySuppression().protect(table)
+    #expect(again.statuses == result.statuses)
+    // Known answer of this heuristic (τ-Argus Modular: 10 cells, 70; sdcTable SIMPLEHEURISTIC: 14, 100).
+    #expect(result.secondaryCount == 10 && result.secondaryValue(in: table) == 76)
+  }
+
+  @Test func pruningOnlyPublishesCellsAgain() throws {
+    let table = try TableBuilders.peer(PeerTableTests.large).table
+    let pruned = try SecondarySuppression().protect(table)
+    let unpruned = try SecondarySuppression(prunes: false).protect(table)
+    #expect(unpruned.audit.passes)
+    #expect(pruned.secondaryCount < unpruned.secondaryCount)
+    for index in table.cells.indices where pruned.statuses[index] == .secondary {
+      #expect(unpruned.statuses[index] == .secondary)
+    }
+  }
+
+  @Test func theLargePeerTableIsProtected() throws {
+    let table = try TableBuilders.peer(PeerTableTests.large).table
+    let protected = try SecondarySuppression().protect(table)
+    #expect(protected.primaryCount == 288)
+    #expect(protected.audit.passes)
+    #expect(linesAreClosed(table, protected.statuses))
+    // Known answer of this heuristic (τ-Argus Modular: 151 cells, 1 076; Optimal: 115, 793).
+    #expect(protected.secondaryCount == 151 && protected.secondaryValue(in: table) == 1_111)
+  }
+}
