@@ -7,8 +7,10 @@ import Foundation
 /// result of one pass.
 ///
 /// The file is cut at the first line break after its middle. The first part is read as usual up
-/// to the cut; the second, from the cut, on another thread, on the right line (its line breaks
-/// before the cut are counted first) and with the header the first reader read. The cut is only a
+/// to the cut; the second, from the cut, on another thread, with the header the first reader read,
+/// numbering its lines from 1 (they are shifted by the line the first reader stopped on when its
+/// work is kept; a duplicate SIRET inside it, whose message quotes a line, sends it back to one
+/// pass instead). The cut is only a
 /// guess, and the second part does not know what the first saw, so the second part's work is kept
 /// only if, once both are done: a row of the first part ended exactly at the cut (not inside a
 /// quoted field), no SIRET appears in both parts, and the two did not settle on different
@@ -35,7 +37,7 @@ struct ParallelCSVCheck {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     guard size >= minimumBytes, size <= CSVSubmissionReader().maximumFileBytes,
       ProcessInfo.processInfo.activeProcessorCount >= 2,
-      let cut = try? CSVLineCounter.rowStart(after: size / 2, path: path), cut < size
+      let cut = try? CSVSplitPoint.rowStart(after: size / 2, path: path), cut < size
     else { return nil }
     let second = SecondPart(
       path: path, name: name, year: year, cut: cut, expectedReports: estimatedRows / 2 + 1)
@@ -57,11 +59,17 @@ struct ParallelCSVCheck {
     second.finished.wait()
 
     guard outcome.isReadable, let continuation = outcome.continuation else { return (outcome, false) }
-    if outcome.unreadBytes == 0, let rest = second.outcome, let pass = second.pass,
+    if outcome.unreadBytes == 0, var rest = second.outcome, let pass = second.pass,
       rest.encoding == nil || outcome.encoding == nil || rest.encoding == outcome.encoding,
+      !second.summaries.contains(where: { $0.diagnostics.contains { $0.code == "validate.duplicate-key" } }),
       !first.sirets.sharesAny(with: pass.sirets)
     {
-      for summary in second.summaries { remark(summary) }
+      let offset = outcome.nextLine - 1
+      for var summary in second.summaries {
+        summary.shiftLines(by: offset)
+        remark(summary)
+      }
+      rest.diagnostics = rest.diagnostics.map { $0.shifted(by: offset) }
       outcome.merge(rest, file: name)
       return (outcome, true)
     }
@@ -109,9 +117,8 @@ private final class SecondPart: @unchecked Sendable {
 
   func run() {
     defer { finished.signal() }
-    let line = try? CSVLineCounter.line(at: cut, path: path)
     headerReady.wait()
-    guard let header, let line, header.detection.announcedEncoding != .utf16LE,
+    guard let header, header.detection.announcedEncoding != .utf16LE,
       header.detection.announcedEncoding != .utf16BE
     else { return }
     let pass = CSVReportPass(year: year, file: name, expectedReports: expectedReports) { [unowned self] in
@@ -121,7 +128,7 @@ private final class SecondPart: @unchecked Sendable {
     outcome = try? CSVSubmissionReader().read(
       path: path, name: name, filter: pass.filter,
       slice: CSVSlice(
-        start: cut, end: nil, resuming: CSVResumePoint(detection: header.detection, line: line)),
+        start: cut, end: nil, resuming: CSVResumePoint(detection: header.detection, line: 1)),
       header: header, onRecord: pass.take)
   }
 }
@@ -145,5 +152,22 @@ extension CSVReadOutcome {
     if !isReadable { diagnostics.removeAll { $0.code == "csv.detected" } }
     unreadBytes = 0
     continuation = nil
+  }
+}
+
+extension ValidatedReportSummary {
+  /// Moves the report and its diagnostics `offset` lines down (a part read from its own line 1).
+  fileprivate mutating func shiftLines(by offset: Int) {
+    line += offset
+    diagnostics = diagnostics.map { $0.shifted(by: offset) }
+  }
+}
+
+extension Diagnostic {
+  /// The same diagnostic, `offset` lines further down.
+  fileprivate func shifted(by offset: Int) -> Diagnostic {
+    var shifted = self
+    shifted.location.line = location.line.map { $0 + offset }
+    return shifted
   }
 }

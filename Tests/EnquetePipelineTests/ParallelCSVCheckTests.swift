@@ -149,27 +149,15 @@ import Testing
     #expect(single.first?.contains("false") == true)
   }
 
-  @Test func lineBreaksAreCountedAsTheTokenizerNumbersLines() throws {
-    let text = "a\r\nb\rc\n\"d\r\ne\"\r\r\n\n" + String(repeating: "x;y\r\n", count: 5000) + "z\r"
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString).csv")
-      .path
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    var lines: [Int] = []
-    var starts: [Int] = []
-    var offset = 0
-    _ = try CSVReader().read(bytes: Array(text.utf8)) { row in lines.append(row.line) }
-    // The line of each row start, counted from the bytes before it.
-    for (position, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(position + 1) }
-    for start in starts.prefix(50) + starts.suffix(3) {
-      offset = start
-      let counted = try CSVLineCounter.line(at: offset, path: path)
-      let expected =
-        Array(text.utf8)[0..<offset].enumerated().filter { index, byte in
-          byte == 0x0A || (byte == 0x0D && (index + 1 == offset || Array(text.utf8)[index + 1] != 0x0A))
-        }.count + 1
-      #expect(counted == expected, "at \(offset)")
+  @Test func aDuplicateInsideTheSecondPartFallsBackToOnePass() throws {
+    // Its message quotes the line of the first report, which the second part numbers from its own
+    // start: one pass words it instead.
+    let path = try Self.file(rows: 400) { index, fields in
+      if index == 390 { fields[1] = ParallelCSVCheckTests.siret(300) }
     }
-    #expect(lines.first == 1)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (parallel, single) = Self.bothWays(path, keepsSecondPart: false)
+    #expect(parallel == single)
+    #expect(single.contains { $0.contains("validate.duplicate-key") && $0.contains("ligne 302") })
   }
 }
