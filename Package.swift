@@ -39,6 +39,8 @@ let package = Package(
         .embedInCode("v1/surveys/espace-rencontre.json"),
         .embedInCode("v1/rules/mediation-familiale.rules.json"),
         .embedInCode("v1/rules/espace-rencontre.rules.json"),
+        .embedInCode("v1/publication/mediation-familiale.publication.json"),
+        .embedInCode("v1/publication/espace-rencontre.publication.json"),
       ]
     ),
     .target(
@@ -71,11 +73,18 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // Stage 4: current reports → cells over the geographic hierarchies and categories, with their
+    // contributors, linked into the additive system the secrecy stage protects.
+    .target(
+      name: "EnqueteAggregate",
+      dependencies: ["EnqueteCore"]
+    ),
     // Wires the stages; what the command line (and later the server) calls.
     .target(
       name: "EnquetePipeline",
       dependencies: [
-        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger", "EnqueteProtect",
+        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger", "EnqueteAggregate",
+        "EnqueteProtect",
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -123,6 +132,7 @@ let package = Package(
       dependencies: ["EnqueteIngest", "EnqueteFuzzing"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "EnqueteAggregateTests", dependencies: ["EnqueteAggregate", "EnqueteCore"]),
     .testTarget(name: "EnqueteValidateTests", dependencies: ["EnqueteValidate", "EnqueteCore"]),
     .testTarget(name: "EnquetePipelineTests", dependencies: ["EnquetePipeline", "EnqueteCore"]),
     .testTarget(

@@ -28,4 +28,14 @@ public enum SchemaSources {
     default: nil
     }
   }
+
+  /// The publication plan of a survey (`v1/publication/<survey>.publication.json`): which tables
+  /// are published, at which geographic levels, under which secrecy rules; nil for an unknown survey.
+  public static func publicationPlan(for survey: String) -> [UInt8]? {
+    switch survey {
+    case "mediation-familiale": PackageResources.mediation_familiale_publication_json
+    case "espace-rencontre": PackageResources.espace_rencontre_publication_json
+    default: nil
+    }
+  }
 }

@@ -16,7 +16,7 @@ struct Enquete: ParsableCommand {
     version: versionText,
     subcommands: [
       ValidateCommand.self, CampaignCommand.self, IngestCommand.self, StatusCommand.self, HistoryCommand.self,
-      ProtectCommand.self, SampleCommand.self, SchemasCommand.self,
+      PublishCommand.self, AuditCommand.self, ProtectCommand.self, SampleCommand.self, SchemasCommand.self,
     ]
   )
 

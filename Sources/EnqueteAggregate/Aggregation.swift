@@ -1,0 +1,102 @@
+import EnqueteCore
+
+/// The aggregation stage: from a campaign's current accepted reports to the cells of every
+/// published variable at every geographic unit of its tables, with their contributors.
+///
+/// Several years are aggregated one by one (one ``Aggregation`` each) over the same plan.
+public struct Aggregation: Sendable {
+  /// The plan aggregated.
+  public let plan: PublicationPlan
+  /// The campaign year.
+  public let year: Int
+  /// The units of the publication.
+  public let units: GeographicUnits
+  /// The cells, by variable, one per unit (a unit where the variable is not published has an
+  /// empty cell that no table shows).
+  public let cells: [String: [AggregatedCell]]
+  /// The per-measure waiting data of every unit (for waiting-time indicators).
+  public let waits: [[(days: Int, observed: Bool)]]
+  /// The number of reports under every unit.
+  public let reportCounts: [Int]
+  /// The geographic levels each variable is published at (union over its tables).
+  public let levelsByVariable: [String: Set<GeographicLevel>]
+
+  /// Why a report cannot be aggregated.
+  public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The report's département is not in the reference geography.
+    case unknownDepartement(siret: String, code: String)
+    /// Two current reports for one SIRET.
+    case duplicateService(siret: String)
+
+    /// A French message (names the service, never a value).
+    public var description: String {
+      switch self {
+      case .unknownDepartement(let siret, let code): "service \(siret) : département « \(code) » inconnu"
+      case .duplicateService(let siret): "service \(siret) : deux rapports courants pour la même année"
+      }
+    }
+  }
+
+  /// Aggregates `reports` of `year` under `plan`.
+  /// - Complexity: O(reports × published variables × levels + measures).
+  public init(
+    plan: PublicationPlan, year: Int, reports: [ReportFigures], geography: Geography = .reference
+  ) throws(Problem) {
+    var seen = Set<String>()
+    for report in reports {
+      guard seen.insert(report.siret).inserted else { throw .duplicateService(siret: report.siret) }
+      guard geography.departement(code: report.departementCode) != nil else {
+        throw .unknownDepartement(siret: report.siret, code: report.departementCode)
+      }
+    }
+    self.plan = plan
+    self.year = year
+    units = GeographicUnits(
+      levels: Set(plan.levels), geography: geography,
+      services: reports.map { ($0.siret, $0.name, $0.departementCode) })
+    var levelsByVariable: [String: Set<GeographicLevel>] = [:]
+    for table in plan.tables {
+      for column in table.columns { levelsByVariable[column.variable, default: []].formUnion(table.levels) }
+    }
+    self.levelsByVariable = levelsByVariable
+    var cells: [String: [AggregatedCell]] = [:]
+    for variable in levelsByVariable.keys {
+      cells[variable] = units.units.indices.map { AggregatedCell(variable: variable, unit: $0) }
+    }
+    var waits = [[(days: Int, observed: Bool)]](repeating: [], count: units.units.count)
+    var reportCounts = [Int](repeating: 0, count: units.units.count)
+    let censoredAt = CivilDate(year: year, month: 12, day: 31)!
+    for report in reports {
+      let numbers = Self.withDerived(report.numbers, plan.derivedVariables)
+      let containing = units.units(
+        containing: report.departementCode, siret: report.siret, geography: geography)
+      let reportWaits = report.measures.compactMap { $0.wait(censoredAt: censoredAt) }
+      for unit in containing {
+        reportCounts[unit] += 1
+        waits[unit] += reportWaits
+      }
+      for (variable, levels) in levelsByVariable {
+        guard let value = numbers[variable] else { continue }
+        for unit in containing where levels.contains(units.units[unit].level) {
+          cells[variable]![unit].add(value)
+        }
+      }
+    }
+    self.cells = cells
+    self.waits = waits
+    self.reportCounts = reportCounts
+  }
+
+  /// The report's numbers with the plan's derived variables added (absent when a part is).
+  static func withDerived(_ numbers: [String: Double], _ derived: [DerivedVariable]) -> [String: Double] {
+    var result = numbers
+    for variable in derived {
+      let parts = variable.sumOf.compactMap { result[$0] }
+      if parts.count == variable.sumOf.count { result[variable.name] = parts.reduce(0, +) }
+    }
+    return result
+  }
+
+  /// The cell of `variable` at the unit of index `unit`.
+  public func cell(_ variable: String, _ unit: Int) -> AggregatedCell? { cells[variable]?[unit] }
+}

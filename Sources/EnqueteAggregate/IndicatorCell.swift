@@ -1,0 +1,56 @@
+import EnqueteCore
+
+/// One derived indicator at one unit, after the secrecy stage: a value only where every cell it
+/// depends on is published.
+public struct IndicatorCell: Sendable, Hashable {
+  /// The indicator's identifier.
+  public var indicator: String
+  /// The unit's index.
+  public var unit: Int
+  /// The value, nil when not published.
+  public var value: Double?
+  /// `V` published; `D` hidden because a cell it depends on is secret; `A` too few measures
+  /// behind a waiting time; `Z` nothing to compute (no base).
+  public var status: CellStatus
+
+  /// Computes `indicator` at every unit of its levels. `isPublished(variable, unit)` says whether
+  /// a cell is published (publishable or structural zero); `threshold` is the fewest measures a
+  /// waiting time needs.
+  /// - Complexity: O(units × dependencies), plus O(n log n) per unit for medians.
+  public static func compute(
+    _ indicator: IndicatorDefinition, _ aggregation: Aggregation, threshold: Int,
+    isPublished: (String, Int) -> Bool
+  ) -> [IndicatorCell] {
+    let units = aggregation.units.units
+    return units.indices.filter { indicator.levels.contains(units[$0].level) }.map { unit in
+      func cell(_ value: Double?, _ status: CellStatus) -> IndicatorCell {
+        IndicatorCell(indicator: indicator.id, unit: unit, value: value, status: status)
+      }
+      switch indicator.kind {
+      case .services:
+        return cell(
+          Double(aggregation.reportCounts[unit]),
+          aggregation.reportCounts[unit] == 0 ? .structuralZero : .publishable)
+      case .share, .ratio:
+        guard indicator.dependencies.allSatisfy({ isPublished($0, unit) }) else {
+          return cell(nil, .secondary)
+        }
+        let numerator = indicator.numerator!.reduce(0) { $0 + (aggregation.cell($1, unit)?.value ?? 0) }
+        let denominator = aggregation.cell(indicator.denominator!, unit)?.value ?? 0
+        guard denominator > 0 else { return cell(nil, .structuralZero) }
+        return cell((indicator.kind == .share ? 100 : 1) * numerator / denominator, .publishable)
+      case .waitMean, .waitMedian:
+        let waits = aggregation.waits[unit]
+        if waits.isEmpty { return cell(nil, .structuralZero) }
+        if waits.count < threshold { return cell(nil, .primaryFrequency) }
+        if indicator.kind == .waitMedian {
+          guard let median = KaplanMeier.median(waits) else { return cell(nil, .structuralZero) }
+          return cell(median, .publishable)
+        }
+        let started = waits.filter(\.observed)
+        if started.count < threshold { return cell(nil, .primaryFrequency) }
+        return cell(Double(started.reduce(0) { $0 + $1.days }) / Double(started.count), .publishable)
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import EnqueteCore
+
+/// The published cells grouped into linked systems: variables tied by a breakdown (a total and
+/// its categories, in any table) are one system, with the geographic equations of every variable
+/// and the category equations of every breakdown at every unit. Each system is an
+/// ``AdditiveTable`` the secrecy stage protects as a whole; systems share no cell.
+public struct LinkedTables: Sendable {
+  /// One system: its rule, its cells (with their variable and unit) and its equations.
+  public struct System: Sendable {
+    /// The name of the plan's rule over all its cells.
+    public var rule: String
+    /// The variables, in plan order.
+    public var variables: [String]
+    /// The additive table; cell identifiers are `variable|niveau|code`.
+    public var table: AdditiveTable
+    /// For each cell, its variable and unit index.
+    public var origins: [(variable: String, unit: Int)]
+  }
+
+  /// The systems, in the order of their first variable in the plan.
+  public let systems: [System]
+  /// Where each cell is: `(system, index)` by cell identifier.
+  public let location: [String: (system: Int, cell: Int)]
+
+  /// The identifier of a cell: `variable|niveau|code`.
+  public static func cellID(_ variable: String, _ unit: GeographicUnit) -> String {
+    "\(variable)|\(unit.level.rawValue)|\(unit.code)"
+  }
+
+  /// Links the cells of `aggregation`, leaving out the units of `excluded` levels (to compare a
+  /// joint protection with one hierarchy alone).
+  /// - Complexity: O(cells + equation terms).
+  public init(_ aggregation: Aggregation, excluding excluded: Set<GeographicLevel> = []) {
+    let plan = aggregation.plan
+    let units = aggregation.units
+    // Union–find over variables: a breakdown ties its total and its categories.
+    var order: [String] = []
+    var parent: [String: String] = [:]
+    func find(_ variable: String) -> String {
+      var root = variable
+      while parent[root]! != root { root = parent[root]! }
+      return root
+    }
+    let ruleByVariable = plan.ruleByVariable
+    for table in plan.tables {
+      for column in table.columns where parent[column.variable] == nil {
+        parent[column.variable] = column.variable
+        order.append(column.variable)
+      }
+      if table.total != nil {
+        let root = find(table.columns.last!.variable)
+        for column in table.columns { parent[find(column.variable)] = root }
+      }
+    }
+    var systemOfRoot: [String: Int] = [:]
+    var variablesBySystem: [[String]] = []
+    for variable in order {
+      let root = find(variable)
+      if let system = systemOfRoot[root] {
+        variablesBySystem[system].append(variable)
+      } else {
+        systemOfRoot[root] = variablesBySystem.count
+        variablesBySystem.append([variable])
+      }
+    }
+    func included(_ unit: Int, _ variable: String) -> Bool {
+      let level = units.units[unit].level
+      return !excluded.contains(level) && aggregation.levelsByVariable[variable]!.contains(level)
+    }
+
+    var systems: [System] = []
+    var location: [String: (system: Int, cell: Int)] = [:]
+    for variables in variablesBySystem {
+      var cells: [TableCell] = []
+      var origins: [(variable: String, unit: Int)] = []
+      var index: [String: [Int]] = [:]
+      let rule = plan.rules[ruleByVariable[variables[0]]!]!
+      for variable in variables {
+        var byUnit = [Int](repeating: -1, count: units.units.count)
+        for unit in units.units.indices where included(unit, variable) {
+          let cell = aggregation.cell(variable, unit)!
+          byUnit[unit] = cells.count
+          cells.append(Self.tableCell(cell, id: Self.cellID(variable, units.units[unit]), rule: rule))
+          origins.append((variable, unit))
+        }
+        index[variable] = byUnit
+      }
+      var equations: [TableEquation] = []
+      var seen = Set<[Int]>()
+      func add(_ total: Int, _ parts: [Int]) {
+        guard total >= 0, !parts.isEmpty, parts.allSatisfy({ $0 >= 0 }) else { return }
+        if seen.insert([total] + parts).inserted {
+          equations.append(TableEquation(total: total, parts: parts))
+        }
+      }
+      for variable in variables {
+        let byUnit = index[variable]!
+        for unit in units.units.indices where byUnit[unit] >= 0 {
+          for group in units.childrenGroups[unit] { add(byUnit[unit], group.map { byUnit[$0] }) }
+        }
+      }
+      for table in plan.tables where table.total != nil && variables.contains(table.total!.variable) {
+        let columns = table.columns
+        for unit in units.units.indices where table.levels.contains(units.units[unit].level) {
+          let cellsOfColumns = columns.map { index[$0.variable]![unit] }
+          add(cellsOfColumns.last!, Array(cellsOfColumns.dropLast()))
+        }
+      }
+      let number = systems.count
+      for (position, cell) in cells.enumerated() { location[cell.id] = (number, position) }
+      // Identifiers are unique by construction and equations name cells of this table.
+      let table = try! AdditiveTable(cells: cells, equations: equations)
+      systems.append(
+        System(rule: ruleByVariable[variables[0]]!, variables: variables, table: table, origins: origins))
+    }
+    self.systems = systems
+    self.location = location
+  }
+
+  /// The secrecy stage's view of a cell: contributors are persons for a rule on values, services
+  /// otherwise (with the largest contributions for dominance).
+  static func tableCell(_ cell: AggregatedCell, id: String, rule: SecrecyRuleDefinition) -> TableCell {
+    switch rule.basis {
+    case .value:
+      TableCell(id: id, value: cell.value, contributors: Int(cell.value.rounded()))
+    case .contributors:
+      TableCell(
+        id: id, value: cell.value, contributors: cell.services,
+        largestContributions: rule.dominance == nil && rule.pPercent == nil ? nil : cell.largest)
+    }
+  }
+}

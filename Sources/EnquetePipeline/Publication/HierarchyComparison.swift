@@ -1,0 +1,64 @@
+import EnqueteAggregate
+import EnqueteCore
+import EnqueteProtect
+import Logging
+
+/// What protecting the régions and the cours d'appel together costs and saves, against protecting
+/// each hierarchy alone (what a tool without linked tables does): the cells each pattern hides,
+/// and how many primaries the union of the two separate patterns leaves exposed once both
+/// hierarchies are published.
+public struct HierarchyComparison: Sendable, Hashable {
+  /// Cells hidden by the joint protection (primaries and secondaries).
+  public var jointHidden: Int
+  /// Cells hidden by protecting the publication without the cours d'appel.
+  public var regionsAloneHidden: Int
+  /// Cells hidden by protecting the publication without the régions.
+  public var coursAloneHidden: Int
+  /// Cells hidden by the union of the two separate patterns, over the joint publication.
+  public var unionHidden: Int
+  /// Primaries of the joint publication whose protection the union of the separate patterns
+  /// does not reach (the leaks of protecting table by table).
+  public var unionFailingPrimaries: Int
+
+  /// Cells the joint protection hides beyond each hierarchy alone (union of the separate patterns).
+  public var hiddenBeyondSeparate: Int { jointHidden - unionHidden }
+
+  static func run(
+    _ aggregation: Aggregation, _ joint: LinkedTables, _ protections: [ProtectionResult],
+    _ settings: [SecrecySettings], logger: Logger?
+  ) throws -> HierarchyComparison {
+    let regionsOnly = LinkedTables(aggregation, excluding: [.courAppel])
+    let coursOnly = LinkedTables(aggregation, excluding: [.region])
+    // Systems keep their order when a level is left out (same variables, fewer units).
+    let regionProtections = try Publication.protectAll(
+      regionsOnly.systems.map(\.table), settings, logger: logger)
+    let courProtections = try Publication.protectAll(coursOnly.systems.map(\.table), settings, logger: logger)
+    var hiddenInUnion = Set<String>()
+    for (tables, results) in [(regionsOnly, regionProtections), (coursOnly, courProtections)] {
+      for (system, result) in zip(tables.systems, results) {
+        for (cell, status) in zip(system.table.cells, result.statuses) where status.isSuppressed {
+          hiddenInUnion.insert(cell.id)
+        }
+      }
+    }
+    var unionFailures = 0
+    var unionHidden = 0
+    for (number, system) in joint.systems.enumerated() {
+      var statuses = PrimaryRules.statuses(of: system.table, settings: settings[number])
+      for (index, cell) in system.table.cells.enumerated()
+      where hiddenInUnion.contains(cell.id) && !statuses[index].isPrimary {
+        statuses[index] = .secondary
+      }
+      unionHidden += statuses.count(where: \.isSuppressed)
+      unionFailures += try ProtectionAudit(settings: settings[number]).audit(system.table, statuses: statuses)
+        .failures.count
+    }
+    func hidden(_ results: [ProtectionResult]) -> Int {
+      results.reduce(0) { $0 + $1.statuses.count(where: \.isSuppressed) }
+    }
+    return HierarchyComparison(
+      jointHidden: hidden(protections), regionsAloneHidden: hidden(regionProtections),
+      coursAloneHidden: hidden(courProtections), unionHidden: unionHidden,
+      unionFailingPrimaries: unionFailures)
+  }
+}

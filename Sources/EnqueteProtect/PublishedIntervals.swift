@@ -1,0 +1,58 @@
+import EnqueteCore
+
+/// The audit a reader can run: the interval of every hidden cell computed from the published
+/// values alone (hidden cells' values are unknown and ignored), the equations and non-negativity.
+///
+/// What `enquete audit DIR` runs on a published folder; it needs no confidential value.
+public enum PublishedIntervals {
+  /// Why the published figures cannot be audited.
+  public enum Problem: Error, Hashable, Sendable {
+    /// An equation whose cells are all published does not add up (beyond `1e-6`), by its index.
+    case unbalancedPublishedEquation(Int)
+    /// No values of the hidden cells satisfy the equations with the published ones.
+    case infeasible
+  }
+
+  /// For every cell where `hidden` is true (in table order), the smallest and largest value the
+  /// published cells allow (`upper` nil when unbounded).
+  /// - Complexity: two simplex solves per hidden cell, warm-started, over the equations that
+  ///   involve a hidden cell.
+  public static func intervals(
+    of table: AdditiveTable, hidden: [Bool]
+  ) throws(Problem) -> [(cell: Int, lower: Double, upper: Double?)] {
+    precondition(hidden.count == table.cells.count, "one flag per cell")
+    let hiddenCells = hidden.indices.filter { hidden[$0] }
+    var column = [Int](repeating: -1, count: hidden.count)
+    for (position, cell) in hiddenCells.enumerated() { column[cell] = position }
+    var rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)] = []
+    for (number, equation) in table.equations.enumerated() {
+      var terms: [(column: Int, coefficient: Double)] = []
+      var constant = 0.0
+      for term in equation.terms {
+        if column[term.cell] >= 0 {
+          terms.append((column[term.cell], term.coefficient))
+        } else {
+          constant += term.coefficient * table.cells[term.cell].value
+        }
+      }
+      if terms.isEmpty {
+        let scale = max(1, abs(table.cells[equation.total].value))
+        guard abs(constant) <= 1e-6 * scale else { throw .unbalancedPublishedEquation(number) }
+        continue
+      }
+      rows.append((terms, -constant))
+    }
+    let program = LinearProgram(columnCount: hiddenCells.count, rows: rows)
+    var result: [(cell: Int, lower: Double, upper: Double?)] = []
+    result.reserveCapacity(hiddenCells.count)
+    for (position, cell) in hiddenCells.enumerated() {
+      guard case .finite(let lower) = program.minimum(of: position) else { throw .infeasible }
+      switch program.maximum(of: position) {
+      case .finite(let upper): result.append((cell, lower, upper))
+      case .unbounded: result.append((cell, lower, nil))
+      case .infeasible: throw .infeasible
+      }
+    }
+    return result
+  }
+}

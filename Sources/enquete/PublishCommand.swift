@@ -1,0 +1,62 @@
+import ArgumentParser
+import EnqueteCore
+import EnqueteLedger
+import EnquetePipeline
+import Foundation
+
+/// `enquete publish SURVEY YEAR`: aggregation → protection → audit, and the published folder.
+struct PublishCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "publish",
+    abstract: "Aggregate a campaign, protect it (statistical secrecy) and write the published tables.",
+    discussion: """
+      Reads the campaign's current accepted reports from the ledger, aggregates them over the \
+      publication plan (France, régions, cours d'appel, départements, services), hides the cells \
+      the secrecy rules protect and the complementary cells that keep them protected over every \
+      linked table at once, and proves it by linear programming. Writes tableaux.csv (one row per \
+      cell), tableaux.schema.json, structure.json and audit.json into --sortie, and the private \
+      audit (values, information loss) into --prive, which must lie outside the published folder. \
+      Exit 1 if the audit fails.
+      """
+  )
+
+  @OptionGroup var campaign: CampaignArguments
+
+  @Option(name: .customLong("sortie"), help: "The published folder (default: Reports/<survey>/<year>).")
+  var output: String?
+
+  @Option(
+    name: .customLong("prive"), help: "The private audit file (default: prive/<survey>-<year>-audit.json).")
+  var privateAudit: String?
+
+  @Flag(
+    name: .customLong("comparer-hierarchies"),
+    help: "Also protect régions alone and cours d'appel alone, and report what the joint protection changes.")
+  var compareHierarchies = false
+
+  @OptionGroup var ledger: LedgerOptions
+
+  func run() throws {
+    let survey = campaign.survey
+    let folder = output ?? "Reports/\(survey.rawValue)/\(campaign.year)"
+    let privatePath = privateAudit ?? "prive/\(survey.rawValue)-\(campaign.year)-audit.json"
+    let reports = try withLedgerErrors {
+      try ledger.open().currentReports(survey: survey, year: campaign.year)
+    }
+    let written: PublishedFolder
+    do {
+      guard !reports.isEmpty else {
+        throw PublicationError.nothingToPublish(survey: survey.rawValue, year: campaign.year)
+      }
+      let publication = try Publication.run(
+        plan: .builtIn(survey), year: campaign.year, reports: reports, compareHierarchies: compareHierarchies,
+        logger: CLILogger.make("enquete.publish"))
+      written = try PublishedFolder.write(publication, to: folder, privateAudit: privatePath)
+    } catch let error as PublicationError {
+      FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
+      throw ExitCode(64)
+    }
+    print(written.summary, terminator: "")
+    if !written.auditPasses { throw ExitCode(1) }
+  }
+}
