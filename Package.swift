@@ -134,7 +134,10 @@ let package = Package(
     ),
     .testTarget(name: "EnqueteAggregateTests", dependencies: ["EnqueteAggregate", "EnqueteCore"]),
     .testTarget(name: "EnqueteValidateTests", dependencies: ["EnqueteValidate", "EnqueteCore"]),
-    .testTarget(name: "EnquetePipelineTests", dependencies: ["EnquetePipeline", "EnqueteCore"]),
+    .testTarget(
+      name: "EnquetePipelineTests",
+      dependencies: ["EnquetePipeline", "EnqueteCore", "EnqueteAggregate", "EnqueteProtect"]
+    ),
     .testTarget(
       name: "EnqueteLedgerTests",
       dependencies: [

@@ -27,12 +27,17 @@ public struct Aggregation: Sendable {
     case unknownDepartement(siret: String, code: String)
     /// Two current reports for one SIRET.
     case duplicateService(siret: String)
+    /// A report's categories do not add up to its total (or one of them is missing): the rules
+    /// should have refused it.
+    case unbalancedBreakdown(siret: String, table: String)
 
     /// A French message (names the service, never a value).
     public var description: String {
       switch self {
       case .unknownDepartement(let siret, let code): "service \(siret) : département « \(code) » inconnu"
       case .duplicateService(let siret): "service \(siret) : deux rapports courants pour la même année"
+      case .unbalancedBreakdown(let siret, let table):
+        "service \(siret) : les catégories du tableau \(table) ne s'additionnent pas à leur total"
       }
     }
   }
@@ -68,6 +73,7 @@ public struct Aggregation: Sendable {
     let censoredAt = CivilDate(year: year, month: 12, day: 31)!
     for report in reports {
       let numbers = Self.withDerived(report.numbers, plan.derivedVariables)
+      try Self.checkBreakdowns(numbers, plan, siret: report.siret)
       let containing = units.units(
         containing: report.departementCode, siret: report.siret, geography: geography)
       let reportWaits = report.measures.compactMap { $0.wait(censoredAt: censoredAt) }
@@ -95,6 +101,24 @@ public struct Aggregation: Sendable {
       if parts.count == variable.sumOf.count { result[variable.name] = parts.reduce(0, +) }
     }
     return result
+  }
+
+  /// Checks that the report's categories add up to their total in every breakdown where the
+  /// total is reported.
+  static func checkBreakdowns(
+    _ numbers: [String: Double], _ plan: PublicationPlan, siret: String
+  ) throws(Problem) {
+    for table in plan.tables {
+      guard let total = table.total, let categories = table.categories, let value = numbers[total.variable]
+      else {
+        continue
+      }
+      let parts = categories.compactMap { numbers[$0.variable] }
+      let sum = parts.reduce(0, +)
+      guard parts.count == categories.count, abs(sum - value) <= 1e-6 * max(1, abs(value)) else {
+        throw .unbalancedBreakdown(siret: siret, table: table.id)
+      }
+    }
   }
 
   /// The cell of `variable` at the unit of index `unit`.

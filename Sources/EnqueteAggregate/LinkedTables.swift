@@ -89,14 +89,37 @@ public struct LinkedTables: Sendable {
       var seen = Set<[Int]>()
       func add(_ total: Int, _ parts: [Int]) {
         guard total >= 0, !parts.isEmpty, parts.allSatisfy({ $0 >= 0 }) else { return }
-        if seen.insert([total] + parts).inserted {
+        if seen.insert([total] + parts.sorted()).inserted {
           equations.append(TableEquation(total: total, parts: parts))
         }
       }
       for variable in variables {
         let byUnit = index[variable]!
+        // A child not shown at this variable's levels stands for its own children (France is the
+        // sum of the départements when neither régions nor cours d'appel are shown); nil when
+        // nothing below is shown.
+        func shown(_ unit: Int) -> [Int]? {
+          if byUnit[unit] >= 0 { return [byUnit[unit]] }
+          guard let group = units.childrenGroups[unit].first else { return nil }
+          var cells: [Int] = []
+          for child in group {
+            guard let below = shown(child) else { return nil }
+            cells += below
+          }
+          return cells
+        }
         for unit in units.units.indices where byUnit[unit] >= 0 {
-          for group in units.childrenGroups[unit] { add(byUnit[unit], group.map { byUnit[$0] }) }
+          for group in units.childrenGroups[unit] {
+            var parts: [Int] = []
+            for child in group {
+              guard let below = shown(child) else {
+                parts = []
+                break
+              }
+              parts += below
+            }
+            add(byUnit[unit], parts)
+          }
         }
       }
       for table in plan.tables where table.total != nil && variables.contains(table.total!.variable) {

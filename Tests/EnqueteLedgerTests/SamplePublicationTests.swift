@@ -1,0 +1,130 @@
+import EnqueteCore
+import EnqueteLedger
+import Foundation
+import Testing
+
+/// The acceptance test of the publication on the sample campaign (2025, both surveys), through
+/// the command line: `publish` then `audit` pass, and every published value, recomputed here
+/// from the ledger's reports, falls under no primary rule.
+@Suite(.serialized) struct SamplePublicationTests {
+  @Test(arguments: [SurveyID.mediationFamiliale, .espaceRencontre])
+  func theSamplePublicationPassesItsAuditAndShowsNoSensitiveValue(survey: SurveyID) throws {
+    let folder = LedgerFixtures.temporaryFolder("publication-\(survey.rawValue)")
+    let ledgerPath = folder.appendingPathComponent("enquete.sqlite").path
+    let (ledger, _) = (try Ledger(path: ledgerPath), ())
+    try LedgerFixtures.openCampaign(ledger, survey, 2025)
+    let samples = LedgerFixtures.samples.appendingPathComponent("\(survey.rawValue)/2025").path
+    #expect(
+      try LedgerFixtures.run(["ingest", samples, "--ledger", ledgerPath], in: folder, label: "ingest") == 0)
+    let published = folder.appendingPathComponent("publie").path
+    let secret = folder.appendingPathComponent("prive/audit.json").path
+    let publish = try LedgerFixtures.run(
+      ["publish", survey.rawValue, "2025", "--ledger", ledgerPath, "--sortie", published, "--prive", secret],
+      in: folder, label: "publish")
+    #expect(publish == 0, "\(LedgerFixtures.stderr("publish", in: folder).prefix(2000))")
+    let audit = try LedgerFixtures.run(["audit", published, "--prive", secret], in: folder, label: "audit")
+    #expect(audit == 0, "\(LedgerFixtures.stderr("audit", in: folder).prefix(2000))")
+
+    let reports = try ledger.currentReports(survey: survey, year: 2025)
+    let plan = PublicationPlan.builtIn(survey)
+    let rows = try Self.rows(URL(fileURLWithPath: published).appendingPathComponent("tableaux.csv"))
+    let checked = Self.checkAgainstRules(rows, reports: reports, plan: plan)
+    #expect(checked > 1000)
+    Self.checkSingleServiceDepartements(rows, reports: reports)
+  }
+
+  /// Recomputes every published additive cell from the reports and checks its value and that no
+  /// primary rule applies to it; returns how many values were checked.
+  static func checkAgainstRules(
+    _ rows: [[String: String]], reports: [ReportFigures], plan: PublicationPlan
+  ) -> Int {
+    let geography = Geography.reference
+    let ruleByVariable = plan.ruleByVariable
+    var checked = 0
+    for row in rows {
+      guard let variable = row["variable"], let rule = ruleByVariable[variable].flatMap({ plan.rules[$0] }),
+        let text = row["valeur"], !text.isEmpty, let value = Double(text)
+      else { continue }
+      let code = row["code"]!
+      let members = reports.filter { report in
+        let departement = geography.departement(code: report.departementCode)!
+        switch row["niveau"]! {
+        case "national": return true
+        case "region": return departement.regionCode == code
+        case "cour_appel": return departement.courAppelCode == code
+        case "departement": return departement.code == code
+        default: return report.siret == code
+        }
+      }
+      let contributions = members.compactMap { Self.number(variable, $0, plan) }
+      let sum = contributions.reduce(0, +)
+      #expect(abs(sum - value) < 0.006, "\(variable) \(row["niveau"]!) \(code)")
+      switch rule.basis {
+      case .value:
+        #expect(value == 0 || value >= Double(rule.threshold), "\(variable) \(row["niveau"]!) \(code)")
+      case .contributors:
+        #expect(contributions.isEmpty || contributions.count >= rule.threshold, "\(variable) \(code)")
+        if let dominance = rule.dominance, value > 0 {
+          let top = contributions.sorted(by: >).prefix(dominance.contributors).reduce(0, +)
+          #expect(top <= value * dominance.percent / 100, "\(variable) \(row["niveau"]!) \(code)")
+        }
+      }
+      checked += 1
+    }
+    return checked
+  }
+
+  /// A variable of a report, derived variables included.
+  static func number(_ variable: String, _ report: ReportFigures, _ plan: PublicationPlan) -> Double? {
+    if let derived = plan.derivedVariables.first(where: { $0.name == variable }) {
+      let parts = derived.sumOf.compactMap { report.numbers[$0] }
+      return parts.count == derived.sumOf.count ? parts.reduce(0, +) : nil
+    }
+    return report.numbers[variable]
+  }
+
+  /// A département with one service shows the same figure on its row and the service's, or hides
+  /// both.
+  static func checkSingleServiceDepartements(_ rows: [[String: String]], reports: [ReportFigures]) {
+    let byDepartement = Dictionary(grouping: reports, by: \.departementCode).filter { $0.value.count == 1 }
+    var key: [String: [String: String]] = [:]
+    for row in rows { key["\(row["table"]!)|\(row["variable"]!)|\(row["niveau"]!)|\(row["code"]!)"] = row }
+    var pairs = 0
+    for (departement, services) in byDepartement {
+      for row in rows where row["niveau"] == "service" && row["code"] == services[0].siret {
+        let own = key["\(row["table"]!)|\(row["variable"]!)|departement|\(departement)"]
+        #expect(own?["valeur"] == row["valeur"], "\(departement) \(row["variable"]!)")
+        pairs += 1
+      }
+    }
+    #expect(byDepartement.isEmpty || pairs > 0)
+  }
+
+  /// The rows of the long CSV, by column name (RFC 4180 quotes).
+  static func rows(_ url: URL) throws -> [[String: String]] {
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+    let header = fields(lines[0])
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
+  }
+
+  static func fields(_ line: Substring) -> [String] {
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var previous: Character? = nil
+    for character in line {
+      if character == "\"" {
+        if !quoted && previous == "\"" { field.append("\"") }
+        quoted.toggle()
+      } else if character == "," && !quoted {
+        fields.append(field)
+        field = ""
+      } else {
+        field.append(character)
+      }
+      previous = character
+    }
+    fields.append(field)
+    return fields
+  }
+}

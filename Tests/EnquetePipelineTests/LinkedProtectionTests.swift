@@ -1,0 +1,138 @@
+import EnqueteAggregate
+import EnqueteCore
+import EnquetePipeline
+import EnqueteProtect
+import Foundation
+import Testing
+
+/// The publication's protection on hand-built campaigns with known answers: the two hierarchies
+/// that do not nest, the service rows of a département's extract, the audit of a published folder.
+@Suite struct LinkedProtectionTests {
+  /// One table of one count at every level, frequency threshold 5 on values.
+  static let plan = try! JSONDecoder().decode(
+    PublicationPlan.self,
+    from: Data(
+      """
+      {"survey": "mediation-familiale", "planVersion": "test", "title": "Test", "protectionRatio": 0.1,
+       "rules": {"effectifs": {"label": "1 à 4", "basis": "value", "threshold": 5}},
+       "levels": ["national", "region", "cour_appel", "departement", "service"],
+       "derivedVariables": [], "indicators": [],
+       "tables": [{"id": "t", "title": "T", "rule": "effectifs",
+                   "levels": ["national", "region", "cour_appel", "departement", "service"],
+                   "variables": ["nb_seances"]}]}
+      """.utf8))
+
+  static func report(_ siret: String, _ departement: String, _ value: Double) -> ReportFigures {
+    ReportFigures(
+      siret: siret, name: "Service \(siret)", departementCode: departement, numbers: ["nb_seances": value])
+  }
+
+  /// Grand Est (44) is Reims + Nancy + Metz + Colmar + Haute-Marne (52), which belongs to Dijon:
+  /// Haute-Marne = région 44 − the four cours d'appel.
+  static let grandEst: [ReportFigures] = {
+    let departements = Geography.reference.departements(inRegion: "44").map(\.code)
+    return departements.enumerated().map { index, code in
+      report(String(format: "%014d", index + 1), code, code == "52" ? 2 : Double(40 + 7 * index))
+    } + [report("00000000000099", "21", 60), report("00000000000098", "71", 55)]
+  }()
+
+  @Test func haute_MarneIsNotRecoverableAsRegionMinusCoursAppel() throws {
+    let publication = try Publication.run(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    #expect(publication.auditPasses)
+    let id = "nb_seances|departement|52"
+    #expect(publication.status(of: id) == .primaryFrequency)
+    let (system, index) = try #require(publication.linked.location[id])
+    let audit = try #require(publication.protections[system].audit.cell(at: index))
+    #expect(audit.passes)
+    #expect((audit.upper ?? .infinity) >= 5)
+  }
+
+  @Test func protectingTheRegionsAloneLeavesHaute_MarneExposedByTheCoursAppel() throws {
+    let aggregation = try Aggregation(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    let joint = LinkedTables(aggregation).systems[0].table
+    let regionsOnly = LinkedTables(aggregation, excluding: [.courAppel]).systems[0].table
+    let settings = SecrecySettings(frequencyThreshold: 5, dominance: nil)
+    let alone = try SecondarySuppression(settings: settings).protect(regionsOnly)
+    #expect(alone.audit.passes)
+    // The same pattern, once the cours d'appel are published too.
+    var statuses = PrimaryRules.statuses(of: joint, settings: settings)
+    for (cell, status) in zip(regionsOnly.cells, alone.statuses) where status == .secondary {
+      statuses[joint.index(of: cell.id)!] = .secondary
+    }
+    let audit = try ProtectionAudit(settings: settings).audit(joint, statuses: statuses)
+    let haute_Marne = try #require(audit.cells.first { $0.id == "nb_seances|departement|52" })
+    #expect(!haute_Marne.passes)
+  }
+
+  @Test func aDepartementWithOneServiceShowsTheSameFigureOnBothRowsOrNeither() throws {
+    // 01 and 13 have one service each (small, then large); 33 has two small ones; 69 one large.
+    let reports = [
+      Self.report("00000000000001", "01", 3), Self.report("00000000000002", "13", 40),
+      Self.report("00000000000003", "33", 2), Self.report("00000000000004", "33", 3),
+      Self.report("00000000000005", "69", 50),
+    ]
+    let publication = try Publication.run(plan: Self.plan, year: 2025, reports: reports)
+    #expect(publication.auditPasses)
+    let rows = publication.rows
+    func row(_ level: GeographicLevel, _ code: String) -> PublishedRow? {
+      rows.first { $0.level == level && $0.code == code }
+    }
+    for (siret, departement) in [
+      ("00000000000001", "01"), ("00000000000002", "13"), ("00000000000005", "69"),
+    ] {
+      let service = try #require(row(.service, siret))
+      let own = try #require(row(.departement, departement))
+      #expect(service.status.isSuppressed == own.status.isSuppressed, "\(departement)")
+      #expect(service.value == own.value)
+    }
+    #expect(row(.departement, "01")?.status == .primaryFrequency)
+    // 33 adds up to 5: publishable, so both its services (2 and 3) hide each other and nothing else.
+    #expect(row(.departement, "33")?.value == 5)
+    #expect(row(.service, "00000000000003")?.status == .primaryFrequency)
+  }
+
+  @Test func theFolderAuditPassesAndCatchesABrokenPattern() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "enquete-audit-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let publication = try Publication.run(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    let published = folder.appendingPathComponent("publie").path
+    let secret = folder.appendingPathComponent("prive/audit.json").path
+    _ = try PublishedFolder.write(publication, to: published, privateAudit: secret)
+    let audit = try PublishedFolderAudit.run(directory: published, privateAudit: secret)
+    #expect(audit.passes, "\(audit.problems)")
+    #expect(audit.hiddenCount == publication.protections[0].audit.cells.count)
+
+    // Break it: publish the value of every secondary cell (what a careless extract would show).
+    let csvURL = URL(fileURLWithPath: published).appendingPathComponent("tableaux.csv")
+    let lines = try String(contentsOf: csvURL, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let table = publication.linked.systems[0].table
+    let broken = lines.map { line -> String in
+      var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 9, fields[8] == "D" else { return String(line) }
+      let id = "\(fields[6])|\(fields[2])|\(fields[3])"
+      fields[7] = PublicationFiles.text(table.cells[table.index(of: id)!].value, indicator: false)
+      fields[8] = "V"
+      return fields.joined(separator: ",")
+    }
+    try broken.joined(separator: "\n").write(to: csvURL, atomically: true, encoding: .utf8)
+    let failed = try PublishedFolderAudit.run(directory: published)
+    #expect(!failed.passes)
+    #expect(
+      failed.problems.contains {
+        $0.contains("nb_seances|departement|52") && $0.contains("recalculable exactement")
+      })
+  }
+
+  @Test func thePrivateAuditMayNotGoIntoThePublishedFolder() throws {
+    let publication = try Publication.run(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "enquete-prive-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(throws: PublicationError.self) {
+      try PublishedFolder.write(
+        publication, to: folder.path, privateAudit: folder.appendingPathComponent("a.json").path)
+    }
+  }
+}
