@@ -36,7 +36,7 @@ import Testing
     } + [report("00000000000099", "21", 60), report("00000000000098", "71", 55)]
   }()
 
-  @Test func haute_MarneIsNotRecoverableAsRegionMinusCoursAppel() throws {
+  @Test func hauteMarneIsNotRecoverableAsRegionMinusCoursAppel() throws {
     let publication = try Publication.run(plan: Self.plan, year: 2025, reports: Self.grandEst)
     #expect(publication.auditPasses)
     let id = "nb_seances|departement|52"
@@ -60,8 +60,8 @@ import Testing
       statuses[joint.index(of: cell.id)!] = .secondary
     }
     let audit = try ProtectionAudit(settings: settings).audit(joint, statuses: statuses)
-    let haute_Marne = try #require(audit.cells.first { $0.id == "nb_seances|departement|52" })
-    #expect(!haute_Marne.passes)
+    let hauteMarne = try #require(audit.cells.first { $0.id == "nb_seances|departement|52" })
+    #expect(!hauteMarne.passes)
   }
 
   @Test func aDepartementWithOneServiceShowsTheSameFigureOnBothRowsOrNeither() throws {
