@@ -136,3 +136,24 @@ import Testing
     }
   }
 }
+
+extension LinkedProtectionTests {
+  @Test func theSameCampaignGivesByteIdenticalFiles() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "enquete-same-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var contents: [[Data]] = []
+    for run in 0..<2 {
+      // The reports in another order the second time: the ledger's order must not matter.
+      let reports = run == 0 ? Self.grandEst : Self.grandEst.reversed()
+      let publication = try Publication.run(plan: Self.plan, year: 2025, reports: reports)
+      let published = folder.appendingPathComponent("run\(run)")
+      let secret = folder.appendingPathComponent("prive\(run).json")
+      _ = try PublishedFolder.write(publication, to: published.path, privateAudit: secret.path)
+      contents.append(
+        try PublishedFolder.publishedFiles.map { try Data(contentsOf: published.appendingPathComponent($0)) }
+          + [Data(contentsOf: secret)])
+    }
+    #expect(contents[0] == contents[1])
+  }
+}

@@ -61,6 +61,12 @@ public struct PublishedFolder: Sendable {
 
         """
     }
+    text += "  pertes d'information (cases secrètes / cases, part de la valeur du tableau) :\n"
+    for loss in AuditFiles.losses(publication) {
+      text +=
+        "    \(loss.table): \(loss.primaries + loss.secondaries) / \(loss.cells) "
+        + "(\(loss.primaries) primaires, \(loss.secondaries) secondaires), \(FrenchFormat.percent(loss.hiddenShare)) de la valeur\n"
+    }
     text += "  publié dans \(directory)/ (\(publishedFiles.joined(separator: ", ")))\n"
     text += "  audit privé (valeurs, pertes d'information) : \(privateAudit) — à ne pas diffuser\n"
     return text
