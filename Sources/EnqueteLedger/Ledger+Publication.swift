@@ -67,3 +67,56 @@ extension Ledger {
     }
   }
 }
+
+/// A publication recorded in the ledger: when, with which plan and tool, from which reports, and
+/// the long CSV it published.
+public struct StoredPublication: Sendable, Hashable {
+  /// Its number in the ledger.
+  public var id: Int64
+  /// When it was published.
+  public var publishedAt: Date
+  /// The publication plan's version.
+  public var planVersion: String
+  /// The long CSV (`tableaux.csv`) as published.
+  public var cells: [UInt8]
+}
+
+extension Ledger {
+  /// Records a publication of a campaign: the plan and tool versions, the current reports it was
+  /// made from (their ledger ids), and the long CSV published. Returns its number.
+  public func recordPublication(
+    survey: SurveyID, year: Int, at date: Date, planVersion: String, toolVersion: String, cells: [UInt8]
+  ) throws -> Int64 {
+    try database.write { db in
+      let ids = try Int64.fetchAll(
+        db, sql: "SELECT id FROM report WHERE survey = ? AND year = ? AND is_current ORDER BY id",
+        arguments: [survey.rawValue, year])
+      try db.execute(
+        sql: """
+          INSERT INTO publication (survey, year, published_at, plan_version, tool_version, report_ids,
+            cells_sha256, cells) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          survey.rawValue, year, date, planVersion, toolVersion,
+          "[" + ids.map(String.init).joined(separator: ",") + "]", SHA256.hex(cells), Data(cells),
+        ])
+      return db.lastInsertedRowID
+    }
+  }
+
+  /// The latest publication recorded for a campaign, if any.
+  public func lastPublication(survey: SurveyID, year: Int) throws -> StoredPublication? {
+    try database.read { db in
+      try Row.fetchOne(
+        db,
+        sql: """
+          SELECT id, published_at, plan_version, cells FROM publication
+          WHERE survey = ? AND year = ? ORDER BY id DESC LIMIT 1
+          """, arguments: [survey.rawValue, year]
+      ).map { row in
+        StoredPublication(
+          id: row[0], publishedAt: row[1], planVersion: row[2], cells: [UInt8]((row[3] as Data)))
+      }
+    }
+  }
+}

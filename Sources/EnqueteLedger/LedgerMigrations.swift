@@ -106,6 +106,23 @@ extension Ledger {
           CREATE INDEX diagnostic_report ON diagnostic(report_id);
           """)
     }
+    migrator.registerMigration("3-publications") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE publication (
+            id INTEGER PRIMARY KEY,
+            survey TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            published_at DATETIME NOT NULL,
+            plan_version TEXT NOT NULL,
+            tool_version TEXT NOT NULL,
+            report_ids TEXT NOT NULL,
+            cells_sha256 TEXT NOT NULL,
+            cells BLOB NOT NULL
+          );
+          CREATE INDEX publication_campaign ON publication(survey, year, id);
+          """)
+    }
     return migrator
   }
 }

@@ -47,7 +47,7 @@ import Testing
     #expect((audit.upper ?? .infinity) >= 5)
   }
 
-  @Test func protectingTheRegionsAloneLeavesHaute_MarneExposedByTheCoursAppel() throws {
+  @Test func protectingTheRegionsAloneLeavesHauteMarneExposedByTheCoursAppel() throws {
     let aggregation = try Aggregation(plan: Self.plan, year: 2025, reports: Self.grandEst)
     let joint = LinkedTables(aggregation).systems[0].table
     let regionsOnly = LinkedTables(aggregation, excluding: [.courAppel]).systems[0].table
@@ -155,5 +155,26 @@ extension LinkedProtectionTests {
           + [Data(contentsOf: secret)])
     }
     #expect(contents[0] == contents[1])
+  }
+}
+
+extension LinkedProtectionTests {
+  @Test func aLateReportThatPublishesAHiddenCellIsWarnedAbout() throws {
+    let first = try Publication.run(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    #expect(first.status(of: "nb_seances|departement|52") == .primaryFrequency)
+    // A late second service in Haute-Marne: 2 + 9 sessions, publishable now.
+    let late = Self.grandEst + [Self.report("00000000000097", "52", 9)]
+    let second = try Publication.run(plan: Self.plan, year: 2025, reports: late)
+    let check = try RepublicationCheck.compare(
+      previous: Array(PublicationFiles.longCSV(first).utf8), with: second)
+    #expect(check.revealed.contains("nb_seances|departement|52"))
+    #expect(check.changed.contains("nb_seances|national|FR"))
+    let warnings = check.warnings(previousNumber: 1, previousDate: "2026-01-15 10:00 UTC")
+    #expect(warnings.count == 2)
+    #expect(warnings[0].contains("[publish.republication-revele]"))
+    // Nothing to say when nothing changed.
+    let same = try RepublicationCheck.compare(
+      previous: Array(PublicationFiles.longCSV(first).utf8), with: first)
+    #expect(same.revealed.isEmpty && same.changed.isEmpty && same.hiddenAgain.isEmpty)
   }
 }

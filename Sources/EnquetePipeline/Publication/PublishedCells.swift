@@ -11,11 +11,21 @@ struct PublishedCells {
   /// What is wrong with the file, in French.
   var problems: [String] = []
 
+  /// Reads the file at `path`.
   init(csv path: String) throws {
+    try self.init { try CSVReader().read(path: path, onRow: $0) }
+  }
+
+  /// Reads a long CSV held in memory (a publication recorded in the ledger).
+  init(bytes: [UInt8]) throws {
+    try self.init { try CSVReader().read(bytes: bytes, onRow: $0) }
+  }
+
+  private init(reading: ((CSVRow) throws -> Void) throws -> CSVDetection) throws {
     var columns: [String: Int] = [:]
     var cells: [String: (value: Double?, status: CellStatus)] = [:]
     var problems: [String] = []
-    _ = try CSVReader().read(path: path) { row in
+    _ = try reading { row in
       if columns.isEmpty {
         for index in 0..<row.count { columns[row.string(index)] = index }
         return
