@@ -52,6 +52,7 @@ let package = Package(
         .embedInCode("Reference/regions.csv"),
         .embedInCode("Reference/cours_appel.csv"),
         .embedInCode("Reference/departements_cours_appel.csv"),
+        .embedInCode("Reference/departements_tuiles.csv"),
       ]
     ),
     // Stage 1: bytes → records (CSV tokenizer and encodings; XML through libxml2).

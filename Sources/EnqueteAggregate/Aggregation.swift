@@ -72,11 +72,14 @@ public struct Aggregation: Sendable {
     var reportCounts = [Int](repeating: 0, count: units.units.count)
     let censoredAt = CivilDate(year: year, month: 12, day: 31)!
     for report in reports {
-      let numbers = Self.withDerived(report.numbers, plan.derivedVariables)
+      let reportWaits = report.measures.compactMap { $0.wait(censoredAt: censoredAt) }
+      var numbers = Self.withDerived(report.numbers, plan.derivedVariables)
+      if let classes = plan.waitClasses, !report.measures.isEmpty {
+        numbers.merge(classes.counts(reportWaits)) { first, _ in first }
+      }
       try Self.checkBreakdowns(numbers, plan, siret: report.siret)
       let containing = units.units(
         containing: report.departementCode, siret: report.siret, geography: geography)
-      let reportWaits = report.measures.compactMap { $0.wait(censoredAt: censoredAt) }
       for unit in containing {
         reportCounts[unit] += 1
         waits[unit] += reportWaits

@@ -47,3 +47,12 @@ import Testing
     #expect(geography.normalizeDepartementCode(raw) == nil)
   }
 }
+
+@Suite struct TileGridTests {
+  @Test func everyDepartementHasItsOwnTile() {
+    let tiles = Geography.tiles
+    #expect(Set(tiles.keys) == Set(Geography.reference.departements.map(\.code)))
+    let positions = tiles.values.map { "\($0.column),\($0.line)" }
+    #expect(Set(positions).count == positions.count)
+  }
+}

@@ -76,6 +76,11 @@ import Testing
 
   /// A variable of a report, derived variables included.
   static func number(_ variable: String, _ report: ReportFigures, _ plan: PublicationPlan) -> Double? {
+    if let classes = plan.waitClasses, classes.variables.contains(variable) {
+      guard !report.measures.isEmpty else { return nil }
+      let end = CivilDate(year: 2025, month: 12, day: 31)!
+      return classes.counts(report.measures.compactMap { $0.wait(censoredAt: end) })[variable]
+    }
     if let derived = plan.derivedVariables.first(where: { $0.name == variable }) {
       let parts = derived.sumOf.compactMap { report.numbers[$0] }
       return parts.count == derived.sumOf.count ? parts.reduce(0, +) : nil

@@ -8,7 +8,7 @@ extension PublicationPlan {
   /// the plan publishes.
   public func problems(catalog: SurveyDefinition) -> [String] {
     var problems: [String] = []
-    let derived = Set(derivedVariables.map(\.name))
+    let derived = Set(derivedVariables.map(\.name) + (waitClasses?.variables ?? []))
     func isAdditive(_ name: String) -> Bool {
       if derived.contains(name) { return true }
       guard let variable = catalog.report.variable(named: name) else { return false }

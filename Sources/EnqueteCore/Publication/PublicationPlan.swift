@@ -25,6 +25,47 @@ public struct PublicationPlan: Codable, Hashable, Sendable {
   public var tables: [PublishedTableDefinition]
   /// Indicators computed from published cells (shares, ratios) or from the per-measure detail.
   public var indicators: [IndicatorDefinition]
+  /// Counts of the per-measure detail by waiting time, computed for every report that sent it.
+  public var waitClasses: WaitClasses?
+
+  /// The variables that count a report's measures by waiting time, from its detail: the measures
+  /// with a receipt date (`total`), those still without a first visit (`censored`), the others by
+  /// class of days from receipt to first visit.
+  public struct WaitClasses: Codable, Hashable, Sendable {
+    /// Measures of the detail with a receipt date.
+    public var total: String
+    /// Measures without a first visit by the end of the year (or of the measure).
+    public var censored: String
+    /// The classes, in increasing order of days.
+    public var classes: [WaitClass]
+
+    /// A class of waits: fewer than `upTo` days (the last class has no bound).
+    public struct WaitClass: Codable, Hashable, Sendable {
+      /// The variable that counts it.
+      public var variable: String
+      /// Exclusive upper bound in days; nil for the last class.
+      public var upTo: Int?
+    }
+
+    /// Every variable defined here.
+    public var variables: [String] { [total, censored] + classes.map(\.variable) }
+
+    /// The counts of `waits` by variable.
+    public func counts(_ waits: [(days: Int, observed: Bool)]) -> [String: Double] {
+      var result = Dictionary(uniqueKeysWithValues: variables.map { ($0, 0.0) })
+      for wait in waits {
+        result[total]! += 1
+        guard wait.observed else {
+          result[censored]! += 1
+          continue
+        }
+        let variable =
+          classes.first { $0.upTo.map { wait.days < $0 } ?? true }?.variable ?? classes.last!.variable
+        result[variable]! += 1
+      }
+      return result
+    }
+  }
 
   /// The plan shipped with the package for `survey`.
   public static func builtIn(_ survey: SurveyID) -> PublicationPlan {
