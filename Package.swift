@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // libxml2 from the system (Debian: libxml2-dev), through a shim that tames ICU and macros.
@@ -80,12 +81,33 @@ let package = Package(
       name: "EnqueteAggregate",
       dependencies: ["EnqueteCore"]
     ),
+    // The report templates (Mustache) and their style sheet, compiled into the binary; a
+    // statistician edits them in Templates/ (or points `enquete report --modeles` at a copy).
+    .target(
+      name: "EnqueteTemplates",
+      path: "Templates",
+      exclude: ["README.md"],
+      resources: [
+        .embedInCode("rapport.mustache"),
+        .embedInCode("departement.mustache"),
+        .embedInCode("tableau.mustache"),
+        .embedInCode("style.css"),
+      ]
+    ),
+    // Stage 6: the published tables → HTML report, open-data and Excel tables, extracts.
+    .target(
+      name: "EnqueteRender",
+      dependencies: [
+        "EnqueteCore", "EnqueteTemplates",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     // Wires the stages; what the command line (and later the server) calls.
     .target(
       name: "EnquetePipeline",
       dependencies: [
         "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger", "EnqueteAggregate",
-        "EnqueteProtect",
+        "EnqueteProtect", "EnqueteRender",
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -134,10 +156,11 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "EnqueteAggregateTests", dependencies: ["EnqueteAggregate", "EnqueteCore"]),
+    .testTarget(name: "EnqueteRenderTests", dependencies: ["EnqueteRender", "EnqueteCore"]),
     .testTarget(name: "EnqueteValidateTests", dependencies: ["EnqueteValidate", "EnqueteCore"]),
     .testTarget(
       name: "EnquetePipelineTests",
-      dependencies: ["EnquetePipeline", "EnqueteCore", "EnqueteAggregate", "EnqueteProtect"]
+      dependencies: ["EnquetePipeline", "EnqueteCore", "EnqueteAggregate", "EnqueteProtect", "EnqueteRender"]
     ),
     .testTarget(
       name: "EnqueteLedgerTests",

@@ -16,7 +16,8 @@ struct Enquete: ParsableCommand {
     version: versionText,
     subcommands: [
       ValidateCommand.self, CampaignCommand.self, IngestCommand.self, StatusCommand.self, HistoryCommand.self,
-      PublishCommand.self, AuditCommand.self, ProtectCommand.self, SampleCommand.self, SchemasCommand.self,
+      PublishCommand.self, ReportCommand.self, AuditCommand.self, ProtectCommand.self, SampleCommand.self,
+      SchemasCommand.self,
     ]
   )
 

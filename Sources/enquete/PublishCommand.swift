@@ -44,29 +44,18 @@ struct PublishCommand: ParsableCommand {
     let folder = output ?? "Reports/\(survey.rawValue)/\(campaign.year)"
     let privatePath = privateAudit ?? "prive/\(survey.rawValue)-\(campaign.year)-audit.json"
     let store = try withLedgerErrors { try ledger.open() }
-    let reports = try withLedgerErrors { try store.currentReports(survey: survey, year: campaign.year) }
     let written: PublishedFolder
     do {
-      guard !reports.isEmpty else {
-        throw PublicationError.nothingToPublish(survey: survey.rawValue, year: campaign.year)
+      let outcome = try withLedgerErrors {
+        try CampaignPublisher.publish(
+          ledger: store, survey: survey, year: campaign.year, folder: folder, privateAudit: privatePath,
+          date: date?.date ?? Date(), compareHierarchies: compareHierarchies,
+          logger: CLILogger.make("enquete.publish"))
       }
-      let publication = try Publication.run(
-        plan: .builtIn(survey), year: campaign.year, reports: reports, compareHierarchies: compareHierarchies,
-        logger: CLILogger.make("enquete.publish"))
-      written = try PublishedFolder.write(publication, to: folder, privateAudit: privatePath)
-      // Successive publications: warn about what differencing the previous one would reveal.
-      if let previous = try store.lastPublication(survey: survey, year: campaign.year) {
-        let check = try RepublicationCheck.compare(previous: previous.cells, with: publication)
-        let when = FrenchFormat.dateTime(previous.publishedAt)
-        for warning in check.warnings(previousNumber: previous.id, previousDate: when) {
-          FileHandle.standardError.write(Data("enquete: avertissement : \(warning)\n".utf8))
-        }
+      for warning in outcome.warnings {
+        FileHandle.standardError.write(Data("enquete: avertissement : \(warning)\n".utf8))
       }
-      let csv = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("tableaux.csv"))
-      _ = try store.recordPublication(
-        survey: survey, year: campaign.year, at: date?.date ?? Date(),
-        planVersion: publication.plan.planVersion,
-        toolVersion: EnqueteVersion.tool, cells: [UInt8](csv))
+      written = outcome.folder
     } catch let error as PublicationError {
       FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
       throw ExitCode(64)

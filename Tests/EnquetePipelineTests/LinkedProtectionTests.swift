@@ -110,7 +110,7 @@ import Testing
     let table = publication.linked.systems[0].table
     let broken = lines.map { line -> String in
       var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 9, fields[8] == "D" else { return String(line) }
+      guard fields.count == 10, fields[8] == "D" else { return String(line) }
       let id = "\(fields[6])|\(fields[2])|\(fields[3])"
       fields[7] = PublicationFiles.text(table.cells[table.index(of: id)!].value, indicator: false)
       fields[8] = "V"

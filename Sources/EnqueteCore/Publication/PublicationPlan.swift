@@ -27,6 +27,34 @@ public struct PublicationPlan: Codable, Hashable, Sendable {
   public var indicators: [IndicatorDefinition]
   /// Counts of the per-measure detail by waiting time, computed for every report that sent it.
   public var waitClasses: WaitClasses?
+  /// What the national report puts forward: key figures and the map.
+  public var report: ReportChoices?
+
+  /// What the national report puts forward.
+  public struct ReportChoices: Codable, Hashable, Sendable {
+    /// The key figures, national value with its evolution on the previous year.
+    public var keyFigures: [Reference]
+    /// The cell mapped by département on the tile grid.
+    public var map: MapChoice
+
+    /// A published cell: a table (or indicator) and a variable.
+    public struct Reference: Codable, Hashable, Sendable {
+      /// The table or indicator.
+      public var table: String
+      /// The variable (the indicator's identifier for an indicator).
+      public var variable: String
+    }
+
+    /// The map: a cell of the département level and its title.
+    public struct MapChoice: Codable, Hashable, Sendable {
+      /// The table.
+      public var table: String
+      /// The variable.
+      public var variable: String
+      /// The map's French title.
+      public var title: String
+    }
+  }
 
   /// The variables that count a report's measures by waiting time, from its detail: the measures
   /// with a receipt date (`total`), those still without a first visit (`censored`), the others by

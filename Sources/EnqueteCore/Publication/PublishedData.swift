@@ -19,6 +19,8 @@ public struct PublishedData: Sendable {
     public var value: Double?
     /// The status.
     public var status: CellStatus
+    /// The département of a département or service unit; nil above.
+    public var departement: String?
   }
 
   /// The year published.
@@ -37,7 +39,7 @@ public struct PublishedData: Sendable {
 
   /// The columns of the long CSV, in order.
   public static let columns = [
-    "annee", "table", "niveau", "code", "libelle", "categorie", "variable", "valeur", "statut",
+    "annee", "table", "niveau", "code", "libelle", "categorie", "variable", "valeur", "statut", "departement",
   ]
 
   /// Reads a long CSV as `enquete publish` writes it (UTF-8, comma, RFC 4180 quotes, `\n`).
@@ -62,7 +64,7 @@ public struct PublishedData: Sendable {
       year = rowYear
       let cell = Cell(
         table: fields[1], level: level, code: fields[3], name: fields[4], category: fields[5],
-        variable: fields[6], value: value, status: status)
+        variable: fields[6], value: value, status: status, departement: fields[9].isEmpty ? nil : fields[9])
       index[Self.key(cell.table, cell.variable, level, cell.code)] = cells.count
       cells.append(cell)
     }

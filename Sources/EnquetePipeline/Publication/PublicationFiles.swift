@@ -10,9 +10,7 @@ import EnqueteProtect
 /// audit (`audit-prive.json`, with values and information loss) goes elsewhere.
 public enum PublicationFiles {
   /// The long CSV's columns, in order.
-  public static let columns = [
-    "annee", "table", "niveau", "code", "libelle", "categorie", "variable", "valeur", "statut",
-  ]
+  public static let columns = PublishedData.columns
 
   /// `tableaux.csv`: UTF-8, comma, `\n`, RFC 4180 quoting; empty `valeur` when secret.
   /// - Complexity: O(rows).
@@ -21,8 +19,9 @@ public enum PublicationFiles {
     let year = String(publication.year)
     for row in publication.rows {
       let fields = [
-        year, row.table, row.level.rawValue, row.code, row.name, row.category, row.variable,
-        row.value.map { text($0, indicator: row.cellID == nil) } ?? "", row.status.rawValue,
+        year, row.table, row.level.rawValue, row.code, SpreadsheetText.defused(row.name), row.category,
+        row.variable, row.value.map { text($0, indicator: row.cellID == nil) } ?? "", row.status.rawValue,
+        row.departement ?? "",
       ]
       out += fields.map(quoted).joined(separator: ",") + "\n"
     }

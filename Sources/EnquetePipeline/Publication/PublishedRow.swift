@@ -19,6 +19,8 @@ public struct PublishedRow: Sendable, Hashable {
   public var value: Double?
   /// The cell's status.
   public var status: CellStatus
+  /// The unit's département (for a département or a service).
+  public var departement: String?
   /// The additive cell's identifier (`variable|niveau|code`); nil for an indicator.
   public var cellID: String?
 }
@@ -42,7 +44,7 @@ extension Publication {
               PublishedRow(
                 table: table.id, level: level, code: unit.code, name: unit.name, category: column.category,
                 variable: column.variable, value: status.isSuppressed ? nil : value, status: status,
-                cellID: id))
+                departement: unit.departementCode, cellID: id))
           }
         }
       }
@@ -52,7 +54,8 @@ extension Publication {
       rows.append(
         PublishedRow(
           table: cell.indicator, level: unit.level, code: unit.code, name: unit.name, category: "",
-          variable: cell.indicator, value: cell.value, status: cell.status, cellID: nil))
+          variable: cell.indicator, value: cell.value, status: cell.status, departement: unit.departementCode,
+          cellID: nil))
     }
     return rows
   }

@@ -1,0 +1,47 @@
+import EnqueteCore
+import EnqueteLedger
+import Foundation
+import Logging
+
+/// `enquete publish` as a function of the ledger: reads the current reports, runs the
+/// publication, writes the folder and the private audit, compares with the previous publication
+/// and records the new one.
+public enum CampaignPublisher {
+  /// What one publish did.
+  public struct Outcome: Sendable {
+    /// The folder written.
+    public var folder: PublishedFolder
+    /// The publication itself (for the renderers' facts).
+    public var publication: Publication
+    /// French warnings about the previous publication of the campaign.
+    public var warnings: [String]
+  }
+
+  /// Publishes a campaign into `folder` (private audit at `privateAudit`), recorded at `date`.
+  public static func publish(
+    ledger: Ledger, survey: SurveyID, year: Int, folder: String, privateAudit: String, date: Date,
+    compareHierarchies: Bool = false, logger: Logger? = nil
+  ) throws -> Outcome {
+    let reports = try ledger.currentReports(survey: survey, year: year)
+    guard !reports.isEmpty else {
+      throw PublicationError.nothingToPublish(survey: survey.rawValue, year: year)
+    }
+    let publication = try Publication.run(
+      plan: .builtIn(survey), year: year, reports: reports, compareHierarchies: compareHierarchies,
+      logger: logger)
+    let written = try PublishedFolder.write(publication, to: folder, privateAudit: privateAudit)
+    var warnings: [String] = []
+    let csv = Array(PublicationFiles.longCSV(publication).utf8)
+    if let previous = try ledger.lastPublication(survey: survey, year: year), previous.cells != csv {
+      let check = try RepublicationCheck.compare(previous: previous.cells, with: publication)
+      warnings = check.warnings(
+        previousNumber: previous.id, previousDate: FrenchFormat.dateTime(previous.publishedAt))
+    }
+    if try ledger.lastPublication(survey: survey, year: year)?.cells != csv {
+      _ = try ledger.recordPublication(
+        survey: survey, year: year, at: date, planVersion: publication.plan.planVersion,
+        toolVersion: EnqueteVersion.tool, cells: csv)
+    }
+    return Outcome(folder: written, publication: publication, warnings: warnings)
+  }
+}

@@ -1,0 +1,158 @@
+import EnqueteCore
+
+/// The Mustache context of the national report (`rapport.mustache`).
+struct NationalReport {
+  let facts: ReportFacts
+  let labels: Labels
+
+  /// The units of a level as table lines, France last as the total.
+  func units(_ level: GeographicLevel) -> [(GeographicLevel, String, String, Bool)] {
+    var seen = Set<String>()
+    var result: [(GeographicLevel, String, String, Bool)] = []
+    for cell in facts.current.cells where cell.level == level && seen.insert(cell.code).inserted {
+      result.append((level, cell.code, labels.unit(level, cell.code), false))
+    }
+    return result + [(.national, GeographicLevel.nationalCode, "France", true)]
+  }
+
+  static let levelTitles: [(GeographicLevel, String)] = [
+    (.region, "par région"), (.courAppel, "par cour d'appel"), (.departement, "par département"),
+  ]
+
+  func context() -> [String: Any] {
+    let plan = facts.plan
+    let data = facts.current
+    let year = data.year
+    var context: [String: Any] = [
+      "titre": plan.title, "annee": year,
+      "proprietaire": plan.survey == .espaceRencontre
+        ? "Ministère de la Justice" : "Caisse nationale des allocations familiales (CNAF)",
+      "taux_reponse": facts.expected > 0
+        ? FrenchNumber.text(Double(facts.respondents) / Double(facts.expected) * 100, decimals: 1) + " %"
+        : "–",
+      "repondants": facts.respondents, "attendus": facts.expected, "outil": facts.tool,
+      "champ": plan.survey == .espaceRencontre
+        ? "Les espaces de rencontre agréés, en France métropolitaine et dans les départements d'outre-mer."
+        : "Les services de médiation familiale financés par la prestation de service des CAF, en France métropolitaine et dans les départements d'outre-mer."
+        ,
+    ]
+    if let previous = facts.previous { context["annee_precedente"] = previous.year }
+
+    // Key figures and their evolution.
+    let keys = plan.report?.keyFigures ?? []
+    func national(
+      _ data: PublishedData?, _ key: PublicationPlan.ReportChoices.Reference
+    ) -> PublishedData.Cell? {
+      data?.cell(key.table, key.variable, .national, GeographicLevel.nationalCode)
+    }
+    context["chiffres_cles"] = keys.map { key -> [String: Any] in
+      let now = national(data, key)
+      let before = national(facts.previous, key)
+      var figure: [String: Any] = [
+        "libelle": labels.variable(key.variable), "valeur": TableView.text(now) ?? "s",
+      ]
+      let isShare = plan.indicators.contains { $0.id == key.table && $0.kind == .share }
+      let evolution =
+        isShare
+        ? FrenchNumber.points(from: before?.value, to: now?.value)
+        : FrenchNumber.evolution(from: before?.value, to: now?.value)
+      if let evolution { figure["evolution"] = evolution }
+      return figure
+    }
+    if let previous = facts.previous {
+      let series = keys.map { key in
+        EvolutionChart.Series(
+          label: labels.variable(key.variable),
+          values: [(previous.year, national(previous, key)?.value), (year, national(data, key)?.value)])
+      }
+      context["evolution_svg"] = EvolutionChart.svg(title: "Évolution des chiffres clés", series: series)
+    }
+
+    // The map.
+    if let map = plan.report?.map {
+      let tiles = data.cells(of: map.table, at: .departement).filter { $0.variable == map.variable }.map {
+        TileMap.Tile(code: $0.code, value: $0.value, status: $0.status)
+      }
+      context["carte_titre"] = map.title
+      context["carte_svg"] = TileMap.svg(
+        title: map.title, tiles: tiles, link: { "departements/\($0)/index.html" },
+        name: { labels.unit(.departement, $0) })
+    }
+
+    // National distributions of every breakdown.
+    context["graphiques"] = plan.tables.filter { $0.total != nil }.map { table -> [String: Any] in
+      let total = data.cell(table.id, table.total!.variable, .national, GeographicLevel.nationalCode)
+      let bars = table.categories!.map { category in
+        BarChart.Bar(
+          label: category.label,
+          value: data.cell(table.id, category.variable, .national, GeographicLevel.nationalCode)?.value)
+      }
+      return ["titre": table.title, "svg": BarChart.svg(title: table.title, bars: bars, total: total?.value)]
+    }
+
+    // Tables by level.
+    context["sections"] = plan.tables.map { table -> [String: Any] in
+      let levels = Self.levelTitles.filter { table.levels.contains($0.0) }
+      return [
+        "id": table.id, "titre": table.title,
+        "tableaux": levels.enumerated().map { index, level -> [String: Any] in
+          var view = TableView.table(
+            table, data: data, units: units(level.0), title: "\(table.title), \(level.1)",
+            unitHeading: level.0.frenchName, labels: labels
+          ).context
+          view["ouvert"] = index == 0
+          return view
+        },
+      ]
+    }
+    context["indicateurs"] = Self.levelTitles.enumerated().map { index, level -> [String: Any] in
+      let indicators = plan.indicators.filter { $0.levels.contains(level.0) }
+      var view = TableView.indicators(
+        indicators, data: data, units: units(level.0), title: "Indicateurs \(level.1)",
+        unitHeading: level.0.frenchName
+      ).context
+      view["ouvert"] = index == 0
+      return view
+    }
+
+    // Methodology and quality.
+    context["regles"] = plan.rules.keys.sorted().map { plan.rules[$0]!.label }
+    context["ratio"] = FrenchNumber.text(plan.protectionRatio * 100)
+    let statuses = data.cells.filter { cell in plan.tables.contains { $0.id == cell.table } }.map(\.status)
+    context["cases"] = FrenchNumber.text(Double(statuses.count))
+    context["primaires"] = FrenchNumber.text(Double(statuses.count(where: \.isPrimary)))
+    context["secondaires"] = FrenchNumber.text(Double(statuses.count { $0 == .secondary }))
+    context["definitions"] =
+      plan.indicators.map { ["terme": $0.label, "definition": Self.definition($0, labels)] }
+    context["fichiers"] = facts.files.total
+    context["fichiers_acceptes"] = facts.files.accepted
+    context["fichiers_partiels"] = facts.files.partial
+    context["fichiers_refuses"] = facts.files.refused
+    context["rapports_acceptes"] = facts.files.acceptedReports
+    context["a_des_messages"] = !facts.messages.isEmpty
+    context["avertissements"] = facts.messages.map {
+      ["code": $0.code, "gravite": $0.severity == "error" ? "erreur" : "avertissement", "nombre": $0.count]
+        as [String: Any]
+    }
+    return context
+  }
+
+  /// The French definition of an indicator, from its declaration in the plan.
+  static func definition(_ indicator: IndicatorDefinition, _ labels: Labels) -> String {
+    let numerator = (indicator.numerator ?? []).map { labels.variable($0).lowercased() }.joined(
+      separator: " + ")
+    let denominator = indicator.denominator.map { labels.variable($0).lowercased() } ?? ""
+    switch indicator.kind {
+    case .services: return "Nombre de services ayant transmis un rapport accepté."
+    case .share:
+      return "100 × (\(numerator)) / \(denominator) ; publié seulement là où ces deux chiffres le sont."
+    case .ratio: return "(\(numerator)) / \(denominator) ; publié seulement là où ces deux chiffres le sont."
+    case .waitMean:
+      return
+        "Moyenne, sur les mesures du détail ayant eu une première visite, du nombre de jours entre la réception de la décision et cette visite ; publiée à partir de 5 mesures."
+    case .waitMedian:
+      return
+        "Médiane du nombre de jours entre la réception de la décision et la première visite, estimée par la méthode de Kaplan-Meier : les mesures encore en attente au 31 décembre comptent jusqu'à cette date sans être écartées ; publiée à partir de 5 mesures."
+    }
+  }
+}

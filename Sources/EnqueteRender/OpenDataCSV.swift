@@ -1,0 +1,144 @@
+import EnqueteCore
+
+/// The tables as CSV files: the open-data dialect (UTF-8, comma, point) with a Table Schema each,
+/// and French Excel's (`;`, decimal comma, UTF-8 BOM, `s` for secret).
+enum OpenDataCSV {
+  /// A CSV field, quoted when needed (`delimiter`, quote, line break); user text defused.
+  static func field(_ text: String, delimiter: Character = ",") -> String {
+    guard text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// A long-CSV line of a published cell.
+  static func line(_ cell: PublishedData.Cell, year: Int) -> String {
+    let value =
+      cell.value.map {
+        FrenchNumber.text($0, decimals: 2, separator: "").replacingOccurrences(of: ",", with: ".")
+      }
+      .map(trimmed) ?? ""
+    return [
+      String(year), cell.table, cell.level.rawValue, cell.code, SpreadsheetText.defused(cell.name),
+      cell.category,
+      cell.variable, value, cell.status.rawValue, cell.departement ?? "",
+    ].map { field($0) }.joined(separator: ",") + "\n"
+  }
+
+  /// `12.50` → `12.5`, `3.00` → `3`.
+  static func trimmed(_ text: String) -> String {
+    guard text.contains(".") else { return text }
+    var result = text
+    while result.hasSuffix("0") { result.removeLast() }
+    if result.hasSuffix(".") { result.removeLast() }
+    return result
+  }
+
+  /// The column names of a table's wide CSV: `niveau,code,libelle`, then per column its value
+  /// and its status.
+  static func wideColumns(_ table: PublishedTableDefinition) -> [String] {
+    ["niveau", "code", "libelle"]
+      + table.columns.flatMap { column -> [String] in
+        let name = column.category.isEmpty ? column.variable : column.category
+        return [name, "statut_" + name]
+      }
+  }
+
+  /// The units of a table, in the publication's order.
+  static func units(
+    _ table: PublishedTableDefinition, _ data: PublishedData
+  ) -> [(GeographicLevel, String, String)] {
+    var seen = Set<String>()
+    var result: [(GeographicLevel, String, String)] = []
+    for cell in data.cells
+    where cell.table == table.id && seen.insert("\(cell.level.rawValue)|\(cell.code)").inserted {
+      result.append((cell.level, cell.code, cell.name))
+    }
+    return result
+  }
+
+  /// `donnees/<table>.csv`: one line per unit, one value and one status column per category.
+  static func wide(_ table: PublishedTableDefinition, _ data: PublishedData) -> String {
+    var out = wideColumns(table).joined(separator: ",") + "\n"
+    for (level, code, name) in units(table, data) {
+      var fields = [level.rawValue, code, SpreadsheetText.defused(name)]
+      for column in table.columns {
+        let cell = data.cell(table.id, column.variable, level, code)
+        fields.append(
+          cell?.value.map {
+            trimmed(
+              FrenchNumber.text($0, decimals: 2, separator: "").replacingOccurrences(of: ",", with: "."))
+          }
+            ?? "")
+        fields.append(cell?.status.rawValue ?? "")
+      }
+      out += fields.map { field($0) }.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  /// The Table Schema of `donnees/<table>.csv`.
+  static func wideSchema(_ table: PublishedTableDefinition, labels: Labels) -> String {
+    var fields: [OrderedJSON] = [
+      .object([
+        ("name", .string("niveau")), ("type", .string("string")), ("title", .string("Niveau géographique")),
+        ("constraints", .object([("enum", .array(table.levels.map { .string($0.rawValue) }))])),
+      ]),
+      .object([("name", .string("code")), ("type", .string("string")), ("title", .string("Code de l'unité"))]
+      ),
+      .object([
+        ("name", .string("libelle")), ("type", .string("string")), ("title", .string("Nom de l'unité")),
+      ]),
+    ]
+    for column in table.columns {
+      let name = column.category.isEmpty ? column.variable : column.category
+      let title = labels.column(table.id, category: column.category, variable: column.variable)
+      fields.append(
+        .object([
+          ("name", .string(name)), ("type", .string("number")), ("title", .string(title)),
+          ("description", .string("Vide si la case est secrète (voir statut_\(name)).")),
+        ]))
+      fields.append(
+        .object([
+          ("name", .string("statut_" + name)), ("type", .string("string")),
+          (
+            "title",
+            .string("Statut : V diffusable, A/B/F secret primaire, D secret secondaire, Z zéro structurel")
+          ),
+          ("constraints", .object([("enum", .array(CellStatus.allCases.map { .string($0.rawValue) }))])),
+        ]))
+    }
+    return OrderedJSON.object([
+      ("title", .string(table.title)), ("fields", .array(fields)),
+      ("primaryKey", .array([.string("niveau"), .string("code")])), ("missingValues", .array([.string("")])),
+    ]).rendered()
+  }
+
+  /// `excel/<table>.csv`: French Excel's dialect, French headings, `s` for secret, `-` for zero.
+  static func excel(_ table: PublishedTableDefinition, _ data: PublishedData, labels: Labels) -> String {
+    var out = "\u{FEFF}"
+    let headings =
+      ["Niveau", "Code", "Libellé"]
+      + table.columns.map {
+        labels.column(table.id, category: $0.category, variable: $0.variable)
+      }
+    out += headings.map { field($0, delimiter: ";") }.joined(separator: ";") + "\r\n"
+    for (level, code, name) in units(table, data) {
+      var fields = [level.frenchName, code, SpreadsheetText.defused(name)]
+      for column in table.columns {
+        let cell = data.cell(table.id, column.variable, level, code)
+        if let cell, cell.status.isSuppressed {
+          fields.append("s")
+        } else if let value = cell?.value {
+          fields.append(
+            value == 0 && cell?.status == .structuralZero
+              ? "-" : FrenchNumber.text(value, decimals: value == value.rounded() ? 0 : 2, separator: ""))
+        } else {
+          fields.append("")
+        }
+      }
+      out += fields.map { field($0, delimiter: ";") }.joined(separator: ";") + "\r\n"
+    }
+    return out
+  }
+}

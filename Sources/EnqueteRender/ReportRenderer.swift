@@ -1,0 +1,135 @@
+import EnqueteCore
+import EnqueteTemplates
+import Mustache
+
+/// The renderers: from ``ReportFacts`` to every file of a report folder, in memory. The files are
+/// byte-identical for the same facts and templates.
+public struct ReportRenderer: Sendable {
+  /// One file to write, by its path relative to the report folder.
+  public struct File: Sendable, Hashable {
+    /// The relative path (`rapport.html`, `departements/33/index.html`…).
+    public var path: String
+    /// The bytes.
+    public var bytes: [UInt8]
+
+    /// Creates a file.
+    public init(path: String, bytes: [UInt8]) {
+      self.path = path
+      self.bytes = bytes
+    }
+  }
+
+  /// Why a report cannot be rendered.
+  public enum Problem: Error, CustomStringConvertible, Sendable {
+    /// A template does not parse.
+    case template(name: String, reason: String)
+    /// A template is missing.
+    case missingTemplate(String)
+
+    /// A French message.
+    public var description: String {
+      switch self {
+      case .template(let name, let reason): "modèle \(name) invalide : \(reason)"
+      case .missingTemplate(let name): "modèle \(name) absent"
+      }
+    }
+  }
+
+  private let templates: [String: String]
+
+  /// The built-in templates' text, by name.
+  public static var builtInTemplates: [String: String] {
+    TemplateSources.all.mapValues { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The renderer with the templates compiled into enquete, or `overrides` by name (`rapport`,
+  /// `departement`, `tableau`, `style`) read from a statistician's folder.
+  public init(overrides: [String: String] = [:]) {
+    var templates = TemplateSources.all.mapValues { String(decoding: $0, as: UTF8.self) }
+    templates.merge(overrides) { _, override in override }
+    self.templates = templates
+  }
+
+  /// Every file of the report folder, sorted by path.
+  /// - Complexity: O(published cells × départements) for the extracts.
+  public func render(_ facts: ReportFacts) throws(Problem) -> [File] {
+    var library = MustacheLibrary()
+    for name in ["rapport", "departement", "tableau"] {
+      guard let text = templates[name] else { throw .missingTemplate(name) }
+      do { try library.register(text, named: name) } catch {
+        throw .template(name: name, reason: "\(error)")
+      }
+    }
+    let style = templates["style"] ?? ""
+    let labels = Labels(plan: facts.plan, catalog: facts.catalog)
+    func page(_ template: String, _ context: [String: Any]) throws(Problem) -> [UInt8] {
+      var context = context
+      context["style"] = style
+      guard let text = library.render(context, withTemplate: template) else {
+        throw .missingTemplate(template)
+      }
+      return Array(text.utf8)
+    }
+    var files: [File] = []
+    files.append(
+      File(
+        path: "rapport.html",
+        bytes: try page("rapport", NationalReport(facts: facts, labels: labels).context())))
+
+    var workbook = XLSXWorkbook()
+    for table in facts.plan.tables {
+      files.append(
+        File(path: "donnees/\(table.id).csv", bytes: Array(OpenDataCSV.wide(table, facts.current).utf8)))
+      files.append(
+        File(
+          path: "donnees/\(table.id).schema.json",
+          bytes: Array(OpenDataCSV.wideSchema(table, labels: labels).utf8)))
+      files.append(
+        File(
+          path: "excel/\(table.id).csv",
+          bytes: Array(OpenDataCSV.excel(table, facts.current, labels: labels).utf8)))
+      workbook.sheets.append(Self.sheet(table, facts.current, labels))
+    }
+    files.append(File(path: "excel/tableaux.xlsx", bytes: workbook.bytes()))
+
+    for departement in Geography.reference.departements {
+      let extract = DepartementExtract(facts: facts, labels: labels, departement: departement)
+      files.append(
+        File(
+          path: "departements/\(departement.code)/index.html",
+          bytes: try page("departement", extract.context())))
+      files.append(
+        File(
+          path: "departements/\(departement.code)/\(departement.code).csv", bytes: Array(extract.csv().utf8)))
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// A table as a worksheet: headings, then a line per unit; secret cells read `s`.
+  static func sheet(
+    _ table: PublishedTableDefinition, _ data: PublishedData, _ labels: Labels
+  ) -> XLSXWorkbook.Sheet {
+    var rows: [[XLSXWorkbook.Cell]] = [
+      (["Niveau", "Code", "Libellé"]
+        + table.columns.map { labels.column(table.id, category: $0.category, variable: $0.variable) })
+        .map { .text($0) }
+    ]
+    for (level, code, name) in OpenDataCSV.units(table, data) {
+      var row: [XLSXWorkbook.Cell] = [
+        .text(level.frenchName), .text(code), .text(SpreadsheetText.defused(name)),
+      ]
+      for column in table.columns {
+        let cell = data.cell(table.id, column.variable, level, code)
+        if let cell, cell.status.isSuppressed {
+          row.append(.text("s"))
+        } else if let value = cell?.value {
+          row.append(.number(value))
+        } else {
+          row.append(.text(""))
+        }
+      }
+      rows.append(row)
+    }
+    return XLSXWorkbook.Sheet(name: String(table.id.prefix(31)), rows: rows)
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import EnqueteCore
+import EnqueteLedger
+import EnquetePipeline
+import Foundation
+
+/// `enquete report SURVEY YEAR`: the protected publication and everything rendered from it.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Publish a campaign and render its reports: national HTML report, tables, extracts.",
+    discussion: """
+      Runs enquete publish, then writes into the same folder the national report (rapport.html, \
+      one self-contained page), the tables by breakdown for open data (donnees/, each with its Table \
+      Schema) and for French Excel (excel/, and excel/tableaux.xlsx), each département's extract \
+      (departements/<code>/) and provenance.json. Everything is drawn from the published tables. \
+      The previous year's publication, if recorded in the ledger, gives the evolution.
+      """
+  )
+
+  @OptionGroup var campaign: CampaignArguments
+
+  @Option(name: .customLong("sortie"), help: "The report folder (default: Reports/<survey>/<year>).")
+  var output: String?
+
+  @Option(
+    name: .customLong("prive"), help: "The private audit file (default: prive/<survey>-<year>-audit.json).")
+  var privateAudit: String?
+
+  @Option(name: .customLong("modeles"), help: "A folder of templates to use instead of the built-in ones.")
+  var templates: String?
+
+  @Option(help: "The publication date to record (ISO 8601; default: now).")
+  var date: DateArgument?
+
+  @OptionGroup var ledger: LedgerOptions
+
+  func run() throws {
+    let survey = campaign.survey
+    let folder = output ?? "Reports/\(survey.rawValue)/\(campaign.year)"
+    let privatePath = privateAudit ?? "prive/\(survey.rawValue)-\(campaign.year)-audit.json"
+    var overrides: [String: String] = [:]
+    if let templates {
+      for (name, file) in [
+        ("rapport", "rapport.mustache"), ("departement", "departement.mustache"),
+        ("tableau", "tableau.mustache"), ("style", "style.css"),
+      ] {
+        if let text = try? String(contentsOfFile: "\(templates)/\(file)", encoding: .utf8) {
+          overrides[name] = text
+        }
+      }
+    }
+    let store = try withLedgerErrors { try ledger.open() }
+    let outcome: CampaignReport.Outcome
+    do {
+      outcome = try withLedgerErrors {
+        try CampaignReport.run(
+          ledger: store, survey: survey, year: campaign.year, folder: folder, privateAudit: privatePath,
+          date: date?.date ?? Date(), templates: overrides, logger: CLILogger.make("enquete.report"))
+      }
+    } catch let error as PublicationError {
+      FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
+      throw ExitCode(64)
+    }
+    for warning in outcome.published.warnings {
+      FileHandle.standardError.write(Data("enquete: avertissement : \(warning)\n".utf8))
+    }
+    print(outcome.published.folder.summary, terminator: "")
+    print("  rapport : \(folder)/rapport.html (\(outcome.files.count) fichiers rendus)")
+    if !outcome.published.folder.auditPasses { throw ExitCode(1) }
+  }
+}
