@@ -35,7 +35,8 @@ public struct TableProtection: Sendable {
       return TableProtection(
         table: table, settings: settings, statuses: statuses, audit: audit, patternGiven: true)
     }
-    let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(table)
+    let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(
+      peer.crossed)
     return TableProtection(
       table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false)
   }
