@@ -27,7 +27,8 @@ struct PatternState {
     cellCost = table.cells.indices.map { index in
       if statuses[index].isSuppressed { return 0 }
       let cell = table.cells[index]
-      return statuses[index] == .structuralZero || cell.value <= 0 ? .infinity : cell.value + cellWeight
+      if statuses[index] == .structuralZero || cell.value <= 0 { return .infinity }
+      return cell.value + cellWeight
     }
     hiddenPerEquation = table.equations.map { $0.cells.count { statuses[$0].isSuppressed } }
     users = Array(repeating: [], count: table.cells.count)

@@ -4,16 +4,18 @@ extension SecondarySuppression {
   /// Protects a crossed table by hypercubes, each primary proved as it is protected, then pruned,
   /// and always finished by the full LP audit.
   ///
-  /// 1. Primaries in table order: hide the hypercube through the primary of least cost (value of
-  ///    the cells it newly hides, plus ``cellWeight`` each) per share of the required protection it
-  ///    gives, until the primary can rise to its required maximum and fall to its required minimum
-  ///    (a few cubes when one is not enough). Hidden cells cost nothing, so cubes share cells. Each
-  ///    cube is a proof: two points the published figures allow (``ProtectionCertificate``).
+  /// 1. Primaries in table order (``placement``): hide the hypercube through the primary of least
+  ///    cost (value of the cells it newly hides, plus ``cellWeight`` each) per share of the required
+  ///    protection it gives, until the primary can rise to its required maximum and fall to its
+  ///    required minimum (a few cubes when one is not enough); or hide its cheapest protecting
+  ///    change by LP (``CheapestProtection``). Hidden cells cost nothing, so protections share
+  ///    cells. Each is a proof: two points the published figures allow (``ProtectionCertificate``).
   /// 2. Singleton rule: where an equation's only hidden cells are two single contributors, hide
   ///    the cheapest third cell of the equation and protect it the same way.
   /// 3. Prune (when ``prunes``): publish again each secondary, largest value first, when every
   ///    protected cell whose proof uses it finds another proof — a hypercube of hidden cells, else
-  ///    the LP (two solves) — and no equation is left with one hidden cell or two singletons.
+  ///    the LP (two solves; only for tables of at most ``programPruningLimit`` cells) — and no
+  ///    equation is left with one hidden cell or two singletons.
   /// 4. The full audit (``ProtectionAudit``); should a primary still fail, the round-based repair of
   ///    ``protect(_:)`` takes over from this pattern.
   ///
@@ -30,18 +32,26 @@ extension SecondarySuppression {
     }
     var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
     var search = HypercubeSearch(crossed)
+    let order = table.cells.indices.filter { statuses[$0].isPrimary }
     var unproved = 0
-    for primary in statuses.indices where statuses[primary].isPrimary {
-      let proof = prove(primary, &state, &search, hiddenOnly: false)
-      state.certify(primary, proof)
-      if proof == nil { unproved += 1 }
+    switch placement {
+    case .linearProgram: unproved = placeByProgram(&state, order: order)
+    case .hypercubes:
+      for primary in order {
+        let proof = prove(primary, &state, &search, hiddenOnly: false)
+        state.certify(primary, proof)
+        if proof == nil { unproved += 1 }
+      }
     }
     if settings.singletonRule { applySingletonRule(&state, &search) }
     logger?.debug(
-      "hypercubes placed",
+      "secondary cells placed",
       metadata: ["secondaries": "\(state.statuses.count { $0 == .secondary })", "unproved": "\(unproved)"])
     if prunes && unproved == 0 {
-      try pruneWithProofs(&state) { cell, state in prove(cell, &state, &search, hiddenOnly: true) }
+      let programAllowed = table.cells.count <= programPruningLimit
+      try pruneWithProofs(&state, byProgram: programAllowed) { cell, state in
+        prove(cell, &state, &search, hiddenOnly: true)
+      }
     }
     return try finish(table, state.statuses, rounds: 1)
   }

@@ -4,13 +4,14 @@ extension SecondarySuppression {
   /// Publishes again, largest value first (then largest identifier), every secondary that is no
   /// longer needed: no equation is left with one hidden cell or two hidden singletons, and every
   /// protected cell whose proof used it is proved again — by `reprove` (a cheap search among the
-  /// hidden cells), else by the LP (its maximum and minimum with the cell published).
+  /// hidden cells), else, when `byProgram`, by the LP (its maximum and minimum with the cell
+  /// published).
   ///
   /// Every protected cell of `state` must have a proof on entry; each keeps one on exit.
   /// - Complexity: per secondary, one `reprove` per proof that used it, and two simplex solves
   ///   (warm-started, over one program for the whole pruning) per proof `reprove` cannot replace.
   func pruneWithProofs(
-    _ state: inout PatternState,
+    _ state: inout PatternState, byProgram: Bool = true,
     reprove: (_ cell: Int, _ state: inout PatternState) -> ProtectionCertificate?
   ) throws(ProtectionAudit.Problem) {
     let table = state.table
@@ -31,7 +32,9 @@ extension SecondarySuppression {
       program.fix(column[cell], at: state.values[cell])
       var proofs: [(cell: Int, proof: ProtectionCertificate)] = []
       for target in affected {
-        if let proof = reprove(target, &state) ?? proofByProgram(target, state, program, hidden, column) {
+        if let proof = reprove(target, &state)
+          ?? (byProgram ? proofByProgram(target, state, program, hidden, column) : nil)
+        {
           proofs.append((target, proof))
         } else {
           break

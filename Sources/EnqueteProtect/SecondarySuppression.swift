@@ -23,13 +23,28 @@ public struct SecondarySuppression {
   /// The cost of hiding one more cell, added to its value when comparing patterns: 0 minimises
   /// the hidden value alone, larger values favour fewer cells.
   public var cellWeight: Double
+  /// How the hypercube method of ``protect(_:statuses:)-(CrossedTable,_)`` places its first pattern.
+  public var placement: Placement
+  /// The largest table (in cells) whose pruning may prove cells by the LP; larger ones prune by
+  /// hypercubes of hidden cells only (a size rule, not a time limit: the result stays deterministic).
+  public var programPruningLimit: Int
   let logger: Logger?
+
+  /// How the first pattern is placed on a crossed table.
+  public enum Placement: String, Sendable, Hashable, CaseIterable {
+    /// The cheapest hypercube through each primary (fast; fewer cells).
+    case hypercubes
+    /// The cheapest protecting change by LP through each primary (slower; less value on 2-D tables).
+    case linearProgram
+  }
 
   /// Creates the heuristic; `logger` receives counts only, never a cell value.
   public init(
     settings: SecrecySettings = SecrecySettings(), prunes: Bool = true, cellWeight: Double = 1,
-    logger: Logger? = nil
+    placement: Placement = .hypercubes, programPruningLimit: Int = 5_000, logger: Logger? = nil
   ) {
+    self.placement = placement
+    self.programPruningLimit = programPruningLimit
     self.settings = settings
     self.prunes = prunes
     self.cellWeight = cellWeight
