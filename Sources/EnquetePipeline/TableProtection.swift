@@ -27,12 +27,23 @@ public struct TableProtection: Sendable {
   }
 
   /// Reads and protects a table: computes the pattern, or audits `pattern` (`out.csv` text) when
-  /// given (`prunes`: see ``SecondarySuppression``). Cells of the pattern that are not primaries become secondaries (`D`).
+  /// given (`prunes`: see ``SecondarySuppression``). With `otherHierarchies` (more `.hrc` texts over
+  /// the same départements, e.g. cours d'appel beside régions), every hierarchy is protected jointly. Cells of the pattern that are not primaries become secondaries (`D`).
   /// - Complexity: see ``SecondarySuppression`` and ``ProtectionAudit``.
   public static func run(
     cells: String, hierarchy: String, pattern: String? = nil, settings: SecrecySettings,
-    prunes: Bool = true, method: Method = .heuristic(.hypercubes), logger: Logger? = nil
+    prunes: Bool = true, method: Method = .heuristic(.hypercubes), otherHierarchies: [String] = [],
+    logger: Logger? = nil
   ) throws -> TableProtection {
+    if !otherHierarchies.isEmpty {
+      // Several hierarchies that do not nest: one crossed table, protected jointly.
+      let crossed = try TauArgusFiles.crossedTable(cells: cells, hierarchies: [hierarchy] + otherHierarchies)
+      let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(
+        crossed)
+      return TableProtection(
+        table: crossed.table, settings: settings, statuses: result.statuses, audit: result.audit,
+        patternGiven: false)
+    }
     let peer = try TauArgusFiles.table(cells: cells, hierarchy: hierarchy)
     let table = peer.table
     if let pattern {

@@ -23,6 +23,11 @@ struct ProtectCommand: ParsableCommand {
   @Option(help: "The τ-Argus hierarchy file of the départements (.hrc).")
   var hrc: String
 
+  @Option(
+    name: .customLong("hrc-autre"),
+    help: "Another hierarchy of the same départements that does not nest in the first (cours d'appel).")
+  var otherHierarchies: [String] = []
+
   @Option(help: "Frequency threshold: a cell with 1 to seuil−1 contributors is primary.")
   var seuil: Int = 3
 
@@ -89,7 +94,7 @@ struct ProtectCommand: ParsableCommand {
       }
       protection = try TableProtection.run(
         cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read), settings: settings,
-        prunes: !withoutPruning, method: method)
+        prunes: !withoutPruning, method: method, otherHierarchies: otherHierarchies.map(read))
     } catch let error as ExitCode {
       throw error
     } catch {
