@@ -45,6 +45,7 @@ public enum ProtectionReport {
       ("secondaires", .number(Double(protection.count(.secondary)))),
       ("valeur_secondaire", .number(protection.secondaryValue)),
       ("motif_fourni", .bool(protection.patternGiven)),
+      ("optimalite_prouvee", protection.provedOptimal.map { .bool($0) } ?? .null),
       ("audit_reussi", .bool(protection.audit.passes)),
       (
         "cellules_insuffisamment_protegees",

@@ -15,14 +15,35 @@ public struct TableProtection: Sendable {
   public var audit: AuditReport
   /// Whether the pattern was read from a file rather than computed.
   public var patternGiven: Bool
+  /// For the optimal method: whether the solver proved its pattern optimal; `nil` otherwise.
+  public var provedOptimal: Bool? = nil
+
+  /// How the pattern is computed.
+  public enum Method: Sendable, Hashable {
+    /// The heuristic (``SecondarySuppression``) with this first placement.
+    case heuristic(SecondarySuppression.Placement)
+    /// The MILP (``OptimalSuppression``) within this many seconds.
+    case optimal(timeLimit: Double)
+  }
 
   /// Reads and protects a table: computes the pattern, or audits `pattern` (`out.csv` text) when
-  /// given (`prunes`: see ``SecondarySuppression``). Cells of the pattern that are not primaries become secondaries (`D`).
+  /// given (`prunes`: see ``SecondarySuppression``). With `otherHierarchies` (more `.hrc` texts over
+  /// the same départements, e.g. cours d'appel beside régions), every hierarchy is protected jointly. Cells of the pattern that are not primaries become secondaries (`D`).
   /// - Complexity: see ``SecondarySuppression`` and ``ProtectionAudit``.
   public static func run(
     cells: String, hierarchy: String, pattern: String? = nil, settings: SecrecySettings,
-    prunes: Bool = true, logger: Logger? = nil
+    prunes: Bool = true, method: Method = .heuristic(.hypercubes), otherHierarchies: [String] = [],
+    logger: Logger? = nil
   ) throws -> TableProtection {
+    if !otherHierarchies.isEmpty {
+      // Several hierarchies that do not nest: one crossed table, protected jointly.
+      let crossed = try TauArgusFiles.crossedTable(cells: cells, hierarchies: [hierarchy] + otherHierarchies)
+      let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(
+        crossed)
+      return TableProtection(
+        table: crossed.table, settings: settings, statuses: result.statuses, audit: result.audit,
+        patternGiven: false)
+    }
     let peer = try TauArgusFiles.table(cells: cells, hierarchy: hierarchy)
     let table = peer.table
     if let pattern {
@@ -35,9 +56,21 @@ public struct TableProtection: Sendable {
       return TableProtection(
         table: table, settings: settings, statuses: statuses, audit: audit, patternGiven: true)
     }
-    let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(table)
-    return TableProtection(
-      table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false)
+    switch method {
+    case .heuristic(let placement):
+      let result = try SecondarySuppression(
+        settings: settings, prunes: prunes, placement: placement, logger: logger
+      )
+      .protect(peer.crossed)
+      return TableProtection(
+        table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false)
+    case .optimal(let timeLimit):
+      let outcome = try OptimalSuppression(settings: settings, timeLimit: timeLimit, logger: logger).protect(
+        table)
+      return TableProtection(
+        table: table, settings: settings, statuses: outcome.result.statuses, audit: outcome.result.audit,
+        patternGiven: false, provedOptimal: outcome.provedOptimal)
+    }
   }
 
   /// How many cells have `status`.
@@ -49,5 +82,18 @@ public struct TableProtection: Sendable {
   /// The total value of the secondary suppressions (information loss).
   public var secondaryValue: Double {
     statuses.indices.filter { statuses[$0] == .secondary }.reduce(0) { $0 + table.cells[$1].value }
+  }
+
+  /// The τ-Argus input files (``TauArgusWriter``) of a table given in the peers' form, to be
+  /// written into `directory` (named there in the batch), with `method` as τ-Argus's `SUPPRESS`.
+  public static func tauArgusFiles(
+    cells: String, hierarchy: String, directory: String, threshold: Int, method: String
+  ) throws -> [String: String] {
+    let peer = try TauArgusFiles.table(cells: cells, hierarchy: hierarchy)
+    let names = ["DEP", "CAT", "AGE"] + (3..<max(3, peer.dimensions.count)).map { "V\($0 + 1)" }
+    return TauArgusWriter.files(
+      peer, names: Array(names.prefix(peer.dimensions.count)), directory: directory, threshold: threshold,
+      method: method
+    ).contents
   }
 }

@@ -18,11 +18,15 @@ public struct CellAudit: Sendable, Hashable {
   public var upper: Double?
   /// The protection the cell required; `nil` for a secondary, which requires none.
   public var required: RequiredProtection?
+  /// Whether the cell is a primary and one of the only two hidden cells of an equation, both
+  /// parts and single contributors: each could subtract its own value and learn the other's (the singleton
+  /// rule).
+  public var exposedBySingleton: Bool
 
   /// Creates the audit of one cell.
   public init(
     index: Int, id: String, status: CellStatus, value: Double, lower: Double, upper: Double?,
-    required: RequiredProtection?
+    required: RequiredProtection?, exposedBySingleton: Bool = false
   ) {
     self.index = index
     self.id = id
@@ -31,11 +35,13 @@ public struct CellAudit: Sendable, Hashable {
     self.lower = lower
     self.upper = upper
     self.required = required
+    self.exposedBySingleton = exposedBySingleton
   }
 
-  /// Whether the interval reaches the required protection (always true for a secondary).
+  /// Whether the interval reaches the required protection and the singleton rule holds (always
+  /// true for a secondary).
   public var passes: Bool {
-    guard let required else { return true }
+    guard let required, !exposedBySingleton else { return required == nil }
     let tolerance = 1e-6
     let upperReached = upper.map { $0 >= required.upper - tolerance } ?? true
     return lower <= required.lower + tolerance && upperReached

@@ -47,7 +47,7 @@ extension ProtectionAudit {
       let index = hidden[position]
       guard
         let required = RequiredProtection.of(
-          status: statuses[index], value: table.cells[index].value, settings: settings)
+          cell: table.cells[index], status: statuses[index], settings: settings)
       else { continue }
       var fails = false
       if seenHigh[position] < required.upper - tolerance {

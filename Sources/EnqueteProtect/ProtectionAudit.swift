@@ -12,9 +12,10 @@ import Logging
 /// - for a frequency primary (`A`), proved maximum ≥ the frequency threshold as well.
 ///
 /// Bounds are those of the continuous relaxation (the attacker is not assumed to use integrality).
-/// Secondary cells are reported with their interval but require no protection. Not checked yet:
-/// the singleton rule (two single-contributor cells of a line protecting only each other) and the
-/// p% rule's own requirement.
+/// Secondary cells are reported with their interval but require no protection. With the singleton
+/// rule (``SecrecySettings/singletonRule``), a primary also fails when it and another single
+/// contributor are the only hidden cells of an equation. A p% primary requires τ-Argus's p%
+/// protection level (``RequiredProtection/of(cell:status:settings:)``).
 public struct ProtectionAudit {
   /// The rules whose required protection is checked.
   public var settings: SecrecySettings
@@ -39,6 +40,7 @@ public struct ProtectionAudit {
   ///   suppressed cell, warm-started one from the other.
   public func audit(_ table: AdditiveTable, statuses: [CellStatus]) throws(Problem) -> AuditReport {
     let (program, hidden) = try self.program(table, statuses)
+    let exposed = Set(singletonFailures(table, statuses: statuses))
     var cells: [CellAudit] = []
     cells.reserveCapacity(hidden.count)
     for (position, index) in hidden.enumerated() {
@@ -54,7 +56,8 @@ public struct ProtectionAudit {
         CellAudit(
           index: index, id: cell.id, status: statuses[index], value: cell.value, lower: lower,
           upper: upper,
-          required: RequiredProtection.of(status: statuses[index], value: cell.value, settings: settings)))
+          required: RequiredProtection.of(cell: cell, status: statuses[index], settings: settings),
+          exposedBySingleton: exposed.contains(index)))
     }
     let report = AuditReport(cells: cells)
     logger?.debug("protection audit done", metadata: ["failures": "\(report.failures.count)"])
@@ -99,5 +102,22 @@ public struct ProtectionAudit {
       metadata: ["suppressed": "\(hidden.count)", "rows": "\(rows.count)", "cells": "\(table.cells.count)"])
 
     return (LinearProgram(columnCount: hidden.count, rows: rows), hidden)
+  }
+
+  /// The primaries (in table order) that break the singleton rule: one of the only two hidden
+  /// cells of an equation, both parts and single contributors (a hidden total with its one hidden
+  /// part is no leak: they share their only contributor). Empty when the rule is off.
+  /// - Complexity: O(total number of equation terms).
+  public func singletonFailures(_ table: AdditiveTable, statuses: [CellStatus]) -> [Int] {
+    guard settings.singletonRule else { return [] }
+    var result = Set<Int>()
+    for equation in table.equations {
+      let hidden = equation.cells.filter { statuses[$0].isSuppressed }
+      guard hidden.count == 2, !hidden.contains(equation.total),
+        hidden.allSatisfy({ table.cells[$0].contributors == 1 })
+      else { continue }
+      for cell in hidden where statuses[cell].isPrimary { result.insert(cell) }
+    }
+    return result.sorted()
   }
 }

@@ -33,4 +33,21 @@ public struct RequiredProtection: Sendable, Hashable {
     if status == .primaryFrequency { upper = max(upper, Double(settings.frequencyThreshold)) }
     return RequiredProtection(lower: value * (1 - ratio), upper: upper)
   }
+
+  /// The protection `cell` requires with `status`: ``of(status:value:settings:)``, widened for a
+  /// p% primary (`F`) to τ-Argus's p% protection level: `p % × x₁ − (v − x₁ − x₂)` on each side,
+  /// so that the second largest contributor cannot estimate the largest within p %.
+  public static func of(cell: TableCell, status: CellStatus, settings: SecrecySettings) -> RequiredProtection?
+  {
+    guard var result = of(status: status, value: cell.value, settings: settings) else { return nil }
+    if status == .primaryPPercent, let p = settings.pPercent, let largest = cell.largestContributions,
+      let first = largest.first
+    {
+      let second = largest.count > 1 ? largest[1] : 0
+      let margin = p / 100 * first - (cell.value - first - second)
+      result.upper = max(result.upper, cell.value + margin)
+      result.lower = min(result.lower, cell.value - margin)
+    }
+    return result
+  }
 }

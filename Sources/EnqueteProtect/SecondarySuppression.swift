@@ -18,28 +18,94 @@ import Logging
 public struct SecondarySuppression {
   /// The rules: primaries, thresholds, required protection.
   public var settings: SecrecySettings
-  /// Whether to publish again the secondaries the audit shows unnecessary (one audit each).
+  /// Whether to publish again the secondaries that turn out unnecessary.
   public var prunes: Bool
-  private let logger: Logger?
+  /// The cost of hiding one more cell, added to its value when comparing patterns: 0 minimises
+  /// the hidden value alone, larger values favour fewer cells.
+  public var cellWeight: Double
+  /// How the hypercube method of ``protect(_:statuses:)-(CrossedTable,_)`` places its first pattern.
+  public var placement: Placement
+  /// The largest table (in cells) whose pruning may prove cells by the LP; larger ones prune by
+  /// hypercubes of hidden cells only (a size rule, not a time limit: the result stays deterministic).
+  public var programPruningLimit: Int
+  let logger: Logger?
+
+  /// How the first pattern is placed on a crossed table.
+  public enum Placement: String, Sendable, Hashable, CaseIterable {
+    /// The cheapest hypercube through each primary (fast; fewer cells).
+    case hypercubes
+    /// The cheapest protecting change by LP through each primary (slower; less value on 2-D tables).
+    case linearProgram
+  }
 
   /// Creates the heuristic; `logger` receives counts only, never a cell value.
-  public init(settings: SecrecySettings = SecrecySettings(), prunes: Bool = true, logger: Logger? = nil) {
+  public init(
+    settings: SecrecySettings = SecrecySettings(), prunes: Bool = true, cellWeight: Double = 1,
+    placement: Placement = .hypercubes, programPruningLimit: Int = 5_000, logger: Logger? = nil
+  ) {
+    self.placement = placement
+    self.programPruningLimit = programPruningLimit
     self.settings = settings
     self.prunes = prunes
+    self.cellWeight = cellWeight
     self.logger = logger
   }
 
   /// Protects `table`: its statuses after primary and secondary suppression, and their audit.
   /// - Complexity: one audit per round; a round adds at least one suppression per failing primary.
   public func protect(_ table: AdditiveTable) throws(ProtectionAudit.Problem) -> ProtectionResult {
-    var statuses = PrimaryRules.statuses(of: table, settings: settings)
+    try protect(table, statuses: PrimaryRules.statuses(of: table, settings: settings))
+  }
+
+  /// Protects `table` whose primaries (and any secondary already chosen) are given in `statuses`.
+  /// - Complexity: see ``protect(_:)``.
+  public func protect(
+    _ table: AdditiveTable, statuses given: [CellStatus]
+  ) throws(ProtectionAudit.Problem) -> ProtectionResult {
+    guard given.count == table.cells.count else {
+      throw .statusCountMismatch(cells: table.cells.count, statuses: given.count)
+    }
+    var (statuses, rounds) = try repair(table, given)
+    if prunes {
+      var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
+      if try proveByProgram(&state) {
+        try pruneWithProofs(&state) { _, _ in nil }
+        statuses = state.statuses
+      }
+    }
+    return ProtectionResult(
+      statuses: statuses,
+      audit: try ProtectionAudit(settings: settings, logger: logger).audit(table, statuses: statuses),
+      rounds: rounds)
+  }
+
+  /// The full audit of `statuses`; where it fails, ``repair(_:_:)`` goes on from them.
+  func finish(
+    _ table: AdditiveTable, _ statuses: [CellStatus], rounds: Int
+  ) throws(ProtectionAudit.Problem) -> ProtectionResult {
+    let audit = ProtectionAudit(settings: settings, logger: logger)
+    let report = try audit.audit(table, statuses: statuses)
+    if report.passes { return ProtectionResult(statuses: statuses, audit: report, rounds: rounds) }
+    logger?.debug("pattern repaired by rounds", metadata: ["failures": "\(report.failures.count)"])
+    let (repaired, more) = try repair(table, statuses)
+    return ProtectionResult(
+      statuses: repaired, audit: try audit.audit(table, statuses: repaired), rounds: rounds + more)
+  }
+
+  /// Steps 2 and 3: closes lines and adds the nearest cheapest cell to each failing primary,
+  /// round after round, until the audit's verdict passes or nothing is left to hide.
+  func repair(
+    _ table: AdditiveTable, _ given: [CellStatus]
+  ) throws(ProtectionAudit.Problem) -> (statuses: [CellStatus], rounds: Int) {
+    var statuses = given
     let equationsByCell = table.equationsByCell()
     let audit = ProtectionAudit(settings: settings, logger: logger)
     var rounds = 0
     while true {
       rounds += 1
       closeLines(table, &statuses, equationsByCell)
-      let failures = try audit.failingPrimaries(table, statuses: statuses)
+      var failures = try audit.failingPrimaries(table, statuses: statuses)
+      failures += audit.singletonFailures(table, statuses: statuses).filter { !failures.contains($0) }
       logger?.debug(
         "secondary suppression round", metadata: ["round": "\(rounds)", "failures": "\(failures.count)"])
       var added = false
@@ -51,16 +117,12 @@ public struct SecondarySuppression {
           added = true
         }
       }
-      guard !added else { continue }
-      if prunes && failures.isEmpty {
-        try prune(table, &statuses, equationsByCell, audit)
-      }
-      return ProtectionResult(
-        statuses: statuses, audit: try audit.audit(table, statuses: statuses), rounds: rounds)
+      if !added { return (statuses, rounds) }
     }
   }
 
-  /// Hides cells until no equation has exactly one hidden cell.
+  /// Hides cells until no equation has exactly one hidden cell (nor, under the singleton rule,
+  /// exactly two hidden parts that are single contributors).
   ///
   /// Equations are taken in table order; each one left with a single hidden cell gets the
   /// publishable cell of least value per line it closes (itself and any other equation that has a
@@ -70,7 +132,12 @@ public struct SecondarySuppression {
     var changed = true
     while changed {
       changed = false
-      for (number, equation) in table.equations.enumerated() where hiddenCount[number] == 1 {
+      for (number, equation) in table.equations.enumerated()
+      where hiddenCount[number] == 1
+        || (settings.singletonRule && hiddenCount[number] == 2
+          && !statuses[equation.total].isSuppressed
+          && equation.parts.allSatisfy { !statuses[$0].isSuppressed || table.cells[$0].contributors == 1 })
+      {
         let candidates = equation.cells.filter { statuses[$0] == .publishable }
         let closes = candidates.map { cell in equationsByCell[cell].count { hiddenCount[$0] == 1 } }
         let best = candidates.indices.min { left, right in
@@ -88,43 +155,6 @@ public struct SecondarySuppression {
         changed = true
       }
     }
-  }
-
-  /// Publishes again, largest value first (then largest identifier), every secondary without which
-  /// no equation has a single hidden cell and the audit still passes.
-  /// - Complexity: one audit (stopping at the first failing primary) per secondary that passes the
-  ///   line check.
-  private func prune(
-    _ table: AdditiveTable, _ statuses: inout [CellStatus], _ equationsByCell: [[Int]],
-    _ audit: ProtectionAudit
-  ) throws(ProtectionAudit.Problem) {
-    let secondaries = statuses.indices.filter { statuses[$0] == .secondary }.sorted { left, right in
-      let a = table.cells[left]
-      let b = table.cells[right]
-      return a.value != b.value ? a.value > b.value : a.id > b.id
-    }
-    // One program for the whole pruning: publishing a cell again fixes its column at its value.
-    let (program, hidden) = try audit.program(table, statuses)
-    var column: [Int: Int] = [:]
-    for (position, cell) in hidden.enumerated() { column[cell] = position }
-    var pruned = 0
-    for cell in secondaries {
-      statuses[cell] = .publishable
-      let linesClosed = equationsByCell[cell].allSatisfy { number in
-        table.equations[number].cells.count { statuses[$0].isSuppressed } != 1
-      }
-      if linesClosed, let position = column[cell] {
-        program.fix(position, at: table.cells[cell].value)
-        if try audit.failingPrimaries(program, hidden: hidden, table, statuses, stoppingAtFirst: true).isEmpty
-        {
-          pruned += 1
-          continue
-        }
-        program.release(position)
-      }
-      statuses[cell] = .secondary
-    }
-    logger?.debug("secondary suppression pruned", metadata: ["published again": "\(pruned)"])
   }
 
   /// The cheapest publishable cell in the equations of `cell`, else of their cells, and so on.

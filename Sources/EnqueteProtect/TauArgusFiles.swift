@@ -63,6 +63,30 @@ public enum TauArgusFiles {
     }
   }
 
+  /// Builds the table of `cells.csv` over several hierarchies of the same départements that do not
+  /// nest (régions and cours d'appel), all adding up to one total: one dimension of every code of
+  /// every hierarchy (``TableDimension/init(hierarchies:)``), crossed with the categories.
+  public static func crossedTable(cells: String, hierarchies: [String]) throws(Problem) -> CrossedTable {
+    var trees: [CodeHierarchy] = []
+    for text in hierarchies {
+      do { trees.append(try CodeHierarchy(hrc: text)) } catch { throw .hierarchy(error) }
+    }
+    let first = try table(cells: cells, hierarchy: hierarchies[0])
+    let geography: TableDimension
+    do { geography = try TableDimension(hierarchies: trees) } catch { throw .badHeader }
+    let categories = first.dimensions.dropFirst().map(TableDimension.init(hierarchy:))
+    var inner: [(positions: [Int], count: Int)] = []
+    for cell in first.table.cells where cell.contributors > 0 {
+      let codes = cell.id.split(separator: "|").map(String.init)
+      let positions = codes.enumerated().map { first.dimensions[$0].position(of: $1)! }
+      guard positions.enumerated().allSatisfy({ first.dimensions[$0].isLeaf($1) }) else { continue }
+      inner.append(([geography.position(of: codes[0])!] + positions.dropFirst(), cell.contributors))
+    }
+    do { return try CrossedTable(dimensions: [geography] + categories, inner: inner) } catch {
+      throw .badLine(line: 0)
+    }
+  }
+
   /// The cells τ-Argus suppressed in an `out.csv`; `x` marks a suppressed cell.
   ///
   /// Two dimensions: a header of categories (or `Total`), then one row per geography code (or
