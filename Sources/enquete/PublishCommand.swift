@@ -22,34 +22,26 @@ struct PublishCommand: ParsableCommand {
 
   @OptionGroup var campaign: CampaignArguments
 
-  @Option(name: .customLong("sortie"), help: "The published folder (default: Reports/<survey>/<year>).")
-  var output: String?
-
-  @Option(
-    name: .customLong("prive"), help: "The private audit file (default: prive/<survey>-<year>-audit.json).")
-  var privateAudit: String?
-
   @Flag(
     name: .customLong("comparer-hierarchies"),
     help: "Also protect régions alone and cours d'appel alone, and report what the joint protection changes.")
   var compareHierarchies = false
 
-  @Option(help: "The publication date to record (ISO 8601; default: now).")
-  var date: DateArgument?
+  @OptionGroup var publication: PublicationOptions
 
   @OptionGroup var ledger: LedgerOptions
 
   func run() throws {
     let survey = campaign.survey
-    let folder = output ?? "Reports/\(survey.rawValue)/\(campaign.year)"
-    let privatePath = privateAudit ?? "prive/\(survey.rawValue)-\(campaign.year)-audit.json"
+    let folder = publication.folder(survey, campaign.year)
+    let privatePath = publication.privatePath(survey, campaign.year)
     let store = try withLedgerErrors { try ledger.open() }
     let written: PublishedFolder
     do {
       let outcome = try withLedgerErrors {
         try CampaignPublisher.publish(
           ledger: store, survey: survey, year: campaign.year, folder: folder, privateAudit: privatePath,
-          date: date?.date ?? Date(), compareHierarchies: compareHierarchies,
+          date: publication.recordedDate, compareHierarchies: compareHierarchies,
           logger: CLILogger.make("enquete.publish"))
       }
       for warning in outcome.warnings {

@@ -20,25 +20,17 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var campaign: CampaignArguments
 
-  @Option(name: .customLong("sortie"), help: "The report folder (default: Reports/<survey>/<year>).")
-  var output: String?
-
-  @Option(
-    name: .customLong("prive"), help: "The private audit file (default: prive/<survey>-<year>-audit.json).")
-  var privateAudit: String?
-
   @Option(name: .customLong("modeles"), help: "A folder of templates to use instead of the built-in ones.")
   var templates: String?
 
-  @Option(help: "The publication date to record (ISO 8601; default: now).")
-  var date: DateArgument?
+  @OptionGroup var publication: PublicationOptions
 
   @OptionGroup var ledger: LedgerOptions
 
   func run() throws {
     let survey = campaign.survey
-    let folder = output ?? "Reports/\(survey.rawValue)/\(campaign.year)"
-    let privatePath = privateAudit ?? "prive/\(survey.rawValue)-\(campaign.year)-audit.json"
+    let folder = publication.folder(survey, campaign.year)
+    let privatePath = publication.privatePath(survey, campaign.year)
     var overrides: [String: String] = [:]
     if let templates {
       for (name, file) in [
@@ -56,7 +48,7 @@ struct ReportCommand: ParsableCommand {
       outcome = try withLedgerErrors {
         try CampaignReport.run(
           ledger: store, survey: survey, year: campaign.year, folder: folder, privateAudit: privatePath,
-          date: date?.date ?? Date(), templates: overrides, logger: CLILogger.make("enquete.report"))
+          date: publication.recordedDate, templates: overrides, logger: CLILogger.make("enquete.report"))
       }
     } catch let error as PublicationError {
       FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))

@@ -1,20 +1,9 @@
+import EnqueteCore
+
 /// Escaping and number formatting for inline SVG written by hand.
 enum SVGText {
   /// Text escaped for XML content and attributes.
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  static func escaped(_ text: String) -> String { XMLText.escape(text) }
 
   /// A coordinate with at most one decimal, stable across machines.
   static func number(_ value: Double) -> String {
