@@ -35,7 +35,8 @@ struct AuditCommand: ParsableCommand {
     let verdict = audit.passes ? "réussi" : "échec"
     print(
       "\(directory) : audit \(verdict) — \(audit.cellCount) cellules, \(audit.hiddenCount) secrètes "
-        + "recalculées\(privateAudit == nil ? "" : ", protection requise vérifiée avec l'audit privé")")
+        + "recalculées, \(audit.extractCount) extraits départementaux vérifiés\(privateAudit == nil ? "" : ", protection requise vérifiée avec l'audit privé")"
+    )
     if !audit.passes { throw ExitCode(1) }
   }
 }

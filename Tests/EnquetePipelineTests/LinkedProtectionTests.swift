@@ -178,3 +178,32 @@ extension LinkedProtectionTests {
     #expect(same.revealed.isEmpty && same.changed.isEmpty && same.hiddenAgain.isEmpty)
   }
 }
+
+extension LinkedProtectionTests {
+  @Test func anExtractThatShowsAHiddenCellFailsTheFolderAudit() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "enquete-extract-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let publication = try Publication.run(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    let published = folder.appendingPathComponent("publie")
+    let secret = folder.appendingPathComponent("prive.json").path
+    _ = try PublishedFolder.write(publication, to: published.path, privateAudit: secret)
+    let extract = published.appendingPathComponent("departements/52")
+    try FileManager.default.createDirectory(at: extract, withIntermediateDirectories: true)
+    let header = PublicationFiles.columns.joined(separator: ",")
+    // Faithful: the département's row as tableaux.csv has it.
+    try "\(header)\n2025,t,departement,52,Haute-Marne,,nb_seances,,A,52\n".write(
+      to: extract.appendingPathComponent("52.csv"), atomically: true, encoding: .utf8)
+    let faithful = try PublishedFolderAudit.run(directory: published.path, privateAudit: secret)
+    #expect(faithful.passes, "\(faithful.problems)")
+    #expect(faithful.extractCount == 1)
+    // Careless: the extract shows the value the national file hides.
+    try "\(header)\n2025,t,departement,52,Haute-Marne,,nb_seances,2,V,52\n".write(
+      to: extract.appendingPathComponent("52.csv"), atomically: true, encoding: .utf8)
+    let careless = try PublishedFolderAudit.run(directory: published.path)
+    #expect(
+      careless.problems.contains {
+        $0.contains("departements/52/52.csv") && $0.contains("nb_seances|departement|52")
+      })
+  }
+}

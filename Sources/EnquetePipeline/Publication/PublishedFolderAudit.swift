@@ -18,6 +18,8 @@ public struct PublishedFolderAudit: Sendable {
   public var cellCount: Int
   /// Hidden cells whose interval was recomputed.
   public var hiddenCount: Int
+  /// Département extracts checked against `tableaux.csv`.
+  public var extractCount = 0
 
   /// Whether the folder passes.
   public var passes: Bool { problems.isEmpty }
@@ -57,6 +59,7 @@ public struct PublishedFolderAudit: Sendable {
     for system in structure["systemes"] as? [[String: Any]] ?? [] {
       try audit.check(system, published, statedIntervals, secrets, &seen)
     }
+    audit.checkExtracts(folder, against: published)
     for id in statedIntervals.keys where !seen.contains(id) {
       audit.problems.append("audit.json : la cellule \(id) n'est dans aucun système de structure.json")
     }
@@ -65,6 +68,31 @@ public struct PublishedFolderAudit: Sendable {
       audit.problems = Array(audit.problems.prefix(problemLimit)) + ["… et \(more) autres problèmes"]
     }
     return audit
+  }
+
+  /// Every département extract (`departements/<code>/<code>.csv`) shows each of its cells exactly
+  /// as `tableaux.csv` does: an extract may not publish what the national file hides.
+  private mutating func checkExtracts(_ folder: URL, against published: PublishedCells) {
+    let root = folder.appendingPathComponent("departements")
+    guard let codes = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return }
+    for code in codes.sorted() {
+      let path = root.appendingPathComponent("\(code)/\(code).csv").path
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      guard let extract = try? PublishedCells(csv: path) else {
+        problems.append("departements/\(code)/\(code).csv : fichier illisible")
+        continue
+      }
+      extractCount += 1
+      for (id, cell) in extract.cells.sorted(by: { $0.key < $1.key }) {
+        guard let national = published.cells[id] else {
+          problems.append("departements/\(code)/\(code).csv : la cellule \(id) n'est pas dans tableaux.csv")
+          continue
+        }
+        if national.status != cell.status || national.value != cell.value {
+          problems.append("departements/\(code)/\(code).csv : la cellule \(id) diffère de tableaux.csv")
+        }
+      }
+    }
   }
 
   private mutating func check(
