@@ -1,19 +1,24 @@
 import EnqueteCore
 
 extension SecondarySuppression {
-  /// Publishes again, largest value first (then largest identifier), every secondary that is no
+  /// Publishes again, dearest first (``TableCell/hidingCost``, then largest identifier), every
+  /// secondary that is no
   /// longer needed: no equation is left with one hidden cell or two hidden singletons, and every
   /// protected cell whose proof used it is proved again — by `reprove` (a cheap search among the
   /// hidden cells), else, when `byProgram`, by the LP (``ProofProgram``: the smallest change of
   /// each side whose proof used the cell). The LP side decides exactly as the audit would, so the
   /// result is the same as re-auditing every candidate; the small changes keep few proofs to redo.
   ///
+  /// With `determined`, a secondary whose publication would leave an equation with one hidden
+  /// secondary is published together with it (that secondary would be recomputable), and so on:
+  /// two categories hidden only for each other (a national cell and its sibling) go together.
+  ///
   /// Every protected cell of `state` must have a proof on entry; each keeps one on exit.
   /// - Complexity: per secondary, one `reprove` per proof that used it, and at most two simplex
   ///   solves (warm-started, over one program for the whole pruning) per proof `reprove` cannot
   ///   replace.
   func pruneWithProofs(
-    _ state: inout PatternState, byProgram: Bool = true,
+    _ state: inout PatternState, byProgram: Bool = true, determined: Bool = false,
     reprove: (_ cell: Int, _ state: inout PatternState) -> ProtectionCertificate?
   ) throws(ProtectionAudit.Problem) {
     let table = state.table
@@ -22,18 +27,18 @@ extension SecondarySuppression {
     let secondaries = state.statuses.indices.filter { state.statuses[$0] == .secondary }.sorted { left, right in
       let a = table.cells[left]
       let b = table.cells[right]
-      return a.value != b.value ? a.value > b.value : a.id > b.id
+      return a.hidingCost != b.hidingCost ? a.hidingCost > b.hidingCost : a.id > b.id
     }
     var pruned = 0
     var solved = 0
-    for cell in secondaries where state.targets[cell] == nil && state.canPublish(cell) {
-      let affected = state.users[cell].sorted()
-      state.publish(cell)
-      program?.fix(cell)
+    for cell in secondaries where state.statuses[cell] == .secondary && state.targets[cell] == nil {
+      guard let group = publicationGroup(of: cell, &state, determined: determined) else { continue }
+      let affected = group.reduce(into: Set<Int>()) { $0.formUnion(state.users[$1]) }.sorted()
+      for member in group { program?.fix(member) }
       var proofs: [(cell: Int, proof: ProtectionCertificate)] = []
       for target in affected {
         if let proof = reprove(target, &state)
-          ?? program.flatMap({ reproof(target, without: cell, state, $0, solved: &solved) })
+          ?? program.flatMap({ reproof(target, without: group, state, $0, solved: &solved) })
         {
           proofs.append((target, proof))
         } else {
@@ -41,12 +46,14 @@ extension SecondarySuppression {
         }
       }
       guard proofs.count == affected.count else {
-        program?.release(cell)
-        state.hide(cell)
+        for member in group {
+          program?.release(member)
+          state.hide(member)
+        }
         continue
       }
       for (target, proof) in proofs { state.certify(target, proof) }
-      pruned += 1
+      pruned += group.count
     }
     logger?.debug(
       "secondary suppression pruned", metadata: ["published again": "\(pruned)", "proofs": "\(solved)"])
@@ -66,24 +73,63 @@ extension SecondarySuppression {
     return true
   }
 
-  /// A proof of `target` once `published` is published again: its current proof where a side
-  /// does not change `published`, else the smallest change of that side by `program`; `nil` when
+  /// A proof of `target` once the cells `published` are published again: its current proof where a
+  /// side changes none of them, else the smallest change of that side by `program`; `nil` when
   /// a side cannot be proved.
   private func reproof(
-    _ target: Int, without published: Int, _ state: PatternState, _ program: ProofProgram, solved: inout Int
+    _ target: Int, without published: [Int], _ state: PatternState, _ program: ProofProgram,
+    solved: inout Int
   ) -> ProtectionCertificate? {
     let need = state.need(target)
     var proof = state.certificates[target] ?? ProtectionCertificate()
-    if state.certificates[target] == nil || proof.up[published] != nil {
+    if state.certificates[target] == nil || published.contains(where: { proof.up[$0] != nil }) {
       solved += 1
       guard let up = program.change(of: target, by: need.up) else { return nil }
       proof.up = up
     }
-    if state.certificates[target] == nil || proof.down[published] != nil {
+    if state.certificates[target] == nil || published.contains(where: { proof.down[$0] != nil }) {
       solved += 1
       guard let down = program.change(of: target, by: -need.down) else { return nil }
       proof.down = down
     }
     return proof
+  }
+
+  /// Publishes `cell` in `state` with, when `determined`, every secondary an equation would be left
+  /// with alone (and so on); `nil` (and `state` unchanged) when that would leave an equation with a
+  /// single hidden cell that cannot be published, or two hidden single contributors alone.
+  private func publicationGroup(
+    of cell: Int, _ state: inout PatternState, determined: Bool
+  ) -> [Int]? {
+    if state.canPublish(cell) {
+      state.publish(cell)
+      return [cell]
+    }
+    guard determined else { return nil }
+    var group = [cell]
+    state.publish(cell)
+    var next = 0
+    var touched = Set<Int>()
+    while next < group.count {
+      let member = group[next]
+      next += 1
+      for number in state.equationsByCell[member] {
+        touched.insert(number)
+        guard state.hiddenPerEquation[number] == 1 else { continue }
+        let equation = state.table.equations[number]
+        let last = equation.cells.first { state.statuses[$0].isSuppressed }!
+        guard state.statuses[last] == .secondary, state.targets[last] == nil else {
+          for published in group { state.hide(published) }
+          return nil
+        }
+        state.publish(last)
+        group.append(last)
+      }
+    }
+    if touched.contains(where: { state.singletonsOnlyProtectEachOther(in: $0) }) {
+      for published in group { state.hide(published) }
+      return nil
+    }
+    return group
   }
 }
