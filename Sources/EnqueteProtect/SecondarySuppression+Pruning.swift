@@ -63,36 +63,65 @@ extension SecondarySuppression {
   func proveByProgram(_ state: inout PatternState) throws(ProtectionAudit.Problem) -> Bool {
     guard state.table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
     let program = ProofProgram(state.table, state.statuses)
+    var solved = 0
     for target in state.targets.keys.sorted() {
-      let need = state.need(target)
-      guard let up = program.change(of: target, by: need.up),
-        let down = program.change(of: target, by: -need.down)
-      else { return false }
-      state.certify(target, ProtectionCertificate(up: up, down: down))
+      guard let proof = reproof(target, without: nil, state, program, solved: &solved) else { return false }
+      state.certify(target, proof)
     }
+    logger?.debug("protection proved", metadata: ["proofs": "\(solved)"])
     return true
   }
 
   /// A proof of `target` once the cells `published` are published again: its current proof where a
-  /// side changes none of them, else the smallest change of that side by `program`; `nil` when
-  /// a side cannot be proved.
+  /// side changes none of them (every side when `published` is `nil`), else the smallest change of
+  /// that side by `program`, or the other side's change reversed when the cells it raises can fall
+  /// that far; `nil` when a side cannot be proved.
   private func reproof(
-    _ target: Int, without published: [Int], _ state: PatternState, _ program: ProofProgram,
+    _ target: Int, without published: [Int]?, _ state: PatternState, _ program: ProofProgram,
     solved: inout Int
   ) -> ProtectionCertificate? {
     let need = state.need(target)
-    var proof = state.certificates[target] ?? ProtectionCertificate()
-    if state.certificates[target] == nil || published.contains(where: { proof.up[$0] != nil }) {
-      solved += 1
-      guard let up = program.change(of: target, by: need.up) else { return nil }
-      proof.up = up
+    let old = state.certificates[target]
+    var proof = old ?? ProtectionCertificate()
+    let redoUp = old == nil || published.map { $0.contains { proof.up[$0] != nil } } ?? true
+    let redoDown = old == nil || published.map { $0.contains { proof.down[$0] != nil } } ?? true
+    if redoUp {
+      if !redoDown, let reversed = reversal(of: proof.down, target, by: need.up, state) {
+        proof.up = reversed
+      } else {
+        solved += 1
+        guard let up = program.change(of: target, by: need.up) else { return nil }
+        proof.up = up
+      }
     }
-    if state.certificates[target] == nil || published.contains(where: { proof.down[$0] != nil }) {
-      solved += 1
-      guard let down = program.change(of: target, by: -need.down) else { return nil }
-      proof.down = down
+    if redoDown {
+      if let reversed = reversal(of: proof.up, target, by: -need.down, state) {
+        proof.down = reversed
+      } else {
+        solved += 1
+        guard let down = program.change(of: target, by: -need.down) else { return nil }
+        proof.down = down
+      }
     }
     return proof
+  }
+
+  /// `change` scaled and reversed so that it moves `target` by `amount` instead (less 5 × 10⁻⁷,
+  /// as ``ProofProgram``), when every cell stays ≥ 0; `nil` otherwise.
+  private func reversal(
+    of change: [Int: Double], _ target: Int, by amount: Double, _ state: PatternState
+  ) -> [Int: Double]? {
+    let size = max(0, abs(amount) - 5e-7)
+    if size == 0 { return [:] }
+    guard let moved = change[target], moved * amount < 0, abs(moved) > 1e-9 else { return nil }
+    let scale = -size / abs(moved)
+    var result: [Int: Double] = [:]
+    for (cell, delta) in change {
+      let scaled = delta * scale
+      guard state.values[cell] + scaled >= 0 else { return nil }
+      result[cell] = scaled
+    }
+    return result
   }
 
   /// Publishes `cell` in `state` with, when `determined`, every secondary an equation would be left
