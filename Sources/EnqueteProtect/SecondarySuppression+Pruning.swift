@@ -24,7 +24,8 @@ extension SecondarySuppression {
     let table = state.table
     guard table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
     let program = byProgram ? ProofProgram(table, state.statuses) : nil
-    let secondaries = state.statuses.indices.filter { state.statuses[$0] == .secondary }.sorted { left, right in
+    let secondaries = state.statuses.indices.filter { state.statuses[$0] == .secondary }.sorted {
+      left, right in
       let a = table.cells[left]
       let b = table.cells[right]
       return a.hidingCost != b.hidingCost ? a.hidingCost > b.hidingCost : a.id > b.id
