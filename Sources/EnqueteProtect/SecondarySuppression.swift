@@ -10,8 +10,11 @@ import Logging
 ///    cell nearest to it: first among the cells of its own equations, else one equation further,
 ///    and so on. Close the lines again and audit again, until the audit passes or nothing is left
 ///    to hide.
-/// 4. Prune (when ``prunes``): try to publish each secondary again, dearest first; keep it
-///    published when no equation is left with a single hidden cell and the audit still passes.
+/// 4. Prune (when ``prunes``): try to publish each secondary again, dearest first, together with
+///    the secondaries it would leave alone in an equation (they would be recomputable); keep them
+///    published when no equation is left with a single hidden cell and every primary is still
+///    proved (sparse LP proofs, re-solved only where they used a cell published again: the same
+///    verdict as the audit's).
 ///
 /// "Cheapest" is the smallest cost (``TableCell/hidingCost``: the value unless the table gives the
 /// cell a cost), then the fewest contributors, then the smallest identifier, so the result is
