@@ -80,7 +80,11 @@ public struct LinkedTables: Sendable {
         for unit in units.units.indices where included(unit, variable) {
           let cell = aggregation.cell(variable, unit)!
           byUnit[unit] = cells.count
-          cells.append(Self.tableCell(cell, id: Self.cellID(variable, units.units[unit]), rule: rule))
+          let level = units.units[unit].level
+          cells.append(
+            Self.tableCell(
+              cell, id: Self.cellID(variable, units.units[unit]), rule: rule,
+              costFactor: Self.costFactor(level)))
           origins.append((variable, unit))
         }
         index[variable] = byUnit
@@ -140,16 +144,37 @@ public struct LinkedTables: Sendable {
     self.location = location
   }
 
+  /// How much dearer hiding a cell of `level` is than hiding a service's cell of the same value:
+  /// 1 for a service, 2 for a département, 4 for a région or a cour d'appel, 1 000 for France.
+  ///
+  /// A cost function in τ-Argus's sense: the secondary suppression compares `value × factor`, so
+  /// it hides inner cells rather than the totals readers look for first, where their values are
+  /// comparable, and a national cell only when nothing else protects (it is also the first one the
+  /// pruning tries to publish again).
+  public static func costFactor(_ level: GeographicLevel) -> Double {
+    switch level {
+    case .national: 1_000
+    case .region, .courAppel: 4
+    case .departement: 2
+    case .service: 1
+    }
+  }
+
   /// The secrecy stage's view of a cell: contributors are persons for a rule on values, services
-  /// otherwise (with the largest contributions for dominance).
-  static func tableCell(_ cell: AggregatedCell, id: String, rule: SecrecyRuleDefinition) -> TableCell {
+  /// otherwise (with the largest contributions for dominance); its cost of hiding is its value
+  /// times `costFactor`.
+  static func tableCell(
+    _ cell: AggregatedCell, id: String, rule: SecrecyRuleDefinition, costFactor: Double = 1
+  ) -> TableCell {
     switch rule.basis {
     case .value:
-      TableCell(id: id, value: cell.value, contributors: Int(cell.value.rounded()))
+      TableCell(
+        id: id, value: cell.value, contributors: Int(cell.value.rounded()), cost: cell.value * costFactor)
     case .contributors:
       TableCell(
         id: id, value: cell.value, contributors: cell.services,
-        largestContributions: rule.dominance == nil && rule.pPercent == nil ? nil : cell.largest)
+        largestContributions: rule.dominance == nil && rule.pPercent == nil ? nil : cell.largest,
+        cost: cell.value * costFactor)
     }
   }
 }

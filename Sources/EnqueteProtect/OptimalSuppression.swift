@@ -57,7 +57,7 @@ public struct OptimalSuppression {
     var binary = [Int32](repeating: 0, count: table.cells.count)
     for cell in candidates {
       binary[cell] = model.addColumn(
-        lower: 0, upper: 1, cost: table.cells[cell].value + cellWeight, integer: true)
+        lower: 0, upper: 1, cost: table.cells[cell].hidingCost + cellWeight, integer: true)
     }
     for target in targets {
       let cell = table.cells[target]

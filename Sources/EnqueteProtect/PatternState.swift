@@ -9,7 +9,7 @@ struct PatternState {
   /// The weight of hiding one more cell, added to its value.
   let cellWeight: Double
   private(set) var statuses: [CellStatus]
-  /// 0 for a hidden cell, `.infinity` for one that may never be hidden, else value + weight.
+  /// 0 for a hidden cell, `.infinity` for one that may never be hidden, else cost + weight.
   private(set) var cellCost: [Double]
   private(set) var hiddenPerEquation: [Int]
   /// The required interval of every protected cell: primaries, and cells hidden for the singleton rule.
@@ -28,7 +28,7 @@ struct PatternState {
       if statuses[index].isSuppressed { return 0 }
       let cell = table.cells[index]
       if statuses[index] == .structuralZero || cell.value <= 0 { return .infinity }
-      return cell.value + cellWeight
+      return cell.hidingCost + cellWeight
     }
     hiddenPerEquation = table.equations.map { $0.cells.count { statuses[$0].isSuppressed } }
     users = Array(repeating: [], count: table.cells.count)
@@ -56,7 +56,7 @@ struct PatternState {
   mutating func publish(_ cell: Int) {
     guard statuses[cell] == .secondary else { return }
     statuses[cell] = .publishable
-    cellCost[cell] = values[cell] + cellWeight
+    cellCost[cell] = table.cells[cell].hidingCost + cellWeight
     for number in equationsByCell[cell] { hiddenPerEquation[number] -= 1 }
   }
 

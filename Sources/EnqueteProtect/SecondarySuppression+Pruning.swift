@@ -1,53 +1,60 @@
 import EnqueteCore
 
 extension SecondarySuppression {
-  /// Publishes again, largest value first (then largest identifier), every secondary that is no
+  /// Publishes again, dearest first (``TableCell/hidingCost``, then largest identifier), every
+  /// secondary that is no
   /// longer needed: no equation is left with one hidden cell or two hidden singletons, and every
   /// protected cell whose proof used it is proved again — by `reprove` (a cheap search among the
-  /// hidden cells), else, when `byProgram`, by the LP (its maximum and minimum with the cell
-  /// published).
+  /// hidden cells), else, when `byProgram`, by the LP (``ProofProgram``: the smallest change of
+  /// each side whose proof used the cell). The LP side decides exactly as the audit would, so the
+  /// result is the same as re-auditing every candidate; the small changes keep few proofs to redo.
+  ///
+  /// With `determined`, a secondary whose publication would leave an equation with one hidden
+  /// secondary is published together with it (that secondary would be recomputable), and so on:
+  /// two categories hidden only for each other (a national cell and its sibling) go together.
   ///
   /// Every protected cell of `state` must have a proof on entry; each keeps one on exit.
-  /// - Complexity: per secondary, one `reprove` per proof that used it, and two simplex solves
-  ///   (warm-started, over one program for the whole pruning) per proof `reprove` cannot replace.
+  /// - Complexity: per secondary, one `reprove` per proof that used it, and at most two simplex
+  ///   solves (warm-started, over one program for the whole pruning) per proof `reprove` cannot
+  ///   replace.
   func pruneWithProofs(
-    _ state: inout PatternState, byProgram: Bool = true,
+    _ state: inout PatternState, byProgram: Bool = true, determined: Bool = false,
     reprove: (_ cell: Int, _ state: inout PatternState) -> ProtectionCertificate?
   ) throws(ProtectionAudit.Problem) {
     let table = state.table
-    let (program, hidden) = try ProtectionAudit(settings: settings, logger: logger).program(
-      table, state.statuses)
-    var column = [Int](repeating: -1, count: table.cells.count)
-    for (position, cell) in hidden.enumerated() { column[cell] = position }
-    let secondaries = hidden.filter { state.statuses[$0] == .secondary }.sorted { left, right in
+    guard table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
+    let program = byProgram ? ProofProgram(table, state.statuses) : nil
+    let secondaries = state.statuses.indices.filter { state.statuses[$0] == .secondary }.sorted {
+      left, right in
       let a = table.cells[left]
       let b = table.cells[right]
-      return a.value != b.value ? a.value > b.value : a.id > b.id
+      return a.hidingCost != b.hidingCost ? a.hidingCost > b.hidingCost : a.id > b.id
     }
     var pruned = 0
     var solved = 0
-    for cell in secondaries where state.targets[cell] == nil && state.canPublish(cell) {
-      let affected = state.users[cell].sorted()
-      state.publish(cell)
-      program.fix(column[cell], at: state.values[cell])
+    for cell in secondaries where state.statuses[cell] == .secondary && state.targets[cell] == nil {
+      guard let group = publicationGroup(of: cell, &state, determined: determined) else { continue }
+      let affected = group.reduce(into: Set<Int>()) { $0.formUnion(state.users[$1]) }.sorted()
+      for member in group { program?.fix(member) }
       var proofs: [(cell: Int, proof: ProtectionCertificate)] = []
       for target in affected {
         if let proof = reprove(target, &state)
-          ?? (byProgram ? proofByProgram(target, state, program, hidden, column) : nil)
+          ?? program.flatMap({ reproof(target, without: group, state, $0, solved: &solved) })
         {
           proofs.append((target, proof))
         } else {
           break
         }
-        solved += 1
       }
       guard proofs.count == affected.count else {
-        program.release(column[cell])
-        state.hide(cell)
+        for member in group {
+          program?.release(member)
+          state.hide(member)
+        }
         continue
       }
       for (target, proof) in proofs { state.certify(target, proof) }
-      pruned += 1
+      pruned += group.count
     }
     logger?.debug(
       "secondary suppression pruned", metadata: ["published again": "\(pruned)", "proofs": "\(solved)"])
@@ -55,30 +62,104 @@ extension SecondarySuppression {
 
   /// Proves every protected cell of `state` by the LP; `false` when one fails (no proof recorded).
   func proveByProgram(_ state: inout PatternState) throws(ProtectionAudit.Problem) -> Bool {
-    let (program, hidden) = try ProtectionAudit(settings: settings, logger: logger).program(
-      state.table, state.statuses)
-    var column = [Int](repeating: -1, count: state.table.cells.count)
-    for (position, cell) in hidden.enumerated() { column[cell] = position }
+    guard state.table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
+    let program = ProofProgram(state.table, state.statuses)
+    var solved = 0
     for target in state.targets.keys.sorted() {
-      guard let proof = proofByProgram(target, state, program, hidden, column) else { return false }
+      guard let proof = reproof(target, without: nil, state, program, solved: &solved) else { return false }
       state.certify(target, proof)
     }
+    logger?.debug("protection proved", metadata: ["proofs": "\(solved)"])
     return true
   }
 
-  /// The LP proof of `target` in `program` (columns `hidden`), or `nil` when it does not reach its
-  /// required interval (an unbounded side gives no point, so no proof either).
-  private func proofByProgram(
-    _ target: Int, _ state: PatternState, _ program: LinearProgram, _ hidden: [Int], _ column: [Int]
+  /// A proof of `target` once the cells `published` are published again: its current proof where a
+  /// side changes none of them (every side when `published` is `nil`), else the smallest change of
+  /// that side by `program`, or the other side's change reversed when the cells it raises can fall
+  /// that far; `nil` when a side cannot be proved.
+  private func reproof(
+    _ target: Int, without published: [Int]?, _ state: PatternState, _ program: ProofProgram,
+    solved: inout Int
   ) -> ProtectionCertificate? {
-    guard let required = state.targets[target], column[target] >= 0 else { return nil }
-    let tolerance = 1e-6
-    guard case .finite(let upper) = program.maximum(of: column[target]), upper >= required.upper - tolerance
-    else { return nil }
-    let raised = program.solution()
-    guard case .finite(let lower) = program.minimum(of: column[target]), lower <= required.lower + tolerance
-    else { return nil }
-    return ProtectionCertificate(
-      raised: raised, lowered: program.solution(), hidden: hidden, values: state.values)
+    let need = state.need(target)
+    let old = state.certificates[target]
+    var proof = old ?? ProtectionCertificate()
+    let redoUp = old == nil || published.map { $0.contains { proof.up[$0] != nil } } ?? true
+    let redoDown = old == nil || published.map { $0.contains { proof.down[$0] != nil } } ?? true
+    if redoUp {
+      if !redoDown, let reversed = reversal(of: proof.down, target, by: need.up, state) {
+        proof.up = reversed
+      } else {
+        solved += 1
+        guard let up = program.change(of: target, by: need.up) else { return nil }
+        proof.up = up
+      }
+    }
+    if redoDown {
+      if let reversed = reversal(of: proof.up, target, by: -need.down, state) {
+        proof.down = reversed
+      } else {
+        solved += 1
+        guard let down = program.change(of: target, by: -need.down) else { return nil }
+        proof.down = down
+      }
+    }
+    return proof
+  }
+
+  /// `change` scaled and reversed so that it moves `target` by `amount` instead (less 5 × 10⁻⁷,
+  /// as ``ProofProgram``), when every cell stays ≥ 0; `nil` otherwise.
+  private func reversal(
+    of change: [Int: Double], _ target: Int, by amount: Double, _ state: PatternState
+  ) -> [Int: Double]? {
+    let size = max(0, abs(amount) - 5e-7)
+    if size == 0 { return [:] }
+    guard let moved = change[target], moved * amount < 0, abs(moved) > 1e-9 else { return nil }
+    let scale = -size / abs(moved)
+    var result: [Int: Double] = [:]
+    for (cell, delta) in change {
+      let scaled = delta * scale
+      guard state.values[cell] + scaled >= 0 else { return nil }
+      result[cell] = scaled
+    }
+    return result
+  }
+
+  /// Publishes `cell` in `state` with, when `determined`, every secondary an equation would be left
+  /// with alone (and so on); `nil` (and `state` unchanged) when that would leave an equation with a
+  /// single hidden cell that cannot be published, or two hidden single contributors alone.
+  private func publicationGroup(
+    of cell: Int, _ state: inout PatternState, determined: Bool
+  ) -> [Int]? {
+    if state.canPublish(cell) {
+      state.publish(cell)
+      return [cell]
+    }
+    guard determined else { return nil }
+    var group = [cell]
+    state.publish(cell)
+    var next = 0
+    var touched = Set<Int>()
+    while next < group.count {
+      let member = group[next]
+      next += 1
+      for number in state.equationsByCell[member] {
+        touched.insert(number)
+        guard state.hiddenPerEquation[number] == 1 else { continue }
+        let equation = state.table.equations[number]
+        let last = equation.cells.first { state.statuses[$0].isSuppressed }!
+        guard state.statuses[last] == .secondary, state.targets[last] == nil else {
+          for published in group { state.hide(published) }
+          return nil
+        }
+        state.publish(last)
+        group.append(last)
+      }
+    }
+    if touched.contains(where: { state.singletonsOnlyProtectEachOther(in: $0) }) {
+      for published in group { state.hide(published) }
+      return nil
+    }
+    return group
   }
 }

@@ -10,11 +10,15 @@ import Logging
 ///    cell nearest to it: first among the cells of its own equations, else one equation further,
 ///    and so on. Close the lines again and audit again, until the audit passes or nothing is left
 ///    to hide.
-/// 4. Prune (when ``prunes``): try to publish each secondary again, largest value first; keep it
-///    published when no equation is left with a single hidden cell and the audit still passes.
+/// 4. Prune (when ``prunes``): try to publish each secondary again, dearest first, together with
+///    the secondaries it would leave alone in an equation (they would be recomputable); keep them
+///    published when no equation is left with a single hidden cell and every primary is still
+///    proved (sparse LP proofs, re-solved only where they used a cell published again: the same
+///    verdict as the audit's).
 ///
-/// "Cheapest" is the smallest value, then the fewest contributors, then the smallest identifier,
-/// so the result is deterministic. Structural zeros are never hidden.
+/// "Cheapest" is the smallest cost (``TableCell/hidingCost``: the value unless the table gives the
+/// cell a cost), then the fewest contributors, then the smallest identifier, so the result is
+/// deterministic; pruning tries the dearest secondaries first. Structural zeros are never hidden.
 public struct SecondarySuppression {
   /// The rules: primaries, thresholds, required protection.
   public var settings: SecrecySettings
@@ -69,7 +73,7 @@ public struct SecondarySuppression {
     if prunes {
       var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
       if try proveByProgram(&state) {
-        try pruneWithProofs(&state) { _, _ in nil }
+        try pruneWithProofs(&state, determined: true) { _, _ in nil }
         statuses = state.statuses
       }
     }
@@ -143,8 +147,8 @@ public struct SecondarySuppression {
         let best = candidates.indices.min { left, right in
           let a = table.cells[candidates[left]]
           let b = table.cells[candidates[right]]
-          let costA = a.value / Double(closes[left])
-          let costB = b.value / Double(closes[right])
+          let costA = a.hidingCost / Double(closes[left])
+          let costB = b.hidingCost / Double(closes[right])
           if costA != costB { return costA < costB }
           if a.contributors != b.contributors { return a.contributors < b.contributors }
           return a.id < b.id
@@ -179,12 +183,13 @@ public struct SecondarySuppression {
     return nil
   }
 
-  /// The cell of smallest value, then fewest contributors, then smallest identifier.
+  /// The cell of smallest cost (``TableCell/hidingCost``), then fewest contributors, then
+  /// smallest identifier.
   private func cheapest(_ candidates: [Int], _ table: AdditiveTable) -> Int? {
     candidates.min { left, right in
       let a = table.cells[left]
       let b = table.cells[right]
-      if a.value != b.value { return a.value < b.value }
+      if a.hidingCost != b.hidingCost { return a.hidingCost < b.hidingCost }
       if a.contributors != b.contributors { return a.contributors < b.contributors }
       return a.id < b.id
     }

@@ -47,6 +47,19 @@ import Testing
     #expect((audit.upper ?? .infinity) >= 5)
   }
 
+  @Test func widerLevelsCostMoreToHide() throws {
+    let aggregation = try Aggregation(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    let table = LinkedTables(aggregation).systems[0].table
+    func factor(_ id: String) throws -> Double {
+      let cell = table.cells[try #require(table.index(of: id))]
+      return cell.hidingCost / cell.value
+    }
+    #expect(try factor("nb_seances|national|FR") == 1_000)
+    #expect(try factor("nb_seances|region|44") == 4)
+    #expect(try factor("nb_seances|departement|52") == 2)
+    #expect(try factor("nb_seances|service|00000000000099") == 1)
+  }
+
   @Test func protectingTheRegionsAloneLeavesHauteMarneExposedByTheCoursAppel() throws {
     let aggregation = try Aggregation(plan: Self.plan, year: 2025, reports: Self.grandEst)
     let joint = LinkedTables(aggregation).systems[0].table

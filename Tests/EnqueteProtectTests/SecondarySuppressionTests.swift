@@ -64,4 +64,36 @@ import Testing
     #expect(protected.secondaryCount == 128)
     #expect(protected.secondaryValue(in: table) == 1_059)
   }
+
+  /// `T = a + b` and `T = c + d` (two hierarchies), `a` and `c` single contributors: hiding `T`
+  /// closes both lines at once (10 / 2 per line, less than 6), unless `T` costs more.
+  static func sharedTotal(totalCost: Double?) throws -> AdditiveTable {
+    try AdditiveTable(
+      cells: [
+        TableCell(id: "T", value: 10, contributors: 6, cost: totalCost),
+        TableCell(id: "a", value: 4, contributors: 1), TableCell(id: "b", value: 6, contributors: 5),
+        TableCell(id: "c", value: 4, contributors: 1), TableCell(id: "d", value: 6, contributors: 5),
+      ],
+      equations: [TableEquation(total: 0, parts: [1, 2]), TableEquation(total: 0, parts: [3, 4])])
+  }
+
+  @Test func byValueTheSharedTotalIsHidden() throws {
+    let table = try Self.sharedTotal(totalCost: nil)
+    let result = try SecondarySuppression().protect(table)
+    #expect(result.audit.passes)
+    #expect(ids(table, result) == ["T"])
+  }
+
+  @Test func aDearTotalIsPublishedAndInnerCellsHiddenInstead() throws {
+    let table = try Self.sharedTotal(totalCost: 10_000)
+    let result = try SecondarySuppression().protect(table)
+    #expect(result.audit.passes)
+    #expect(linesAreClosed(table, result.statuses))
+    #expect(ids(table, result) == ["b", "d"])
+  }
+
+  @Test func aCellWithoutCostCostsItsValue() {
+    #expect(TableCell(id: "x", value: 12, contributors: 3).hidingCost == 12)
+    #expect(TableCell(id: "x", value: 12, contributors: 3, cost: 48).hidingCost == 48)
+  }
 }

@@ -11,12 +11,23 @@ public struct TableCell: Sendable, Hashable, Codable {
   /// The largest individual contributions, largest first, when the cell is a magnitude and the
   /// dominance rule may apply; `nil` when unknown.
   public var largestContributions: [Double]?
+  /// What hiding the cell costs when the secondary suppression compares cells, `nil` for its
+  /// value (the least hidden value). A cost function in τ-Argus's sense: linked tables make
+  /// totals at wider levels dearer, so that inner cells are hidden rather than marginal totals.
+  /// May be derived from the value: never log it.
+  public var cost: Double?
 
   /// Creates a cell.
-  public init(id: String, value: Double, contributors: Int, largestContributions: [Double]? = nil) {
+  public init(
+    id: String, value: Double, contributors: Int, largestContributions: [Double]? = nil, cost: Double? = nil
+  ) {
     self.id = id
     self.value = value
     self.contributors = contributors
     self.largestContributions = largestContributions
+    self.cost = cost
   }
+
+  /// The cost of hiding the cell: ``cost``, else its value.
+  public var hidingCost: Double { cost ?? value }
 }

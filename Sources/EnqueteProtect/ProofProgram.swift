@@ -1,0 +1,119 @@
+import CGLPK
+import EnqueteCore
+
+/// Sparse proofs of protection by linear programming: for a protected cell, the change of least
+/// `Σ |change|` of the hidden cells under which every equation still holds, every cell stays ≥ 0
+/// and the cell moves by its required amount (Fischetti and Salazar's attacker problem with a
+/// smallest-change objective).
+///
+/// The program exists exactly when the audit's maximum (or minimum) reaches the required bound, so
+/// the pruning that uses it publishes the same cells as one re-proving by maximum and minimum; but
+/// the change found is small (a cycle of hidden cells, usually), so publishing another hidden cell
+/// again invalidates few proofs. Columns `y⁺`, `y⁻` per cell hidden when the program is built,
+/// `y⁻ ≤ value`; a cell published again is fixed at no change. One GLPK problem serves every proof,
+/// warm-started by the dual simplex (only bounds change from one solve to the next). Not
+/// `Sendable`: GLPK is not thread-safe.
+final class ProofProgram {
+  private let problem: OpaquePointer
+  private var parameters = glp_smcp()
+  /// The `y⁺` column of each cell (`y⁻` is the next), 0 when the cell was not hidden.
+  private let column: [Int32]
+  private let values: [Double]
+  private let tolerance = 5e-7
+
+  /// Builds the program of the cells hidden in `statuses` over `table`.
+  /// - Complexity: O(cells + equation terms) to load.
+  init(_ table: AdditiveTable, _ statuses: [CellStatus]) {
+    glp_term_out(GLP_OFF)
+    problem = glp_create_prob()
+    values = table.cells.map(\.value)
+    var column = [Int32](repeating: 0, count: table.cells.count)
+    var next: Int32 = 1
+    for index in table.cells.indices where statuses[index].isSuppressed {
+      column[index] = next
+      next += 2
+    }
+    self.column = column
+    if next > 1 { glp_add_cols(problem, next - 1) }
+    var rows: [Int32] = [0]
+    var columns: [Int32] = [0]
+    var coefficients: [Double] = [0]
+    var rowCount: Int32 = 0
+    for equation in table.equations {
+      let terms = equation.terms.filter { column[$0.cell] > 0 }
+      guard !terms.isEmpty else { continue }
+      rowCount += 1
+      for term in terms {
+        rows += [rowCount, rowCount]
+        columns += [column[term.cell], column[term.cell] + 1]
+        coefficients += [term.coefficient, -term.coefficient]
+      }
+    }
+    if rowCount > 0 {
+      glp_add_rows(problem, rowCount)
+      for row in 1...rowCount { glp_set_row_bnds(problem, row, GLP_FX, 0, 0) }
+    }
+    glp_load_matrix(problem, Int32(coefficients.count - 1), rows, columns, coefficients)
+    glp_set_obj_dir(problem, GLP_MIN)
+    for index in table.cells.indices where column[index] > 0 {
+      release(index)
+      glp_set_obj_coef(problem, column[index], 1)
+      glp_set_obj_coef(problem, column[index] + 1, 1)
+    }
+    glp_init_smcp(&parameters)
+    parameters.msg_lev = GLP_MSG_OFF
+    parameters.meth = GLP_DUALP
+  }
+
+  deinit { glp_delete_prob(problem) }
+
+  /// Fixes `cell` at its value (a hidden cell published again).
+  func fix(_ cell: Int) {
+    guard column[cell] > 0 else { return }
+    glp_set_col_bnds(problem, column[cell], GLP_FX, 0, 0)
+    glp_set_col_bnds(problem, column[cell] + 1, GLP_FX, 0, 0)
+  }
+
+  /// Lets `cell` move again: up freely, down to 0.
+  func release(_ cell: Int) {
+    guard column[cell] > 0 else { return }
+    glp_set_col_bnds(problem, column[cell], GLP_LO, 0, 0)
+    if values[cell] > 0 {
+      glp_set_col_bnds(problem, column[cell] + 1, GLP_DB, 0, values[cell])
+    } else {
+      glp_set_col_bnds(problem, column[cell] + 1, GLP_FX, 0, 0)
+    }
+  }
+
+  /// The smallest change moving the hidden `cell` by `amount` (up when positive, down when
+  /// negative; within a tolerance of 5 × 10⁻⁷, below the audit's), as the change of every cell
+  /// that moves; `nil` when no change can (the audit's bound in that direction falls short).
+  func change(of cell: Int, by amount: Double) -> [Int: Double]? {
+    let up = column[cell]
+    guard up > 0 else { return nil }
+    let size = max(0, abs(amount) - tolerance)
+    if size == 0 { return [:] }
+    if amount >= 0 {
+      glp_set_col_bnds(problem, up, GLP_FX, size, size)
+      glp_set_col_bnds(problem, up + 1, GLP_FX, 0, 0)
+    } else {
+      guard size <= values[cell] else { return nil }
+      glp_set_col_bnds(problem, up, GLP_FX, 0, 0)
+      glp_set_col_bnds(problem, up + 1, GLP_FX, size, size)
+    }
+    defer { release(cell) }
+    var code = glp_simplex(problem, &parameters)
+    if code != 0 {
+      // A singular or ill-conditioned warm basis: start again from the standard basis.
+      glp_std_basis(problem)
+      code = glp_simplex(problem, &parameters)
+    }
+    guard code == 0, glp_get_status(problem) == GLP_OPT else { return nil }
+    var change: [Int: Double] = [:]
+    for (index, first) in column.enumerated() where first > 0 {
+      let delta = glp_get_col_prim(problem, first) - glp_get_col_prim(problem, first + 1)
+      if abs(delta) > 1e-9 { change[index] = delta }
+    }
+    return change
+  }
+}
