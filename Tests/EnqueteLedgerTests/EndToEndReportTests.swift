@@ -18,7 +18,8 @@ import Testing
     let ledger = folder.appendingPathComponent("enquete.sqlite").path
     let samples = LedgerFixtures.samples.path
     func run(_ arguments: [String], _ label: String, expecting code: Int32 = 0) throws {
-      let status = try LedgerFixtures.run(arguments + ["--ledger", ledger], in: folder, label: label)
+      let withLedger = arguments[0] == "audit" ? arguments : arguments + ["--ledger", ledger]
+      let status = try LedgerFixtures.run(withLedger, in: folder, label: label)
       #expect(status == code, "\(label): \(LedgerFixtures.stderr(label, in: folder).prefix(1500))")
     }
     for survey in Self.surveys {
