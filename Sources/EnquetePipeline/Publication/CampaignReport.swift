@@ -96,8 +96,12 @@ public enum CampaignReport {
       ("rapports_acceptes", .number(Double(quality.currentReports))),
       (
         "fichiers_sources",
+        // The name the file was sent under, not where it lay: the same inputs give the same file.
         .array(
-          quality.inputs.map { .object([("fichier", .string($0.name)), ("sha256", .string($0.sha256))]) })
+          quality.inputs.map { (URL(fileURLWithPath: $0.name).lastPathComponent, $0.sha256) }.sorted {
+            $0 < $1
+          }
+          .map { .object([("fichier", .string($0.0)), ("sha256", .string($0.1))]) })
       ),
       ("tableaux_csv_sha256", .string(SHA256.hex(published))),
       ("modeles_sha256", .object(templateHashes)),

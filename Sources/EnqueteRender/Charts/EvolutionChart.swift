@@ -49,7 +49,7 @@ public enum EvolutionChart {
           out += "text-anchor=\"middle\">s</text>"
           continue
         }
-        let height = largest > 0 ? max(1, value / largest * (panelHeight - 62)) : 0
+        let height = largest > 0 ? max(1, value / largest * (panelHeight - 82)) : 0
         out +=
           "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(base - height))\" width=\"\(SVGText.number(barWidth))\" "
         out +=
