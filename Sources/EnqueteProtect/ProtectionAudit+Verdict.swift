@@ -26,7 +26,7 @@ extension ProtectionAudit {
   /// is no longer suppressed in `statuses` must have been fixed at its value (``LinearProgram/fix(_:at:)``).
   /// The columns in `first` are checked before the others (the likeliest to fail, to stop early).
   func failingPrimaries(
-    _ program: LinearProgram, hidden: [Int], _ table: AdditiveTable, _ statuses: [CellStatus],
+    _ program: BlockProgram, hidden: [Int], _ table: AdditiveTable, _ statuses: [CellStatus],
     stoppingAtFirst: Bool, first: [Int] = []
   ) throws(Problem) -> [Int] {
     let firstSet = Set(first)
@@ -36,7 +36,7 @@ extension ProtectionAudit {
     var seenHigh = [Double](repeating: -.infinity, count: hidden.count)
     func record() {
       let values = program.solution()
-      for position in primaries {
+      for position in primaries where !values[position].isNaN {
         seenLow[position] = min(seenLow[position], values[position])
         seenHigh[position] = max(seenHigh[position], values[position])
       }

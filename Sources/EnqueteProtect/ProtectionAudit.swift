@@ -69,7 +69,7 @@ public struct ProtectionAudit {
   func program(
     _ table: AdditiveTable, _ statuses: [CellStatus]
   ) throws(Problem) -> (
-    LinearProgram, [Int]
+    BlockProgram, [Int]
   ) {
     guard statuses.count == table.cells.count else {
       throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
@@ -101,7 +101,7 @@ public struct ProtectionAudit {
       "protection audit",
       metadata: ["suppressed": "\(hidden.count)", "rows": "\(rows.count)", "cells": "\(table.cells.count)"])
 
-    return (LinearProgram(columnCount: hidden.count, rows: rows), hidden)
+    return (BlockProgram(columnCount: hidden.count, rows: rows), hidden)
   }
 
   /// The primaries (in table order) that break the singleton rule: one of the only two hidden

@@ -42,7 +42,7 @@ public enum PublishedIntervals {
       }
       rows.append((terms, -constant))
     }
-    let program = LinearProgram(columnCount: hiddenCells.count, rows: rows)
+    let program = BlockProgram(columnCount: hiddenCells.count, rows: rows)
     var result: [(cell: Int, lower: Double, upper: Double?)] = []
     result.reserveCapacity(hiddenCells.count)
     for (position, cell) in hiddenCells.enumerated() {

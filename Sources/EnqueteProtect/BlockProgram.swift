@@ -1,0 +1,96 @@
+/// A linear program split into its independent blocks: columns that share no row are solved in
+/// separate, smaller GLPK problems. The bounds are exactly those of the whole program (its
+/// feasible set is the product of the blocks'), at a fraction of the cost: a pattern's hidden
+/// cells mostly form many small groups (one département's categories, one région's).
+///
+/// Same interface as ``LinearProgram`` for the audit: columns are numbered as in the whole
+/// program. Like it, neither `Sendable` nor shared between threads.
+final class BlockProgram {
+  private let blocks: [LinearProgram]
+  /// For each column of the whole program: its block and its column there.
+  private let place: [(block: Int, column: Int)]
+  /// For each block: its columns in the whole program.
+  private let members: [[Int]]
+  /// The block solved last (``solution()`` reads it).
+  private var lastSolved: Int?
+  /// The number of columns.
+  let columnCount: Int
+
+  /// Splits `rows` (over `columnCount` non-negative columns) into blocks and builds one program each.
+  /// - Complexity: O(rows + terms) to split, plus loading each block.
+  init(columnCount: Int, rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)]) {
+    self.columnCount = columnCount
+    var parent = Array(0..<columnCount)
+    func find(_ column: Int) -> Int {
+      var root = column
+      while parent[root] != root {
+        parent[root] = parent[parent[root]]
+        root = parent[root]
+      }
+      return root
+    }
+    for row in rows {
+      guard let first = row.terms.first?.column else { continue }
+      let root = find(first)
+      for term in row.terms.dropFirst() {
+        let other = find(term.column)
+        if other != root { parent[other] = root }
+      }
+    }
+    var blockOfRoot: [Int: Int] = [:]
+    var members: [[Int]] = []
+    var place = [(block: Int, column: Int)](repeating: (0, 0), count: columnCount)
+    for column in 0..<columnCount {
+      let root = find(column)
+      let block: Int
+      if let known = blockOfRoot[root] {
+        block = known
+      } else {
+        block = members.count
+        blockOfRoot[root] = block
+        members.append([])
+      }
+      place[column] = (block, members[block].count)
+      members[block].append(column)
+    }
+    var blockRows = [[(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)]](
+      repeating: [], count: members.count)
+    for row in rows {
+      guard let first = row.terms.first?.column else { continue }
+      let block = place[first].block
+      blockRows[block].append(
+        (row.terms.map { (place[$0.column].column, $0.coefficient) }, row.rightHandSide))
+    }
+    blocks = members.indices.map { LinearProgram(columnCount: members[$0].count, rows: blockRows[$0]) }
+    self.place = place
+    self.members = members
+  }
+
+  /// The smallest value of a column.
+  func minimum(of column: Int) -> LinearProgram.Bound {
+    lastSolved = place[column].block
+    return blocks[place[column].block].minimum(of: place[column].column)
+  }
+
+  /// The largest value of a column.
+  func maximum(of column: Int) -> LinearProgram.Bound {
+    lastSolved = place[column].block
+    return blocks[place[column].block].maximum(of: place[column].column)
+  }
+
+  /// Fixes a column at a value (publishing its cell again).
+  func fix(_ column: Int, at value: Double) {
+    blocks[place[column].block].fix(place[column].column, at: value)
+  }
+
+  /// Frees a fixed column again.
+  func release(_ column: Int) { blocks[place[column].block].release(place[column].column) }
+
+  /// The last solve's point for the columns of its block; `nan` for the others (not known).
+  func solution() -> [Double] {
+    var values = [Double](repeating: .nan, count: columnCount)
+    guard let block = lastSolved else { return values }
+    for (local, value) in blocks[block].solution().enumerated() { values[members[block][local]] = value }
+    return values
+  }
+}
