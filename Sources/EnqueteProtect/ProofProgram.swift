@@ -13,39 +13,46 @@ import EnqueteCore
 /// `y⁻ ≤ value`; a cell published again is fixed at no change. One GLPK problem serves every proof,
 /// warm-started by the dual simplex (only bounds change from one solve to the next). Not
 /// `Sendable`: GLPK is not thread-safe.
-final class ProofProgram {
+final class ProofBlock {
   private let problem: OpaquePointer
   private var parameters = glp_smcp()
-  /// The `y⁺` column of each cell (`y⁻` is the next), 0 when the cell was not hidden.
-  private let column: [Int32]
-  private let values: [Double]
+  /// The `y⁺` column of each cell of the block (`y⁻` is the next).
+  private let column: [Int: Int32]
+  /// The cells of the block, in table order.
+  private let members: [Int]
+  /// The value of each cell of the block.
+  private let values: [Int: Double]
   private let tolerance = 5e-7
 
-  /// Builds the program of the cells hidden in `statuses` over `table`.
-  /// - Complexity: O(cells + equation terms) to load.
-  init(_ table: AdditiveTable, _ statuses: [CellStatus]) {
+  /// Builds the program of the hidden cells `members` of `table`, tied by its equations
+  /// `equations` (those that involve them; no other hidden cell appears in them).
+  /// - Complexity: O(members + terms of `equations`) to load.
+  init(_ table: AdditiveTable, members: [Int], equations: [Int]) {
     glp_term_out(GLP_OFF)
     problem = glp_create_prob()
-    values = table.cells.map(\.value)
-    var column = [Int32](repeating: 0, count: table.cells.count)
+    var column: [Int: Int32] = [:]
+    var values: [Int: Double] = [:]
     var next: Int32 = 1
-    for index in table.cells.indices where statuses[index].isSuppressed {
+    for index in members {
       column[index] = next
+      values[index] = table.cells[index].value
       next += 2
     }
     self.column = column
+    self.members = members
+    self.values = values
     if next > 1 { glp_add_cols(problem, next - 1) }
     var rows: [Int32] = [0]
     var columns: [Int32] = [0]
     var coefficients: [Double] = [0]
     var rowCount: Int32 = 0
-    for equation in table.equations {
-      let terms = equation.terms.filter { column[$0.cell] > 0 }
+    for number in equations {
+      let terms = table.equations[number].terms.filter { column[$0.cell] != nil }
       guard !terms.isEmpty else { continue }
       rowCount += 1
       for term in terms {
         rows += [rowCount, rowCount]
-        columns += [column[term.cell], column[term.cell] + 1]
+        columns += [column[term.cell]!, column[term.cell]! + 1]
         coefficients += [term.coefficient, -term.coefficient]
       }
     }
@@ -55,10 +62,10 @@ final class ProofProgram {
     }
     glp_load_matrix(problem, Int32(coefficients.count - 1), rows, columns, coefficients)
     glp_set_obj_dir(problem, GLP_MIN)
-    for index in table.cells.indices where column[index] > 0 {
+    for index in members {
       release(index)
-      glp_set_obj_coef(problem, column[index], 1)
-      glp_set_obj_coef(problem, column[index] + 1, 1)
+      glp_set_obj_coef(problem, column[index]!, 1)
+      glp_set_obj_coef(problem, column[index]! + 1, 1)
     }
     glp_init_smcp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
@@ -69,19 +76,19 @@ final class ProofProgram {
 
   /// Fixes `cell` at its value (a hidden cell published again).
   func fix(_ cell: Int) {
-    guard column[cell] > 0 else { return }
-    glp_set_col_bnds(problem, column[cell], GLP_FX, 0, 0)
-    glp_set_col_bnds(problem, column[cell] + 1, GLP_FX, 0, 0)
+    guard let first = column[cell] else { return }
+    glp_set_col_bnds(problem, first, GLP_FX, 0, 0)
+    glp_set_col_bnds(problem, first + 1, GLP_FX, 0, 0)
   }
 
   /// Lets `cell` move again: up freely, down to 0.
   func release(_ cell: Int) {
-    guard column[cell] > 0 else { return }
-    glp_set_col_bnds(problem, column[cell], GLP_LO, 0, 0)
-    if values[cell] > 0 {
-      glp_set_col_bnds(problem, column[cell] + 1, GLP_DB, 0, values[cell])
+    guard let first = column[cell], let value = values[cell] else { return }
+    glp_set_col_bnds(problem, first, GLP_LO, 0, 0)
+    if value > 0 {
+      glp_set_col_bnds(problem, first + 1, GLP_DB, 0, value)
     } else {
-      glp_set_col_bnds(problem, column[cell] + 1, GLP_FX, 0, 0)
+      glp_set_col_bnds(problem, first + 1, GLP_FX, 0, 0)
     }
   }
 
@@ -89,15 +96,14 @@ final class ProofProgram {
   /// negative; within a tolerance of 5 × 10⁻⁷, below the audit's), as the change of every cell
   /// that moves; `nil` when no change can (the audit's bound in that direction falls short).
   func change(of cell: Int, by amount: Double) -> [Int: Double]? {
-    let up = column[cell]
-    guard up > 0 else { return nil }
+    guard let up = column[cell] else { return nil }
     let size = max(0, abs(amount) - tolerance)
     if size == 0 { return [:] }
     if amount >= 0 {
       glp_set_col_bnds(problem, up, GLP_FX, size, size)
       glp_set_col_bnds(problem, up + 1, GLP_FX, 0, 0)
     } else {
-      guard size <= values[cell] else { return nil }
+      guard size <= values[cell]! else { return nil }
       glp_set_col_bnds(problem, up, GLP_FX, 0, 0)
       glp_set_col_bnds(problem, up + 1, GLP_FX, size, size)
     }
@@ -110,10 +116,78 @@ final class ProofProgram {
     }
     guard code == 0, glp_get_status(problem) == GLP_OPT else { return nil }
     var change: [Int: Double] = [:]
-    for (index, first) in column.enumerated() where first > 0 {
+    for index in members {
+      let first = column[index]!
       let delta = glp_get_col_prim(problem, first) - glp_get_col_prim(problem, first + 1)
       if abs(delta) > 1e-9 { change[index] = delta }
     }
     return change
+  }
+}
+
+/// ``ProofBlock``s for every independent group of hidden cells (cells tied, directly or not, by
+/// equations): each proof solves only its cell's block, a fraction of the whole pattern, with the
+/// same answer (the groups share no equation).
+final class ProofProgram {
+  private let blocks: [ProofBlock]
+  private let blockOf: [Int]
+
+  /// Builds one block per group of the cells hidden in `statuses` over `table`.
+  /// - Complexity: O(cells + equation terms) to split and load.
+  init(_ table: AdditiveTable, _ statuses: [CellStatus]) {
+    var parent = Array(table.cells.indices)
+    func find(_ cell: Int) -> Int {
+      var root = cell
+      while parent[root] != root {
+        parent[root] = parent[parent[root]]
+        root = parent[root]
+      }
+      return root
+    }
+    for equation in table.equations {
+      let hidden = equation.cells.filter { statuses[$0].isSuppressed }
+      guard let first = hidden.first else { continue }
+      let root = find(first)
+      for cell in hidden.dropFirst() {
+        let other = find(cell)
+        if other != root { parent[other] = root }
+      }
+    }
+    var blockOfRoot: [Int: Int] = [:]
+    var blockOf = [Int](repeating: -1, count: table.cells.count)
+    for cell in table.cells.indices where statuses[cell].isSuppressed {
+      let root = find(cell)
+      if let block = blockOfRoot[root] {
+        blockOf[cell] = block
+      } else {
+        blockOf[cell] = blockOfRoot.count
+        blockOfRoot[root] = blockOfRoot.count
+      }
+    }
+    self.blockOf = blockOf
+    var members = [[Int]](repeating: [], count: blockOfRoot.count)
+    for cell in table.cells.indices where blockOf[cell] >= 0 { members[blockOf[cell]].append(cell) }
+    var equations = [[Int]](repeating: [], count: blockOfRoot.count)
+    for (number, equation) in table.equations.enumerated() {
+      if let hidden = equation.cells.first(where: { blockOf[$0] >= 0 }) {
+        equations[blockOf[hidden]].append(number)
+      }
+    }
+    blocks = members.indices.map { ProofBlock(table, members: members[$0], equations: equations[$0]) }
+  }
+
+  /// Fixes `cell` at its value (a hidden cell published again).
+  func fix(_ cell: Int) {
+    if blockOf[cell] >= 0 { blocks[blockOf[cell]].fix(cell) }
+  }
+
+  /// Lets `cell` move again.
+  func release(_ cell: Int) {
+    if blockOf[cell] >= 0 { blocks[blockOf[cell]].release(cell) }
+  }
+
+  /// The smallest change moving the hidden `cell` by `amount` (see ``ProofBlock/change(of:by:)``).
+  func change(of cell: Int, by amount: Double) -> [Int: Double]? {
+    blockOf[cell] >= 0 ? blocks[blockOf[cell]].change(of: cell, by: amount) : nil
   }
 }
