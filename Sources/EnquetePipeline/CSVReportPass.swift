@@ -69,4 +69,17 @@ final class FastRowFilter: CSVRowFilter {
     case .deferred: return false
     }
   }
+
+  func accepts(line: CSVPendingLine, encoding: TextEncoding?) -> Int? {
+    guard checker != nil else { return nil }
+    let judged: FastTextEncoding
+    switch encoding {
+    case nil: judged = .undecided
+    case .windows1252?: judged = .windows1252
+    case .utf8?, .utf8BOM?, .utf16LE?, .utf16BE?: judged = .utf8
+    }
+    return checker!.checkLine(
+      line.text, start: line.start, end: line.end, line: line.line, delimiter: line.delimiter,
+      encoding: judged)
+  }
 }

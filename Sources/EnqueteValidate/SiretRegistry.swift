@@ -29,6 +29,10 @@ public final class SiretRegistry: @unchecked Sendable {
     return numeric.firstLine(of: siret, recordingAt: line)
   }
 
+  /// Fetches into the cache where `siret` will be looked up (a hint; it records nothing).
+  @inline(__always)
+  public func prefetch(_ siret: Int) { numeric.prefetch(siret) }
+
   /// Whether the SIRET was met.
   public func contains(_ siret: Int) -> Bool { numeric.contains(siret) }
 

@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -49,6 +51,18 @@ struct SiretTable: ~Copyable {
     insert(scrambled, line: UInt32(clamping: line))
     count += 1
     return nil
+  }
+
+  /// Fetches into the cache the slots a lookup of `key` starts with, so that a `firstLine` call a
+  /// little later does not wait for memory.
+  @inline(__always)
+  func prefetch(_ key: Int) {
+    guard key >= 0 && key < Self.keyLimit else { return }
+    let scrambled = Self.scramble(key)
+    let slot = scrambled - Int(reciprocal.divide(scrambled)) * capacity
+    enquete_prefetch_read(distances + slot)
+    enquete_prefetch_read(quotients + slot)
+    enquete_prefetch_write(lines + slot)
   }
 
   /// Whether `key` is recorded.

@@ -41,6 +41,16 @@ struct CSVRowMapper {
     return text
   }
 
+  /// Lets the filter take a plain data row whole (see `CSVRowFilter.accepts(line:encoding:)`):
+  /// the offset past the row when it did.
+  mutating func takeLine(_ line: CSVPendingLine, outcome: inout CSVReadOutcome) -> Int? {
+    guard sawHeader, !refused, let filter,
+      let next = filter.accepts(line: line, encoding: decoder?.encoding)
+    else { return nil }
+    outcome.filteredRowCount += 1
+    return next
+  }
+
   mutating func take(
     _ row: CSVRow, outcome: inout CSVReadOutcome,
     onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void

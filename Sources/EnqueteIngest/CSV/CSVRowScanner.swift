@@ -234,6 +234,12 @@ struct CSVRowScanner {
       count: fieldCount, line: rowLine)
   }
 
+  /// Goes past a row taken whole, on one line ending just before `next`.
+  mutating func skipLine(to next: Int) {
+    committedLine += 1
+    committedLineStart = next
+  }
+
   /// Makes the row just read the starting point of the next.
   mutating func commit() {
     committedLine = line

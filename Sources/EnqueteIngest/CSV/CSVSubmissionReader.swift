@@ -39,6 +39,11 @@ public protocol CSVRowFilter: AnyObject {
   func begin(layout: CSVLayout, columns: [String?])
   /// Whether the row is taken; `decoder` decodes text in the file's encoding.
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool
+  /// Takes a plain data row whole, before it is tokenized: the offset just past its line break
+  /// when taken (it is then counted as `accepts` would count it), nil to have it tokenized and
+  /// handed to `accepts(_:decoder:)`. Only a row on one physical line ending with LF or CRLF, with
+  /// no quote, may be taken; `encoding` is the one decided so far (nil while every byte was ASCII).
+  func accepts(line: CSVPendingLine, encoding: TextEncoding?) -> Int?
 }
 
 /// A header as one reader read it: what a second reader needs to take the rows of a later part of
@@ -142,7 +147,10 @@ public struct CSVSubmissionReader: Sendable {
       }
       switch input {
       case .path(let path, let slice):
-        let end = try reader.read(path: path, slice: slice, onDetect: onDetect) { row in
+        let end = try reader.read(
+          path: path, slice: slice, onDetect: onDetect,
+          takeLine: { rows.takeLine($0, outcome: &outcome) }
+        ) { row in
           try rows.take(row, outcome: &outcome, onRecord: onRecord)
         }
         outcome.detection = end.detection
@@ -153,7 +161,9 @@ public struct CSVSubmissionReader: Sendable {
             mapper: CSVRowMapper(continuing: rows, filter: nil), detection: end.detection)
         }
       case .bytes(let bytes):
-        outcome.detection = try reader.read(bytes: bytes, onDetect: onDetect) { row in
+        outcome.detection = try reader.read(
+          bytes: bytes, onDetect: onDetect, takeLine: { rows.takeLine($0, outcome: &outcome) }
+        ) { row in
           try rows.take(row, outcome: &outcome, onRecord: onRecord)
         }
       }

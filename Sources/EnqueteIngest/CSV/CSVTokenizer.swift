@@ -36,16 +36,32 @@ public struct CSVTokenizer {
   /// Reads the complete rows at the front of `buffer`, calling `onRow` for each, and returns the
   /// number of bytes they took. The next call must pass a buffer that starts with the bytes not
   /// taken. With `isLast`, the end of the buffer ends the last row (and an open quote is an error).
+  ///
+  /// `takeLine` is offered each row first: when it takes it whole (a plain row on one line, ending
+  /// with LF or CRLF before the `end` it is given), it returns the offset past the line break and
+  /// the row is not tokenized nor handed to `onRow`. Its `end` keeps a row taken whole within the
+  /// limits on field and line lengths.
   /// - Complexity: O(buffer size) for the rows handed out; an incomplete row is read again next time.
   public mutating func tokenize(
-    _ buffer: UnsafeMutableBufferPointer<UInt8>, isLast: Bool, onRow: (CSVRow) throws -> Void
+    _ buffer: UnsafeMutableBufferPointer<UInt8>, isLast: Bool,
+    takeLine: (CSVPendingLine) -> Int? = { _ in nil }, onRow: (CSVRow) throws -> Void
   ) throws -> Int {
     guard let base = buffer.baseAddress else { return 0 }
     var scanner = CSVRowScanner(
       base: base, count: buffer.count, isLast: isLast, delimiter: delimiter, limits: limits,
       fields: fields, line: line, lineStart: lineStart - consumed)
+    let reach = min(limits.maximumFieldBytes, limits.maximumLineBytes)
     var taken = 0
-    while taken < buffer.count, let next = try scanner.scanRow(from: taken) {
+    while taken < buffer.count {
+      let pending = CSVPendingLine(
+        text: UnsafePointer(base), start: taken, end: min(buffer.count, taken + reach),
+        line: scanner.committedLine, delimiter: delimiter)
+      if let next = takeLine(pending) {
+        scanner.skipLine(to: next)
+        taken = next
+        continue
+      }
+      guard let next = try scanner.scanRow(from: taken) else { break }
       if scanner.fieldCount > 0 {
         scanner.unquoteMarkedFields()
         try onRow(scanner.row(consumed: consumed))

@@ -20,25 +20,27 @@ public enum FastVerdict: Sendable {
 public struct FastReportChecker {
   let report: SlotLayout
   let detail: SlotLayout?
-  private let tape: RuleTape
+  let tape: RuleTape
   private let rules: [Rule]
   private let campaignYear: Int?
   let departements: DepartementIndex
   private let yearSlot: Int?
-  private let siretSlot: Int?
+  let siretSlot: Int?
   let identifierSlot: Int?
   let detailSiretSlot: Int?
   private let courAppelSlot: Int?
   let sirets: SiretRegistry
-  private let requiredSlots: [Int]
+  let requiredSlots: [Int]
   private let warnings: FastWarningWriter
   var line = 0
   private var columnSlots: [Int] = []
+  /// How `checkLine` reads each column (see `prepare(columns:)`).
+  var plans: [ColumnPlan] = []
   var values: [Double]
   var rows: [Double] = []
   private var stack: [Double]
   var identifiers = Set<Int>()
-  private var failedWarnings: [Int] = []
+  var failedWarnings: [Int] = []
 
   /// A checker for the reports of one file (`file` names it in the warnings it words).
   public init(
@@ -81,6 +83,7 @@ public struct FastReportChecker {
   /// Maps each CSV column to its variable's slot; call once the header is read.
   public mutating func prepare(columns: [String?]) {
     columnSlots = columns.map { $0.flatMap(report.slot) ?? -1 }
+    plans = columnSlots.map { ColumnPlan(slot: $0, layout: report, siretSlot: siretSlot) }
   }
 
   /// The verdict on a CSV row (a report without detail), columns as `prepare` mapped them.
@@ -140,11 +143,11 @@ public struct FastReportChecker {
 
   /// Year, duplicates and every rule: false at the first error-level problem; warning rules that
   /// fail are listed in `failedWarnings`.
-  private mutating func rulesHold(detailCount: Int) -> Bool {
+  mutating func rulesHold(detailCount: Int) -> Bool {
     failedWarnings.removeAll(keepingCapacity: true)
     if let slot = yearSlot, let campaignYear, values[slot] != Double(campaignYear) { return false }
     if let slot = courAppelSlot { values[slot] = 1 }
-    if let slot = siretSlot, sirets.contains(Int(values[slot])) { return false }
+    // A SIRET already met is found by `record()`, once the rules hold.
     let tape = self.tape
     let width = detail?.variables.count ?? 0
     var failed: [Int] = []
@@ -209,7 +212,7 @@ public struct FastReportChecker {
   }
 
   /// Remembers the report's SIRET, to find a later duplicate; false if it was already there.
-  private func record() -> Bool {
+  func record() -> Bool {
     guard let slot = siretSlot else { return true }
     return sirets.firstLine(of: Int(values[slot]), recordingAt: line) == nil
   }

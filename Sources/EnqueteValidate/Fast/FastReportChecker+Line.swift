@@ -1,0 +1,193 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension FastReportChecker {
+  /// The fast path on a CSV row still in the file's text, read in one pass: each field is parsed
+  /// by its column's kind while its end is searched (no tokenizing first). The row is taken only
+  /// when it is plain — on one line ending with LF or CRLF before `end`, no quote, as many fields
+  /// as the header, every value in a plain spelling and within bounds — and *clean*, as `check`
+  /// would say `.clean`; its SIRET is then remembered at `line`. Anything else (a row with
+  /// warnings too) returns nil and leaves nothing behind: the row goes the usual way.
+  /// - Returns: the offset just past the row's line break when it was taken.
+  /// - Complexity: O(row length + rule operations), nothing allocated.
+  public mutating func checkLine(
+    _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
+    encoding: FastTextEncoding
+  ) -> Int? {
+    guard tape.isComplete, !plans.isEmpty, start < end,
+      let found = memchr(text + start, 0x0A, end - start)
+    else { return nil }
+    let stop = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - text
+    let row = LineBounds(text: text, start: start, stop: stop, end: end, delimiter: delimiter)
+    let report = self.report
+    let departements = self.departements
+    let sirets = self.sirets
+    let read = values.withUnsafeMutableBufferPointer { values in
+      values.update(repeating: .nan)
+      return plans.withUnsafeBufferPointer { plans in
+        Self.readFields(
+          row, plans, into: values.baseAddress!, layout: report, departements: departements,
+          encoding: encoding, sirets: sirets)
+      }
+    }
+    guard read else { return nil }
+    for slot in requiredSlots where values[slot].isNaN { return nil }
+    self.line = line
+    guard rulesHold(detailCount: 0), failedWarnings.isEmpty, record() else { return nil }
+    return stop + 1
+  }
+
+  /// A row's place in the text: its LF is at `stop`, and bytes up to `end` may be read.
+  struct LineBounds {
+    let text: UnsafePointer<UInt8>
+    let start: Int
+    let stop: Int
+    let end: Int
+    let delimiter: UInt8
+  }
+
+  /// Reads every field of the row into `values`; false to leave the row to the usual path.
+  private static func readFields(
+    _ row: LineBounds, _ plans: UnsafeBufferPointer<ColumnPlan>, into values: UnsafeMutablePointer<Double>,
+    layout: SlotLayout, departements: DepartementIndex, encoding: FastTextEncoding, sirets: SiretRegistry
+  ) -> Bool {
+    let text = row.text
+    let delimiter = row.delimiter
+    let stops = StopBytes(delimiter: delimiter)
+    var index = row.start
+    let last = plans.count - 1
+    for column in 0...last {
+      let plan = plans[column]
+      var value = Double.nan
+      if plan.kind == .integer || plan.kind == .number {
+        guard let parsed = number(text, &index, decimal: plan.kind == .number, delimiter: delimiter) else {
+          return false
+        }
+        value = parsed
+      } else {
+        let fieldStart = index
+        index = stops.next(text, from: index, end: row.end)
+        if plan.slot >= 0, index > fieldStart {
+          let field = UnsafeBufferPointer(start: text + fieldStart, count: index - fieldStart)
+          // Blanks at either end are for the usual path to trim.
+          let first = field[0]
+          let final = field[field.count - 1]
+          guard first != 0x20, first != 0x09, final != 0x20, final != 0x09 else { return false }
+          if plan.kind == .text {
+            guard FastValueReader.isText(field, encoding) else { return false }
+            value = 1
+          } else {
+            guard
+              let read = FastValueReader.read(
+                field, plan.kind, slot: plan.slot, layout: layout, departements: departements)
+            else { return false }
+            value = read
+          }
+        }
+      }
+      if !value.isNaN {
+        guard value >= plan.minimum, value <= plan.maximum else { return false }
+        values[plan.slot] = value
+        if plan.isSiret { sirets.prefetch(Int(value)) }
+      }
+      let byte = text[index]
+      if column < last {
+        guard byte == delimiter else { return false }
+        index += 1
+      } else {
+        return index == row.stop || (byte == 0x0D && index + 1 == row.stop)
+      }
+    }
+    return false
+  }
+
+  /// Parses an integer or a number at `index`, leaving `index` on the byte after it: NaN for an
+  /// empty field, nil for anything but the plain spellings `FastValueReader.integer` and
+  /// `number` accept (with the same value to the last bit). The row's LF ends any run of digits.
+  @inline(__always)
+  private static func number(
+    _ text: UnsafePointer<UInt8>, _ index: inout Int, decimal: Bool, delimiter: UInt8
+  ) -> Double? {
+    let first = text[index]
+    if first == delimiter || first == 0x0A || first == 0x0D { return .nan }
+    let negative = first == UInt8(ascii: "-")
+    if negative { index += 1 }
+    let digitsStart = index
+    var whole = 0
+    while true {
+      let digit = text[index] &- UInt8(ascii: "0")
+      if digit >= 10 { break }
+      whole = whole &* 10 &+ Int(digit)
+      index += 1
+    }
+    let separator = text[index]
+    guard decimal else {
+      let length = index - digitsStart
+      guard length > 0, length <= 15 else { return nil }
+      return Double(negative ? -whole : whole)
+    }
+    var fraction = 0
+    var scale = 1
+    var digits = index - digitsStart
+    if separator == UInt8(ascii: ".") || (separator == UInt8(ascii: ",") && delimiter != UInt8(ascii: ",")) {
+      index += 1
+      let fractionStart = index
+      while true {
+        let digit = text[index] &- UInt8(ascii: "0")
+        if digit >= 10 { break }
+        fraction = fraction &* 10 &+ Int(digit)
+        scale = scale &* 10
+        index += 1
+      }
+      digits += index - fractionStart
+    }
+    guard digits > 0, index - digitsStart <= 17 else { return nil }
+    let value = Double(whole) + Double(fraction) / Double(scale)
+    return negative ? -value : value
+  }
+}
+
+/// Finds the end of an unquoted field eight bytes at a time: the delimiter, CR, LF or a quote
+/// (which sends the row to the usual path).
+struct StopBytes {
+  private let delimiterPattern: UInt64
+  private let delimiter: UInt8
+  private static let lineFeedPattern: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+  private static let carriageReturnPattern: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+  private static let quotePattern: UInt64 = 0x2222_2222_2222_2222
+
+  init(delimiter: UInt8) {
+    self.delimiter = delimiter
+    delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
+  }
+
+  /// The offset of the first stop byte from `index`; one must come before `end`.
+  @inline(__always)
+  func next(_ text: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+    var index = start
+    while index + 8 <= end {
+      let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
+      let hits =
+        Self.equal(word, delimiterPattern) | Self.equal(word, Self.lineFeedPattern)
+        | Self.equal(word, Self.carriageReturnPattern) | Self.equal(word, Self.quotePattern)
+      if hits != 0 { return index + hits.trailingZeroBitCount &>> 3 }
+      index += 8
+    }
+    while true {
+      let byte = text[index]
+      if byte == delimiter || byte == 0x0A || byte == 0x0D || byte == 0x22 { return index }
+      index += 1
+    }
+  }
+
+  /// The high bit of each byte of `word` equal to the byte of `pattern` (exact, no borrow).
+  @inline(__always)
+  private static func equal(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+    let difference = word ^ pattern
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((difference & low) &+ low) | difference | low)
+  }
+}
