@@ -40,7 +40,9 @@ final class FastRowFilter: CSVRowFilter {
   private let file: String
   private let sirets: SiretRegistry
   private let onWarnings: (ValidatedReportSummary) -> Void
-  private var checker: FastReportChecker?
+  /// The checker, once the header is read. Behind a pointer so that checking a row neither copies
+  /// it nor goes through the run-time exclusivity checks of a class's stored property.
+  private let checker = UnsafeMutablePointer<FastReportChecker?>.allocate(capacity: 1)
 
   init(
     year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void
@@ -49,17 +51,23 @@ final class FastRowFilter: CSVRowFilter {
     self.file = file
     self.sirets = sirets
     self.onWarnings = onWarnings
+    checker.initialize(to: nil)
+  }
+
+  deinit {
+    checker.deinitialize(count: 1)
+    checker.deallocate()
   }
 
   func begin(layout: CSVLayout, columns: [String?]) {
     guard layout.table == "rapport" else { return }
-    checker = FastReportChecker(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
-    checker!.prepare(columns: columns)
+    checker.pointee = FastReportChecker(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
+    checker.pointee!.prepare(columns: columns)
   }
 
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
-    guard checker != nil else { return false }
-    let verdict = checker!.check(
+    guard checker.pointee != nil else { return false }
+    let verdict = checker.pointee!.check(
       row: row, line: row.line, isText: { decoder.isText($0) }, decode: { decoder.decode($0) })
     switch verdict {
     case .clean: return true
@@ -71,14 +79,14 @@ final class FastRowFilter: CSVRowFilter {
   }
 
   func accepts(line: CSVPendingLine, encoding: TextEncoding?) -> Int? {
-    guard checker != nil else { return nil }
+    guard checker.pointee != nil else { return nil }
     let judged: FastTextEncoding
     switch encoding {
     case nil: judged = .undecided
     case .windows1252?: judged = .windows1252
     case .utf8?, .utf8BOM?, .utf16LE?, .utf16BE?: judged = .utf8
     }
-    return checker!.checkLine(
+    return checker.pointee!.checkLine(
       line.text, start: line.start, end: line.end, line: line.line, delimiter: line.delimiter,
       encoding: judged)
   }

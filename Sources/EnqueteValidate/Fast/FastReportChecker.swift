@@ -34,13 +34,13 @@ public struct FastReportChecker {
   private let warnings: FastWarningWriter
   var line = 0
   private var columnSlots: [Int] = []
-  /// How `checkLine` reads each column (see `prepare(columns:)`).
-  var plans: [ColumnPlan] = []
+  /// The fast path on rows still in the text (see `checkLine`), once `prepare` knows the columns.
+  private var lane: FastLineLane?
   var values: [Double]
   var rows: [Double] = []
   private var stack: [Double]
   var identifiers = Set<Int>()
-  var failedWarnings: [Int] = []
+  private var failedWarnings: [Int] = []
 
   /// A checker for the reports of one file (`file` names it in the warnings it words).
   public init(
@@ -83,7 +83,25 @@ public struct FastReportChecker {
   /// Maps each CSV column to its variable's slot; call once the header is read.
   public mutating func prepare(columns: [String?]) {
     columnSlots = columns.map { $0.flatMap(report.slot) ?? -1 }
-    plans = columnSlots.map { ColumnPlan(slot: $0, layout: report, siretSlot: siretSlot) }
+    let plans = columnSlots.map { ColumnPlan(slot: $0, layout: report, siretSlot: siretSlot) }
+    lane =
+      tape.isComplete && !plans.isEmpty ? FastLineLane(self, plans: plans, campaignYear: campaignYear) : nil
+  }
+
+  /// The fast path on a CSV row still in the file's text, read in one pass: each field is parsed
+  /// by its column's kind while its end is searched (no tokenizing first). The row is taken only
+  /// when it is plain — on one line ending with LF or CRLF before `end`, no quote, as many fields
+  /// as the header, every value in a plain spelling and within bounds — and *clean*, as `check`
+  /// would say `.clean`; its SIRET is then remembered at `line`. Anything else (a row with
+  /// warnings too) returns nil and leaves nothing behind: the row goes the usual way.
+  /// - Returns: the offset just past the row's line break when it was taken.
+  /// - Complexity: O(row length + rule operations), nothing allocated. (Mutating only so that a
+  /// caller holding the checker in place does not copy it to call this.)
+  public mutating func checkLine(
+    _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
+    encoding: FastTextEncoding
+  ) -> Int? {
+    lane?.check(text, start: start, end: end, line: line, delimiter: delimiter, encoding: encoding)
   }
 
   /// The verdict on a CSV row (a report without detail), columns as `prepare` mapped them.
@@ -143,7 +161,7 @@ public struct FastReportChecker {
 
   /// Year, duplicates and every rule: false at the first error-level problem; warning rules that
   /// fail are listed in `failedWarnings`.
-  mutating func rulesHold(detailCount: Int) -> Bool {
+  private mutating func rulesHold(detailCount: Int) -> Bool {
     failedWarnings.removeAll(keepingCapacity: true)
     if let slot = yearSlot, let campaignYear, values[slot] != Double(campaignYear) { return false }
     if let slot = courAppelSlot { values[slot] = 1 }
@@ -159,23 +177,15 @@ public struct FastReportChecker {
         values.withUnsafeBufferPointer { report in
           let stack = stack.baseAddress!
           let report = report.baseAddress!
-          for rule in tape.reportRules {
-            if let when = rule.when, RuleTape.run(ops, when, report, parent: report, stack: stack) != 1 {
-              continue
-            }
-            let holds: Double
-            if let linear = rule.linear {
-              holds = terms.withUnsafeBufferPointer { linear.run($0, report) }
-            } else if let check = rule.check {
-              holds = RuleTape.run(ops, check, report, parent: report, stack: stack)
-            } else {
-              continue
-            }
-            if holds == 0 {
-              guard rule.severity == .warning else { return false }
-              failed.append(rule.rule)
+          let reportHolds = tape.reportRules.withUnsafeBufferPointer { rules in
+            terms.withUnsafeBufferPointer { terms in
+              RuleTape.reportRulesHold(rules, ops: ops, terms: terms, report: report, stack: stack) {
+                failed.append($0)
+                return true
+              }
             }
           }
+          guard reportHolds else { return false }
           guard detailCount > 0 else { return true }
           return rows.withUnsafeBufferPointer { all -> Bool in
             let all = all.baseAddress!
@@ -212,7 +222,7 @@ public struct FastReportChecker {
   }
 
   /// Remembers the report's SIRET, to find a later duplicate; false if it was already there.
-  func record() -> Bool {
+  private func record() -> Bool {
     guard let slot = siretSlot else { return true }
     return sirets.firstLine(of: Int(values[slot]), recordingAt: line) == nil
   }

@@ -70,6 +70,33 @@ struct RuleTape {
   /// Room the evaluation stack needs: one value per operation of the longest program.
   var stackSize: Int { max(1, ops.count) }
 
+  /// Runs the report rules `rules` on a report's slots: false at the first error-level rule
+  /// broken; a warning-level rule broken is passed to `failed` (its index in the rule set), which
+  /// says whether to go on.
+  /// - Complexity: O(operations of the rules).
+  @inline(__always)
+  static func reportRulesHold(
+    _ rules: UnsafeBufferPointer<Entry>, ops: UnsafeBufferPointer<RuleProgram.Op>,
+    terms: UnsafeBufferPointer<LinearCheck.Term>, report: UnsafePointer<Double>,
+    stack: UnsafeMutablePointer<Double>, failed: (Int) -> Bool
+  ) -> Bool {
+    for rule in rules {
+      if let when = rule.when, run(ops, when, report, parent: report, stack: stack) != 1 { continue }
+      let holds: Double
+      if let linear = rule.linear {
+        holds = linear.run(terms, report)
+      } else if let check = rule.check {
+        holds = run(ops, check, report, parent: report, stack: stack)
+      } else {
+        continue
+      }
+      if holds == 0 {
+        guard rule.severity == .warning, failed(rule.rule) else { return false }
+      }
+    }
+    return true
+  }
+
   /// Runs the program at `range` on a row (its report as `parent`): its value, NaN when unknown.
   @inline(__always)
   static func run(

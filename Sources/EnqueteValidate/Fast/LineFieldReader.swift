@@ -1,47 +1,8 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-extension FastReportChecker {
-  /// The fast path on a CSV row still in the file's text, read in one pass: each field is parsed
-  /// by its column's kind while its end is searched (no tokenizing first). The row is taken only
-  /// when it is plain — on one line ending with LF or CRLF before `end`, no quote, as many fields
-  /// as the header, every value in a plain spelling and within bounds — and *clean*, as `check`
-  /// would say `.clean`; its SIRET is then remembered at `line`. Anything else (a row with
-  /// warnings too) returns nil and leaves nothing behind: the row goes the usual way.
-  /// - Returns: the offset just past the row's line break when it was taken.
-  /// - Complexity: O(row length + rule operations), nothing allocated.
-  public mutating func checkLine(
-    _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
-    encoding: FastTextEncoding
-  ) -> Int? {
-    guard tape.isComplete, !plans.isEmpty, start < end,
-      let found = memchr(text + start, 0x0A, end - start)
-    else { return nil }
-    let stop = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - text
-    let row = LineBounds(text: text, start: start, stop: stop, end: end, delimiter: delimiter)
-    let report = self.report
-    let departements = self.departements
-    let sirets = self.sirets
-    let read = values.withUnsafeMutableBufferPointer { values in
-      values.update(repeating: .nan)
-      return plans.withUnsafeBufferPointer { plans in
-        Self.readFields(
-          row, plans, into: values.baseAddress!, layout: report, departements: departements,
-          encoding: encoding, sirets: sirets)
-      }
-    }
-    guard read else { return nil }
-    for slot in requiredSlots where values[slot].isNaN { return nil }
-    self.line = line
-    guard rulesHold(detailCount: 0), failedWarnings.isEmpty, record() else { return nil }
-    return stop + 1
-  }
-
+/// Reads the fields of a CSV row straight from the file's text, for `FastLineLane`: each field is
+/// parsed by its column's kind while its end is searched, in one pass.
+enum LineFieldReader {
   /// A row's place in the text: its LF is at `stop`, and bytes up to `end` may be read.
-  struct LineBounds {
+  struct Bounds {
     let text: UnsafePointer<UInt8>
     let start: Int
     let stop: Int
@@ -49,9 +10,10 @@ extension FastReportChecker {
     let delimiter: UInt8
   }
 
-  /// Reads every field of the row into `values`; false to leave the row to the usual path.
-  private static func readFields(
-    _ row: LineBounds, _ plans: UnsafeBufferPointer<ColumnPlan>, into values: UnsafeMutablePointer<Double>,
+  /// Reads every field of the row into `values`; false to leave the row to the usual path (a
+  /// quote, blanks to trim, a spelling or a field count the fast path does not take).
+  static func read(
+    _ row: Bounds, _ plans: UnsafeBufferPointer<ColumnPlan>, into values: UnsafeMutablePointer<Double>,
     layout: SlotLayout, departements: DepartementIndex, encoding: FastTextEncoding, sirets: SiretRegistry
   ) -> Bool {
     let text = row.text
