@@ -44,6 +44,12 @@ extension FastValueReader {
   /// nothing past U+10FFFF).
   static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
+    // ASCII eight bytes at a time first.
+    while index + 8 <= bytes.count {
+      let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+      if word & 0x8080_8080_8080_8080 != 0 { break }
+      index += 8
+    }
     let count = bytes.count
     func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
       index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high

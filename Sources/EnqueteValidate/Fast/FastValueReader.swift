@@ -1,5 +1,11 @@
 import EnqueteCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a value's bytes into a slot, accepting only plain, unambiguous spellings; anything else
 /// (thousand groups, a lowercase département, an accent-insensitive code…) returns nil so that the
 /// full validator, which knows every spelling and says what it corrected, takes the report.
@@ -19,9 +25,12 @@ enum FastValueReader {
     case .siret: return siret(bytes)
     case .departement: return departements.index(of: bytes).map(Double.init)
     case .coded:
-      for (index, value) in layout.codes[slot].enumerated()
-      where value.count == bytes.count && value.elementsEqual(bytes) {
-        return Double(index)
+      let codes = layout.codes[slot]
+      for index in codes.indices where codes[index].count == bytes.count {
+        let same = codes[index].withUnsafeBufferPointer {
+          memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        }
+        if same { return Double(index) }
       }
       return nil
     case .pattern:
@@ -140,17 +149,18 @@ enum FastValueReader {
     return nil
   }
 
+  /// A SIRET's 14 digits as a number, when its Luhn checksum holds.
   static func siret(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard bytes.count == 14 else { return nil }
     var value = 0
     var sum = 0
-    for (position, byte) in bytes.enumerated() {
-      let digit = Int(byte &- UInt8(ascii: "0"))
-      guard digit < 10, byte >= UInt8(ascii: "0") else { return nil }
-      value = value * 10 + digit
-      var weighted = (13 - position) % 2 == 1 ? digit * 2 : digit
-      if weighted > 9 { weighted -= 9 }
-      sum += weighted
+    // Pairs of digits: the first of each pair (an odd distance from the last digit) is doubled.
+    for position in stride(from: 0, to: 14, by: 2) {
+      let doubled = Int(bytes[position] &- UInt8(ascii: "0"))
+      let kept = Int(bytes[position + 1] &- UInt8(ascii: "0"))
+      guard doubled < 10, kept < 10 else { return nil }
+      value = value * 100 + doubled * 10 + kept
+      sum += (doubled >= 5 ? doubled * 2 - 9 : doubled * 2) + kept
     }
     return sum % 10 == 0 ? Double(value) : nil
   }
