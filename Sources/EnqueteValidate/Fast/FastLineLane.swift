@@ -55,6 +55,9 @@ final class FastLineLane {
     required.deallocate()
   }
 
+  /// The slots of the last row read (tests compare them with the row path's).
+  var slots: [Double] { Array(values) }
+
   private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
     let copy = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
     _ = copy.initialize(from: array)

@@ -35,7 +35,7 @@ public struct FastReportChecker {
   var line = 0
   private var columnSlots: [Int] = []
   /// The fast path on rows still in the text (see `checkLine`), once `prepare` knows the columns.
-  private var lane: FastLineLane?
+  private(set) var lane: FastLineLane?
   var values: [Double]
   var rows: [Double] = []
   private var stack: [Double]
