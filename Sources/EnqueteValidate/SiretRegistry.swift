@@ -49,8 +49,21 @@ public final class SiretRegistry: @unchecked Sendable {
   /// is a duplicate neither saw).
   /// - Complexity: O(SIRETs in `other`).
   public func sharesAny(with other: SiretRegistry) -> Bool {
+    // Keys go by batches whose slots are fetched first: the lookups then wait for memory together.
     var shared = false
-    other.numeric.pointee.forEachKey { if !shared && numeric.pointee.contains($0) { shared = true } }
+    var batch: [Int] = []
+    batch.reserveCapacity(32)
+    func lookUp() {
+      shared = shared || batch.contains { numeric.pointee.contains($0) }
+      batch.removeAll(keepingCapacity: true)
+    }
+    other.numeric.pointee.forEachKey { key in
+      guard !shared else { return }
+      numeric.pointee.prefetch(key)
+      batch.append(key)
+      if batch.count == 32 { lookUp() }
+    }
+    lookUp()
     return shared || other.other.keys.contains { self.other[$0] != nil }
   }
 }

@@ -46,9 +46,20 @@ struct SiretTable: ~Copyable {
   mutating func firstLine(of key: Int, recordingAt line: Int) -> Int? {
     precondition(key >= 0 && key < Self.keyLimit, "SIRET out of the table's range")
     let scrambled = Self.scramble(key)
-    if let found = lookup(scrambled) { return found }
     if Double(count + 1) > Double(capacity) * Self.maximumLoad { grow() }
-    insert(scrambled, line: UInt32(clamping: line))
+    // One probe: it finds the key, or stops where Robin Hood order would put it.
+    let quotient = reciprocal.divide(scrambled)
+    var slot = scrambled - Int(quotient) * capacity
+    var distance = 1
+    while true {
+      let resident = Int(distances[slot])
+      if resident < distance { break }
+      if resident == distance && quotients[slot] == quotient { return Int(lines[slot]) }
+      slot = slot + 1 == capacity ? 0 : slot + 1
+      distance += 1
+    }
+    if !overflow.isEmpty, let found = overflow[scrambled] { return Int(found) }
+    insert(quotient, line: UInt32(clamping: line), at: slot, distance: distance)
     count += 1
     return nil
   }
@@ -85,11 +96,22 @@ struct SiretTable: ~Copyable {
 
   /// Inserts a key known to be absent.
   private mutating func insert(_ scrambled: Int, line: UInt32) {
-    var quotient = reciprocal.divide(scrambled)
-    var line = line
-    var slot = scrambled - Int(quotient) * capacity
-    var distance = 1
+    let quotient = reciprocal.divide(scrambled)
+    insert(quotient, line: line, at: scrambled - Int(quotient) * capacity, distance: 1)
+  }
+
+  /// Inserts a key known to be absent, from `slot`, `distance` slots past its home, where the
+  /// keys before it belong.
+  private mutating func insert(_ quotient: UInt32, line: UInt32, at slot: Int, distance: Int) {
+    var (quotient, line, slot, distance) = (quotient, line, slot, distance)
     while true {
+      if distance > Int(UInt8.max) {
+        // The key carried now has its home `distance - 1` slots back.
+        var home = slot - (distance - 1)
+        while home < 0 { home += capacity }
+        overflow[Int(quotient) * capacity + home] = line
+        return
+      }
       let resident = Int(distances[slot])
       if resident == 0 {
         (quotients[slot], lines[slot], distances[slot]) = (quotient, line, UInt8(distance))
@@ -103,13 +125,6 @@ struct SiretTable: ~Copyable {
       }
       slot = slot + 1 == capacity ? 0 : slot + 1
       distance += 1
-      if distance > Int(UInt8.max) {
-        // The key carried now has its home `distance - 1` slots back.
-        var home = slot - (distance - 1)
-        while home < 0 { home += capacity }
-        overflow[Int(quotient) * capacity + home] = line
-        return
-      }
     }
   }
 

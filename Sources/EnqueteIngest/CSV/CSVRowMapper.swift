@@ -44,9 +44,10 @@ struct CSVRowMapper {
   /// Lets the filter take a plain data row whole (see `CSVRowFilter.accepts(line:encoding:)`):
   /// the offset past the row when it did.
   mutating func takeLine(_ line: CSVPendingLine, outcome: inout CSVReadOutcome) -> Int? {
-    guard sawHeader, !refused, let filter,
-      let next = filter.accepts(line: line, encoding: decoder?.encoding)
-    else { return nil }
+    // Called through the optional in place: binding the filter would retain it for every row.
+    guard sawHeader, !refused, let next = filter?.accepts(line: line, encoding: decoder?.encoding) else {
+      return nil
+    }
     outcome.filteredRowCount += 1
     return next
   }
