@@ -23,39 +23,27 @@ enum LineFieldReader {
     let last = plans.count - 1
     for column in 0...last {
       let plan = plans[column]
-      var value = Double.nan
       if plan.kind == .integer || plan.kind == .number {
-        guard
-          let parsed = number(text, &index, decimal: plan.kind == .number, delimiter: delimiter)
-        else {
+        // Most fields: a number, its value stored as its end is found.
+        guard let value = number(text, &index, decimal: plan.kind == .number, delimiter: delimiter) else {
           return false
         }
-        value = parsed
+        if !value.isNaN {
+          guard value >= plan.minimum, value <= plan.maximum else { return false }
+          values[plan.slot] = value
+        }
       } else {
         let fieldStart = index
         index = stops.next(text, from: index, end: row.end)
         if plan.slot >= 0, index > fieldStart {
           let field = UnsafeBufferPointer(start: text + fieldStart, count: index - fieldStart)
-          // Blanks at either end are for the usual path to trim.
-          let first = field[0]
-          let final = field[field.count - 1]
-          guard first != 0x20, first != 0x09, final != 0x20, final != 0x09 else { return false }
-          if plan.kind == .text {
-            guard FastValueReader.isText(field, encoding) else { return false }
-            value = 1
-          } else {
-            guard
-              let read = FastValueReader.read(
-                field, plan.kind, slot: plan.slot, layout: layout, departements: departements)
-            else { return false }
-            value = read
-          }
+          guard
+            let value = other(field, plan, layout: layout, departements: departements, encoding: encoding),
+            value >= plan.minimum, value <= plan.maximum
+          else { return false }
+          values[plan.slot] = value
+          if plan.isSiret { sirets.prefetch(Int(value)) }
         }
-      }
-      if !value.isNaN {
-        guard value >= plan.minimum, value <= plan.maximum else { return false }
-        values[plan.slot] = value
-        if plan.isSiret { sirets.prefetch(Int(value)) }
       }
       let byte = text[index]
       if column < last {
@@ -68,16 +56,30 @@ enum LineFieldReader {
     return false
   }
 
+  /// The slot value of a field that is not a number (non-empty), nil to leave the row.
+  @inline(__always)
+  private static func other(
+    _ field: UnsafeBufferPointer<UInt8>, _ plan: ColumnPlan, layout: SlotLayout,
+    departements: DepartementIndex,
+    encoding: FastTextEncoding
+  ) -> Double? {
+    // Blanks at either end are for the usual path to trim.
+    let first = field[0]
+    let final = field[field.count - 1]
+    guard first != 0x20, first != 0x09, final != 0x20, final != 0x09 else { return nil }
+    if plan.kind == .text { return FastValueReader.isText(field, encoding) ? 1 : nil }
+    return FastValueReader.read(field, plan.kind, slot: plan.slot, layout: layout, departements: departements)
+  }
+
   /// Parses an integer or a number at `index`, leaving `index` on the byte after it: NaN for an
-  /// empty field, nil for anything but the plain spellings `FastValueReader.integer` and
-  /// `number` accept (with the same value to the last bit). The row's LF ends any run of digits.
+  /// empty field (or one that is no number at all: the byte after it then is no delimiter), nil
+  /// for anything but the plain spellings `FastValueReader.integer` and `number` accept, with the
+  /// same value to the last bit. The row's LF ends any run of digits.
   @inline(__always)
   private static func number(
     _ text: UnsafePointer<UInt8>, _ index: inout Int, decimal: Bool, delimiter: UInt8
   ) -> Double? {
-    let first = text[index]
-    if first == delimiter || first == 0x0A || first == 0x0D { return .nan }
-    let negative = first == UInt8(ascii: "-")
+    let negative = text[index] == UInt8(ascii: "-")
     if negative { index += 1 }
     let digitsStart = index
     var whole = 0
@@ -87,18 +89,15 @@ enum LineFieldReader {
       whole = whole &* 10 &+ Int(digit)
       index += 1
     }
+    let wholeDigits = index - digitsStart
     let separator = text[index]
-    guard decimal else {
-      let length = index - digitsStart
-      guard length > 0, length <= 15 else { return nil }
-      return Double(negative ? -whole : whole)
-    }
-    var fraction = 0
-    var scale = 1
-    var digits = index - digitsStart
-    if separator == UInt8(ascii: ".") || (separator == UInt8(ascii: ",") && delimiter != UInt8(ascii: ",")) {
+    if decimal,
+      separator == UInt8(ascii: ".") || (separator == UInt8(ascii: ",") && delimiter != UInt8(ascii: ","))
+    {
       index += 1
       let fractionStart = index
+      var fraction = 0
+      var scale = 1
       while true {
         let digit = text[index] &- UInt8(ascii: "0")
         if digit >= 10 { break }
@@ -106,10 +105,14 @@ enum LineFieldReader {
         scale = scale &* 10
         index += 1
       }
-      digits += index - fractionStart
+      guard wholeDigits + index - fractionStart > 0, index - digitsStart <= 17 else { return nil }
+      let value = Double(whole) + Double(fraction) / Double(scale)
+      return negative ? -value : value
     }
-    guard digits > 0, index - digitsStart <= 17 else { return nil }
-    let value = Double(whole) + Double(fraction) / Double(scale)
-    return negative ? -value : value
+    if wholeDigits == 0 { return negative ? nil : .nan }
+    guard wholeDigits <= (decimal ? 17 : 15) else { return nil }
+    // As `FastValueReader`: an integer negated before it is converted, a number after
+    // (`whole + 0 / 1` is `whole` itself).
+    return decimal ? (negative ? -Double(whole) : Double(whole)) : Double(negative ? -whole : whole)
   }
 }
