@@ -78,16 +78,17 @@ final class FastRowFilter: CSVRowFilter {
     }
   }
 
-  func accepts(line: CSVPendingLine, encoding: TextEncoding?) -> Int? {
-    guard checker.pointee != nil else { return nil }
+  func accepts(lines: CSVPendingLines, encoding: TextEncoding?) -> CSVLinesTaken {
+    guard checker.pointee != nil else { return .none(lines) }
     let judged: FastTextEncoding
     switch encoding {
     case nil: judged = .undecided
     case .windows1252?: judged = .windows1252
     case .utf8?, .utf8BOM?, .utf16LE?, .utf16BE?: judged = .utf8
     }
-    return checker.pointee!.checkLine(
-      line.text, start: line.start, end: line.end, line: line.line, delimiter: line.delimiter,
-      encoding: judged)
+    let (end, rows) = checker.pointee!.checkLines(
+      lines.text, start: lines.start, count: lines.count, reach: lines.reach, line: lines.line,
+      delimiter: lines.delimiter, encoding: judged)
+    return CSVLinesTaken(end: end, rows: rows)
   }
 }

@@ -41,15 +41,12 @@ struct CSVRowMapper {
     return text
   }
 
-  /// Lets the filter take a plain data row whole (see `CSVRowFilter.accepts(line:encoding:)`):
-  /// the offset past the row when it did.
-  mutating func takeLine(_ line: CSVPendingLine, outcome: inout CSVReadOutcome) -> Int? {
-    // Called through the optional in place: binding the filter would retain it for every row.
-    guard sawHeader, !refused, let next = filter?.accepts(line: line, encoding: decoder?.encoding) else {
-      return nil
-    }
-    outcome.filteredRowCount += 1
-    return next
+  /// Lets the filter take plain data rows whole (see `CSVRowFilter.accepts(lines:encoding:)`).
+  mutating func takeLines(_ lines: CSVPendingLines, outcome: inout CSVReadOutcome) -> CSVLinesTaken {
+    guard sawHeader, !refused, let filter else { return .none(lines) }
+    let taken = filter.accepts(lines: lines, encoding: decoder?.encoding)
+    outcome.filteredRowCount += taken.rows
+    return taken
   }
 
   mutating func take(

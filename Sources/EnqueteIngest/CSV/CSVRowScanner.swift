@@ -234,9 +234,9 @@ struct CSVRowScanner {
       count: fieldCount, line: rowLine)
   }
 
-  /// Goes past a row taken whole, on one line ending just before `next`.
-  mutating func skipLine(to next: Int) {
-    committedLine += 1
+  /// Goes past `rows` rows taken whole, one line each, the last ending just before `next`.
+  mutating func skipLines(_ rows: Int, to next: Int) {
+    committedLine += rows
     committedLineStart = next
   }
 

@@ -39,11 +39,12 @@ public protocol CSVRowFilter: AnyObject {
   func begin(layout: CSVLayout, columns: [String?])
   /// Whether the row is taken; `decoder` decodes text in the file's encoding.
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool
-  /// Takes a plain data row whole, before it is tokenized: the offset just past its line break
-  /// when taken (it is then counted as `accepts` would count it), nil to have it tokenized and
-  /// handed to `accepts(_:decoder:)`. Only a row on one physical line ending with LF or CRLF, with
-  /// no quote, may be taken; `encoding` is the one decided so far (nil while every byte was ASCII).
-  func accepts(line: CSVPendingLine, encoding: TextEncoding?) -> Int?
+  /// Takes plain data rows whole, before they are tokenized, as many in a row as it can from the
+  /// first (they are then counted as `accepts` would count them); the row it stops at is
+  /// tokenized and handed to `accepts(_:decoder:)`. Only rows on one physical line ending with
+  /// LF or CRLF, with no quote, may be taken; `encoding` is the one decided so far (nil while
+  /// every byte was ASCII).
+  func accepts(lines: CSVPendingLines, encoding: TextEncoding?) -> CSVLinesTaken
 }
 
 /// A header as one reader read it: what a second reader needs to take the rows of a later part of
@@ -149,7 +150,7 @@ public struct CSVSubmissionReader: Sendable {
       case .path(let path, let slice):
         let end = try reader.read(
           path: path, slice: slice, onDetect: onDetect,
-          takeLine: { rows.takeLine($0, outcome: &outcome) }
+          takeLines: { rows.takeLines($0, outcome: &outcome) }
         ) { row in
           try rows.take(row, outcome: &outcome, onRecord: onRecord)
         }
@@ -162,7 +163,7 @@ public struct CSVSubmissionReader: Sendable {
         }
       case .bytes(let bytes):
         outcome.detection = try reader.read(
-          bytes: bytes, onDetect: onDetect, takeLine: { rows.takeLine($0, outcome: &outcome) }
+          bytes: bytes, onDetect: onDetect, takeLines: { rows.takeLines($0, outcome: &outcome) }
         ) { row in
           try rows.take(row, outcome: &outcome, onRecord: onRecord)
         }

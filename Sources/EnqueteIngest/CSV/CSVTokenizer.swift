@@ -37,14 +37,14 @@ public struct CSVTokenizer {
   /// number of bytes they took. The next call must pass a buffer that starts with the bytes not
   /// taken. With `isLast`, the end of the buffer ends the last row (and an open quote is an error).
   ///
-  /// `takeLine` is offered each row first: when it takes it whole (a plain row on one line, ending
-  /// with LF or CRLF before the `end` it is given), it returns the offset past the line break and
-  /// the row is not tokenized nor handed to `onRow`. Its `end` keeps a row taken whole within the
-  /// limits on field and line lengths.
+  /// `takeLines` is offered the rows first: it takes as many plain rows whole as it can (each on
+  /// one line ending with LF or CRLF, within the `reach` it is given, which keeps them within the
+  /// limits on field and line lengths); those are not tokenized nor handed to `onRow`. The
+  /// tokenizer reads the next row itself, then offers the rest again.
   /// - Complexity: O(buffer size) for the rows handed out; an incomplete row is read again next time.
   public mutating func tokenize(
     _ buffer: UnsafeMutableBufferPointer<UInt8>, isLast: Bool,
-    takeLine: (CSVPendingLine) -> Int? = { _ in nil }, onRow: (CSVRow) throws -> Void
+    takeLines: (CSVPendingLines) -> CSVLinesTaken = { .none($0) }, onRow: (CSVRow) throws -> Void
   ) throws -> Int {
     guard let base = buffer.baseAddress else { return 0 }
     var scanner = CSVRowScanner(
@@ -53,13 +53,15 @@ public struct CSVTokenizer {
     let reach = min(limits.maximumFieldBytes, limits.maximumLineBytes)
     var taken = 0
     while taken < buffer.count {
-      let pending = CSVPendingLine(
-        text: UnsafePointer(base), start: taken, end: min(buffer.count, taken + reach),
-        line: scanner.committedLine, delimiter: delimiter)
-      if let next = takeLine(pending) {
-        scanner.skipLine(to: next)
-        taken = next
-        continue
+      let pending = CSVPendingLines(
+        text: UnsafePointer(base), start: taken, count: buffer.count, reach: reach,
+        line: scanner.committedLine,
+        delimiter: delimiter)
+      let whole = takeLines(pending)
+      if whole.rows > 0 {
+        scanner.skipLines(whole.rows, to: whole.end)
+        taken = whole.end
+        if taken == buffer.count { break }
       }
       guard let next = try scanner.scanRow(from: taken) else { break }
       if scanner.fieldCount > 0 {

@@ -104,6 +104,28 @@ public struct FastReportChecker {
     lane?.check(text, start: start, end: end, line: line, delimiter: delimiter, encoding: encoding)
   }
 
+  /// `checkLine` on the rows from `start` on, as many in a row as it takes, each ending with its
+  /// line break within `reach` bytes of its start and before `count`: the offset past the last
+  /// row taken (`start` when none was) and how many were taken.
+  /// - Complexity: O(bytes taken + rule operations).
+  public mutating func checkLines(
+    _ text: UnsafePointer<UInt8>, start: Int, count: Int, reach: Int, line: Int, delimiter: UInt8,
+    encoding: FastTextEncoding
+  ) -> (end: Int, rows: Int) {
+    guard let lane else { return (start, 0) }
+    var end = start
+    var rows = 0
+    while end < count,
+      let next = lane.check(
+        text, start: end, end: min(count, end + reach), line: line + rows, delimiter: delimiter,
+        encoding: encoding)
+    {
+      end = next
+      rows += 1
+    }
+    return (end, rows)
+  }
+
   /// The verdict on a CSV row (a report without detail), columns as `prepare` mapped them.
   /// `isText` tells whether bytes decode in the file's encoding, `decode` gives their text (nil
   /// when they do not decode).
