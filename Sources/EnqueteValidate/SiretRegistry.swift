@@ -46,9 +46,10 @@ public final class SiretRegistry: @unchecked Sendable {
   public func contains(_ siret: Int) -> Bool { numeric.pointee.contains(siret) }
 
   /// Whether any SIRET of `other` is also here (two parts of one file read apart: a SIRET in both
-  /// is a duplicate neither saw).
+  /// is a duplicate neither saw), looking only at those in part `part` of `parts` of `other`'s
+  /// table (threads can look at the parts at once; neither registry may change meanwhile).
   /// - Complexity: O(SIRETs in `other`).
-  public func sharesAny(with other: SiretRegistry) -> Bool {
+  public func sharesAny(with other: SiretRegistry, part: Int = 0, of parts: Int = 1) -> Bool {
     // Keys go by batches whose slots are fetched first: the lookups then wait for memory together.
     var shared = false
     var batch: [Int] = []
@@ -57,13 +58,13 @@ public final class SiretRegistry: @unchecked Sendable {
       shared = shared || batch.contains { numeric.pointee.contains($0) }
       batch.removeAll(keepingCapacity: true)
     }
-    other.numeric.pointee.forEachKey { key in
+    other.numeric.pointee.forEachKey(part: part, of: parts) { key in
       guard !shared else { return }
       numeric.pointee.prefetch(key)
       batch.append(key)
       if batch.count == 32 { lookUp() }
     }
     lookUp()
-    return shared || other.other.keys.contains { self.other[$0] != nil }
+    return shared || (part == 0 && other.other.keys.contains { self.other[$0] != nil })
   }
 }

@@ -135,14 +135,15 @@ struct SiretTable: ~Copyable {
     return multiplied ^ (multiplied >> 23)
   }
 
-  /// Calls `body` with every key recorded (in no particular order).
-  func forEachKey(_ body: (Int) -> Void) {
-    for slot in 0..<capacity where distances[slot] != 0 {
+  /// Calls `body` with every key recorded (in no particular order) in part `part` of `parts`
+  /// equal parts of the table (the few keys kept aside go with part 0).
+  func forEachKey(part: Int = 0, of parts: Int = 1, _ body: (Int) -> Void) {
+    for slot in (capacity * part / parts)..<(capacity * (part + 1) / parts) where distances[slot] != 0 {
       var home = slot - (Int(distances[slot]) - 1)
       if home < 0 { home += capacity }
       body(Self.unscramble(Int(quotients[slot]) * capacity + home))
     }
-    for scrambled in overflow.keys { body(Self.unscramble(scrambled)) }
+    if part == 0 { for scrambled in overflow.keys { body(Self.unscramble(scrambled)) } }
   }
 
   /// The key that scrambles to `scrambled` (tests use it to craft colliding keys).
