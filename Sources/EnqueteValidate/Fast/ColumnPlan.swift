@@ -1,20 +1,17 @@
 /// How the fast path reads one CSV column straight from the text (`FastReportChecker.checkLine`):
-/// its slot and kind, and its bounds, side by side so that reading a row walks one flat array.
+/// its slot and kind, side by side so that reading a row walks one flat array (bounds are checked
+/// once the row is read, slot by slot).
 struct ColumnPlan {
   /// The variable's slot, or -1 for a column the survey does not know (skipped).
   let slot: Int
   let kind: SlotLayout.Kind
   /// Whether the column is the report's SIRET (its table slot is fetched ahead of the lookup).
   let isSiret: Bool
-  let minimum: Double
-  let maximum: Double
 
   init(slot: Int, layout: SlotLayout, siretSlot: Int?) {
     self.slot = slot
     kind = slot >= 0 ? layout.kinds[slot] : .text
     isSiret = slot >= 0 && slot == siretSlot
-    minimum = slot >= 0 ? layout.minimum[slot] : -.infinity
-    maximum = slot >= 0 ? layout.maximum[slot] : .infinity
   }
 }
 

@@ -10,8 +10,9 @@ enum LineFieldReader {
     let delimiter: UInt8
   }
 
-  /// Reads every field of the row into `values`; false to leave the row to the usual path (a
-  /// quote, blanks to trim, a spelling or a field count the fast path does not take).
+  /// Reads every field of the row into `values` (bounds not checked); false to leave the row to
+  /// the usual path (a quote, blanks to trim, a spelling or a field count the fast path does not
+  /// take).
   static func read(
     _ row: Bounds, _ plans: UnsafeBufferPointer<ColumnPlan>, into values: UnsafeMutablePointer<Double>,
     layout: SlotLayout, departements: DepartementIndex, encoding: FastTextEncoding, sirets: SiretRegistry
@@ -28,18 +29,14 @@ enum LineFieldReader {
         guard let value = number(text, &index, decimal: plan.kind == .number, delimiter: delimiter) else {
           return false
         }
-        if !value.isNaN {
-          guard value >= plan.minimum, value <= plan.maximum else { return false }
-          values[plan.slot] = value
-        }
+        values[plan.slot] = value  // NaN for an empty field, as the slot was
       } else {
         let fieldStart = index
         index = stops.next(text, from: index, end: row.end)
         if plan.slot >= 0, index > fieldStart {
           let field = UnsafeBufferPointer(start: text + fieldStart, count: index - fieldStart)
           guard
-            let value = other(field, plan, layout: layout, departements: departements, encoding: encoding),
-            value >= plan.minimum, value <= plan.maximum
+            let value = other(field, plan, layout: layout, departements: departements, encoding: encoding)
           else { return false }
           values[plan.slot] = value
           if plan.isSiret { sirets.prefetch(Int(value)) }
