@@ -14,7 +14,10 @@ final class FastLineLane {
   private let ops: UnsafeMutableBufferPointer<RuleProgram.Op>
   private let terms: UnsafeMutableBufferPointer<LinearCheck.Term>
   private let rules: UnsafeMutableBufferPointer<RuleTape.Entry>
+  /// 1 for each slot that must not be empty, 0 for the others.
   private let required: UnsafeMutableBufferPointer<Int>
+  /// The slots a row may leave unwritten (all but the number columns'): emptied before each row.
+  private let unwritten: UnsafeMutableBufferPointer<Int>
   /// Bounds of each slot (infinite when none).
   private let minimum: UnsafeMutableBufferPointer<Double>
   private let maximum: UnsafeMutableBufferPointer<Double>
@@ -38,7 +41,10 @@ final class FastLineLane {
     ops = Self.copy(checker.tape.ops)
     terms = Self.copy(checker.tape.terms)
     rules = Self.copy(checker.tape.reportRules)
-    required = Self.copy(checker.requiredSlots)
+    let slots = checker.report.variables.indices
+    required = Self.copy(slots.map { checker.requiredSlots.contains($0) ? 1 : 0 })
+    let numbers = Set(plans.filter { $0.kind == .integer || $0.kind == .number }.map(\.slot))
+    unwritten = Self.copy(slots.filter { !numbers.contains($0) })
     minimum = Self.copy(checker.report.minimum)
     maximum = Self.copy(checker.report.maximum)
     yearSlot = checker.report.slot("annee") ?? -1
@@ -58,6 +64,7 @@ final class FastLineLane {
     terms.deallocate()
     rules.deallocate()
     required.deallocate()
+    unwritten.deallocate()
     minimum.deallocate()
     maximum.deallocate()
   }
@@ -82,21 +89,22 @@ final class FastLineLane {
     let stop = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - text
     let row = LineFieldReader.Bounds(text: text, start: start, stop: stop, end: end, delimiter: delimiter)
     let values = self.values.baseAddress!
-    self.values.update(repeating: .nan)
+    // Number columns write their slot (NaN when empty) in every row read to its end.
+    for slot in unwritten { values[slot] = .nan }
     guard
       LineFieldReader.read(
         row, UnsafeBufferPointer(plans), into: values, layout: layout, departements: departements,
         encoding: encoding, sirets: sirets)
     else { return nil }
-    // Every slot against its bounds at once (NaN, an empty value, compares false: it passes).
-    // Without a branch per slot, so that the loop vectorises.
+    // Every slot against its bounds (NaN, an empty value, compares false: it passes) and, if
+    // required, not empty; without a branch per slot, so that the loop vectorises.
     var outside = 0
     for slot in 0..<self.values.count {
       let value = values[slot]
-      outside |= (value < minimum[slot] ? 1 : 0) | (value > maximum[slot] ? 1 : 0)
+      outside |=
+        (value < minimum[slot] ? 1 : 0) | (value > maximum[slot] ? 1 : 0) | (value.isNaN ? required[slot] : 0)
     }
     guard outside == 0 else { return nil }
-    for slot in required where values[slot].isNaN { return nil }
     // As `FastReportChecker.rulesHold`: the year, the rules (a warning too defers), then the SIRET.
     if yearSlot >= 0, let year, values[yearSlot] != year { return nil }
     if courAppelSlot >= 0 { values[courAppelSlot] = 1 }
