@@ -88,7 +88,7 @@ final class FastRowFilter: CSVRowFilter {
     }
     let (end, rows) = checker.pointee!.checkLines(
       lines.text, start: lines.start, count: lines.count, reach: lines.reach, line: lines.line,
-      delimiter: lines.delimiter, encoding: judged)
+      delimiter: lines.delimiter, encoding: judged, onWarnings: onWarnings)
     return CSVLinesTaken(end: end, rows: rows)
   }
 }

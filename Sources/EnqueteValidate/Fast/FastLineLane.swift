@@ -8,12 +8,26 @@
 /// needs, copied once into flat memory it owns, so that checking a row retains nothing and goes
 /// through no run-time exclusivity check. One per checker (not shared between threads).
 final class FastLineLane {
+  /// What `check` says of a row.
+  enum Verdict {
+    /// Clean and taken, its SIRET remembered: the offset past the row.
+    case taken(Int)
+    /// Clean but for the warning rules in `failedRules` (SIRET not remembered yet): the offset
+    /// past the row.
+    case warned(Int)
+    /// Left to the usual path.
+    case declined
+  }
+
   private let plans: UnsafeMutableBufferPointer<ColumnPlan>
   private let values: UnsafeMutableBufferPointer<Double>
   private let stack: UnsafeMutablePointer<Double>
   private let ops: UnsafeMutableBufferPointer<RuleProgram.Op>
   private let terms: UnsafeMutableBufferPointer<LinearCheck.Term>
   private let rules: UnsafeMutableBufferPointer<RuleTape.Entry>
+  /// The warning rules the last row broke (indices in the rule set), and how many.
+  private let failed: UnsafeMutableBufferPointer<Int>
+  private let failedCount: UnsafeMutablePointer<Int>
   /// 1 for each slot that must not be empty, 0 for the others.
   private let required: UnsafeMutableBufferPointer<Int>
   /// The slots a row may leave unwritten (all but the number columns'): emptied before each row.
@@ -41,6 +55,9 @@ final class FastLineLane {
     ops = Self.copy(checker.tape.ops)
     terms = Self.copy(checker.tape.terms)
     rules = Self.copy(checker.tape.reportRules)
+    failed = .allocate(capacity: max(1, rules.count))
+    failedCount = .allocate(capacity: 1)
+    failedCount.initialize(to: 0)
     let slots = checker.report.variables.indices
     required = Self.copy(slots.map { checker.requiredSlots.contains($0) ? 1 : 0 })
     let numbers = Set(plans.filter { $0.kind == .integer || $0.kind == .number }.map(\.slot))
@@ -63,6 +80,8 @@ final class FastLineLane {
     ops.deallocate()
     terms.deallocate()
     rules.deallocate()
+    failed.deallocate()
+    failedCount.deallocate()
     required.deallocate()
     unwritten.deallocate()
     minimum.deallocate()
@@ -78,14 +97,31 @@ final class FastLineLane {
     return UnsafeMutableBufferPointer(rebasing: copy[0..<array.count])
   }
 
-  /// See `FastReportChecker.checkLine`: the offset past the row when it was taken (clean, its
-  /// SIRET then remembered at `line`), nil to leave it to the usual path.
+  /// The warning rules the last row `.warned` of broke, in the rule set's order.
+  var failedRules: [Int] { Array(failed[0..<failedCount.pointee]) }
+
+  /// The SIRET of the last row read, as its 14 digits.
+  var siretText: String? {
+    guard siretSlot >= 0, !values[siretSlot].isNaN else { return nil }
+    let digits = String(Int(values[siretSlot]))
+    return String(repeating: "0", count: max(0, 14 - digits.count)) + digits
+  }
+
+  /// Remembers the SIRET of the last row read, at `line`: false if it was met before.
+  func record(line: Int) -> Bool {
+    guard siretSlot >= 0 else { return true }
+    let siret = values[siretSlot]
+    return !siret.isNaN && sirets.firstLine(of: Int(siret), recordingAt: line) == nil
+  }
+
+  /// See `FastReportChecker.checkLine`; a row clean but for warnings is `.warned`, for the caller
+  /// to word them and then `record` it.
   /// - Complexity: O(row length + rule operations), nothing allocated.
   func check(
     _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
     encoding: FastTextEncoding
-  ) -> Int? {
-    guard start < end, let found = memchr(text + start, 0x0A, end - start) else { return nil }
+  ) -> Verdict {
+    guard start < end, let found = memchr(text + start, 0x0A, end - start) else { return .declined }
     let stop = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - text
     let row = LineFieldReader.Bounds(text: text, start: start, stop: stop, end: end, delimiter: delimiter)
     let values = self.values.baseAddress!
@@ -95,7 +131,7 @@ final class FastLineLane {
       LineFieldReader.read(
         row, UnsafeBufferPointer(plans), into: values, layout: layout, departements: departements,
         encoding: encoding, sirets: sirets)
-    else { return nil }
+    else { return .declined }
     // Every slot against its bounds (NaN, an empty value, compares false: it passes) and, if
     // required, not empty; without a branch per slot, so that the loop vectorises.
     var outside = 0
@@ -104,19 +140,24 @@ final class FastLineLane {
       outside |=
         (value < minimum[slot] ? 1 : 0) | (value > maximum[slot] ? 1 : 0) | (value.isNaN ? required[slot] : 0)
     }
-    guard outside == 0 else { return nil }
-    // As `FastReportChecker.rulesHold`: the year, the rules (a warning too defers), then the SIRET.
-    if yearSlot >= 0, let year, values[yearSlot] != year { return nil }
+    guard outside == 0 else { return .declined }
+    // As `FastReportChecker.rulesHold`: the year, the rules, then the SIRET.
+    if yearSlot >= 0, let year, values[yearSlot] != year { return .declined }
     if courAppelSlot >= 0 { values[courAppelSlot] = 1 }
+    let failed = self.failed
+    let failedCount = self.failedCount
+    failedCount.pointee = 0
     guard
       RuleTape.reportRulesHold(
         UnsafeBufferPointer(rules), ops: UnsafeBufferPointer(ops), terms: UnsafeBufferPointer(terms),
-        report: values, stack: stack, failed: { _ in false })
-    else { return nil }
-    if siretSlot >= 0 {
-      let siret = values[siretSlot]
-      guard !siret.isNaN, sirets.firstLine(of: Int(siret), recordingAt: line) == nil else { return nil }
-    }
-    return stop + 1
+        report: values, stack: stack,
+        failed: {
+          failed[failedCount.pointee] = $0
+          failedCount.pointee += 1
+          return true
+        })
+    else { return .declined }
+    if failedCount.pointee > 0 { return .warned(stop + 1) }
+    return record(line: line) ? .taken(stop + 1) : .declined
   }
 }

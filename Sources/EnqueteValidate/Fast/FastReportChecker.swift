@@ -101,29 +101,58 @@ public struct FastReportChecker {
     _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
     encoding: FastTextEncoding
   ) -> Int? {
-    lane?.check(text, start: start, end: end, line: line, delimiter: delimiter, encoding: encoding)
+    guard
+      case .taken(let next)? = lane?.check(
+        text, start: start, end: end, line: line, delimiter: delimiter, encoding: encoding)
+    else { return nil }
+    return next
   }
 
   /// `checkLine` on the rows from `start` on, as many in a row as it takes, each ending with its
   /// line break within `reach` bytes of its start and before `count`: the offset past the last
-  /// row taken (`start` when none was) and how many were taken.
-  /// - Complexity: O(bytes taken + rule operations).
+  /// row taken (`start` when none was) and how many were taken. A row clean but for warnings is
+  /// taken too, its summary (worded as `check` words it) handed to `onWarnings`.
+  /// - Complexity: O(bytes taken + rule operations); warnings cost a few strings.
   public mutating func checkLines(
     _ text: UnsafePointer<UInt8>, start: Int, count: Int, reach: Int, line: Int, delimiter: UInt8,
-    encoding: FastTextEncoding
+    encoding: FastTextEncoding, onWarnings: (ValidatedReportSummary) -> Void
   ) -> (end: Int, rows: Int) {
     guard let lane else { return (start, 0) }
     var end = start
     var rows = 0
-    while end < count,
-      let next = lane.check(
+    while end < count {
+      switch lane.check(
         text, start: end, end: min(count, end + reach), line: line + rows, delimiter: delimiter,
         encoding: encoding)
-    {
-      end = next
+      {
+      case .taken(let next):
+        end = next
+      case .warned(let next):
+        // The row's fields, its line break (LF or CRLF) left out, worded as `check` words them.
+        let stop = text[next - 2] == 0x0D && next - 2 >= end ? next - 2 : next - 1
+        guard
+          let summary = warnings.summary(
+            rules: lane.failedRules.map { rules[$0] },
+            row: PlainRow(text, start: end, end: stop, delimiter: delimiter),
+            line: line + rows, columnSlots: columnSlots, layout: report, siret: lane.siretText,
+            decode: { Self.decode($0, encoding) }),
+          lane.record(line: line + rows)
+        else { return (end, rows) }
+        onWarnings(summary)
+        end = next
+      case .declined:
+        return (end, rows)
+      }
       rows += 1
     }
     return (end, rows)
+  }
+
+  /// Text as the reader's decoder gives it, when that needs no decision: ASCII, or UTF-8 once the
+  /// file is known to be UTF-8 (nil otherwise: the row then goes the usual way).
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ encoding: FastTextEncoding) -> String? {
+    if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+    return encoding == .utf8 ? String(validating: bytes, as: UTF8.self) : nil
   }
 
   /// The verdict on a CSV row (a report without detail), columns as `prepare` mapped them.
