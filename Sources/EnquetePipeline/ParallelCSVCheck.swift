@@ -44,12 +44,16 @@ struct ParallelCSVCheck {
       cut < size
     else { return nil }
     let second = SecondPart(
-      path: path, name: name, year: year, cut: cut, expectedReports: estimatedRows / 2 + 1)
+      path: path, name: name, year: year, cut: cut,
+      expectedReports: Int(Double(estimatedRows) * (1 - Self.firstShare)) + 1)
     let thread = Thread { second.run() }
     thread.stackSize = 1 << 20
     thread.start()
 
-    let first = CSVReportPass(year: year, file: name, expectedReports: estimatedRows / 2 + 1, remark: remark)
+    // Each part's SIRET table sized for its share, so that it never grows (growing holds both).
+    let first = CSVReportPass(
+      year: year, file: name, expectedReports: Int(Double(estimatedRows) * Self.firstShare) + 1,
+      remark: remark)
     var sentHeader = false
     var outcome = CSVSubmissionCheck.read(name: name) {
       try CSVSubmissionReader().read(
