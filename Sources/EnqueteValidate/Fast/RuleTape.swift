@@ -15,6 +15,8 @@ struct RuleTape {
     let equals: Range<Int>?
     /// The check as a linear comparison, when it is one (report rules): faster than its program.
     let linear: LinearCheck?
+    /// The condition as a linear comparison, when it is one (report rules).
+    let linearWhen: LinearCheck?
   }
 
   /// Rules on the report's values, on each detail row, and counting detail rows.
@@ -41,7 +43,8 @@ struct RuleTape {
         rule: index, severity: rule.severity,
         when: append(rule.when, layout, parent), check: append(rule.check, layout, parent),
         count: detail.flatMap { append(rule.count, $0, report) }, equals: append(rule.equals, report, nil),
-        linear: isDetailRow ? nil : rule.check.flatMap { LinearCheck($0, layout: report, terms: &terms) })
+        linear: isDetailRow ? nil : rule.check.flatMap { LinearCheck($0, layout: report, terms: &terms) },
+        linearWhen: isDetailRow ? nil : rule.when.flatMap { LinearCheck($0, layout: report, terms: &terms) })
       if rule.kind == .detailCount {
         countRules.append(entry)
       } else if isDetailRow {
@@ -81,7 +84,11 @@ struct RuleTape {
     stack: UnsafeMutablePointer<Double>, failed: (Int) -> Bool
   ) -> Bool {
     for rule in rules {
-      if let when = rule.when, run(ops, when, report, parent: report, stack: stack) != 1 { continue }
+      if let when = rule.when {
+        let applies =
+          rule.linearWhen?.run(terms, report) ?? run(ops, when, report, parent: report, stack: stack)
+        if applies != 1 { continue }
+      }
       let holds: Double
       if let linear = rule.linear {
         holds = linear.run(terms, report)
