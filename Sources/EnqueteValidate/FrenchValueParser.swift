@@ -39,31 +39,27 @@ public enum FrenchValueParser {
   /// general path's string copies (every step of which is then the identity); nil for any other
   /// text, which the general path reads.
   private static func plainInteger(_ text: String) -> Int? {
-    let utf8 = text.utf8
-    guard let first = utf8.first, utf8.count <= 18 else { return nil }
-    let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+    guard let (negative, body) = signed(text, atMost: 18) else { return nil }
     var value = 0
     var digits = 0
-    for byte in utf8.dropFirst(signed ? 1 : 0) {
+    for byte in body {
       let digit = byte &- UInt8(ascii: "0")
       guard digit < 10 else { return nil }
       value = value * 10 + Int(digit)
       digits += 1
     }
     guard digits > 0 else { return nil }
-    return first == UInt8(ascii: "-") ? -value : value
+    return negative ? -value : value
   }
 
   /// Whether `text` is a number of the usual spelling — ASCII digits, at most one point, an
   /// optional sign — that `number` accepts as it stands (its general path would strip nothing and
   /// convert nothing).
   private static func isPlainNumber(_ text: String) -> Bool {
-    let utf8 = text.utf8
-    guard let first = utf8.first, utf8.count <= 30 else { return false }
-    let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+    guard let (_, body) = signed(text, atMost: 30) else { return false }
     var points = 0
     var digits = 0
-    for byte in utf8.dropFirst(signed ? 1 : 0) {
+    for byte in body {
       if byte == UInt8(ascii: ".") {
         points += 1
       } else if byte &- UInt8(ascii: "0") < 10 {
@@ -73,6 +69,16 @@ public enum FrenchValueParser {
       }
     }
     return points <= 1 && digits > 0
+  }
+
+  /// Whether `text` (at most `limit` bytes, not empty) starts with a minus sign, and its bytes
+  /// after a `+` or `-` sign if any.
+  private static func signed(_ text: String, atMost limit: Int) -> (negative: Bool, body: Substring.UTF8View)?
+  {
+    let utf8 = text.utf8
+    guard let first = utf8.first, utf8.count <= limit else { return nil }
+    let sign = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+    return (first == UInt8(ascii: "-"), utf8.dropFirst(sign ? 1 : 0))
   }
 
   /// The date in `text` (`dd/mm/yyyy` or ISO), or nil when it is not a date or does not exist.

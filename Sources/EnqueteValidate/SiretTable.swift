@@ -48,18 +48,9 @@ struct SiretTable: ~Copyable {
     let scrambled = Self.scramble(key)
     if Double(count + 1) > Double(capacity) * Self.maximumLoad { grow() }
     // One probe: it finds the key, or stops where Robin Hood order would put it.
-    let quotient = reciprocal.divide(scrambled)
-    var slot = scrambled - Int(quotient) * capacity
-    var distance = 1
-    while true {
-      let resident = Int(distances[slot])
-      if resident < distance { break }
-      if resident == distance && quotients[slot] == quotient { return Int(lines[slot]) }
-      slot = slot + 1 == capacity ? 0 : slot + 1
-      distance += 1
-    }
-    if !overflow.isEmpty, let found = overflow[scrambled] { return Int(found) }
-    insert(quotient, line: UInt32(clamping: line), at: slot, distance: distance)
+    let probe = probe(scrambled)
+    if let found = probe.line { return found }
+    insert(probe.quotient, line: UInt32(clamping: line), at: probe.slot, distance: probe.distance)
     count += 1
     return nil
   }
@@ -77,9 +68,14 @@ struct SiretTable: ~Copyable {
   }
 
   /// Whether `key` is recorded.
-  func contains(_ key: Int) -> Bool { key >= 0 && key < Self.keyLimit && lookup(Self.scramble(key)) != nil }
+  func contains(_ key: Int) -> Bool {
+    key >= 0 && key < Self.keyLimit && probe(Self.scramble(key)).line != nil
+  }
 
-  private func lookup(_ scrambled: Int) -> Int? {
+  /// Looks a key up: its line if recorded, else where the search stopped (the slot, its distance
+  /// from the key's home, the key's quotient): where Robin Hood order would insert it.
+  @inline(__always)
+  private func probe(_ scrambled: Int) -> (line: Int?, quotient: UInt32, slot: Int, distance: Int) {
     let quotient = reciprocal.divide(scrambled)
     var slot = scrambled - Int(quotient) * capacity
     var distance = 1
@@ -87,11 +83,14 @@ struct SiretTable: ~Copyable {
       let resident = Int(distances[slot])
       // Robin Hood order: a resident closer to its home than we are to ours ends the search.
       if resident < distance { break }
-      if resident == distance && quotients[slot] == quotient { return Int(lines[slot]) }
+      if resident == distance && quotients[slot] == quotient {
+        return (Int(lines[slot]), quotient, slot, distance)
+      }
       slot = slot + 1 == capacity ? 0 : slot + 1
       distance += 1
     }
-    return overflow.isEmpty ? nil : overflow[scrambled].map(Int.init)
+    let aside = overflow.isEmpty ? nil : overflow[scrambled].map(Int.init)
+    return (aside, quotient, slot, distance)
   }
 
   /// Inserts a key known to be absent.
