@@ -83,22 +83,26 @@ struct RuleTape {
     terms: UnsafeBufferPointer<LinearCheck.Term>, report: UnsafePointer<Double>,
     stack: UnsafeMutablePointer<Double>, failed: (Int) -> Bool
   ) -> Bool {
-    for rule in rules {
-      if let when = rule.when {
+    // Fields read through the pointer: an entry is large, copying each one per row cost more
+    // than the rules themselves.
+    guard var rule = rules.baseAddress else { return true }
+    for _ in 0..<rules.count {
+      defer { rule += 1 }
+      if let when = rule.pointee.when {
         let applies =
-          rule.linearWhen?.run(terms, report) ?? run(ops, when, report, parent: report, stack: stack)
+          rule.pointee.linearWhen?.run(terms, report) ?? run(ops, when, report, parent: report, stack: stack)
         if applies != 1 { continue }
       }
       let holds: Double
-      if let linear = rule.linear {
+      if let linear = rule.pointee.linear {
         holds = linear.run(terms, report)
-      } else if let check = rule.check {
+      } else if let check = rule.pointee.check {
         holds = run(ops, check, report, parent: report, stack: stack)
       } else {
         continue
       }
       if holds == 0 {
-        guard rule.severity == .warning, failed(rule.rule) else { return false }
+        guard rule.pointee.severity == .warning, failed(rule.pointee.rule) else { return false }
       }
     }
     return true
