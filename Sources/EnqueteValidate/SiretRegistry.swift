@@ -51,16 +51,17 @@ public final class SiretRegistry: @unchecked Sendable {
   /// - Complexity: O(SIRETs in `other`).
   public func sharesAny(with other: SiretRegistry, part: Int = 0, of parts: Int = 1) -> Bool {
     // Keys go by batches whose slots are fetched first: the lookups then wait for memory together.
+    // Both tables scramble keys alike, so keys are compared scrambled.
     var shared = false
     var batch: [Int] = []
     batch.reserveCapacity(32)
     func lookUp() {
-      shared = shared || batch.contains { numeric.pointee.contains($0) }
+      shared = shared || batch.contains { numeric.pointee.contains(scrambled: $0) }
       batch.removeAll(keepingCapacity: true)
     }
-    other.numeric.pointee.forEachKey(part: part, of: parts) { key in
+    other.numeric.pointee.forEachScrambledKey(part: part, of: parts) { key in
       guard !shared else { return }
-      numeric.pointee.prefetch(key)
+      numeric.pointee.prefetch(scrambled: key)
       batch.append(key)
       if batch.count == 32 { lookUp() }
     }

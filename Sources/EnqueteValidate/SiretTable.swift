@@ -60,7 +60,12 @@ struct SiretTable: ~Copyable {
   @inline(__always)
   func prefetch(_ key: Int) {
     guard key >= 0 && key < Self.keyLimit else { return }
-    let scrambled = Self.scramble(key)
+    prefetch(scrambled: Self.scramble(key))
+  }
+
+  /// The same, for a key already scrambled.
+  @inline(__always)
+  func prefetch(scrambled: Int) {
     let slot = scrambled - Int(reciprocal.divide(scrambled)) * capacity
     enquete_prefetch_read(distances + slot)
     enquete_prefetch_read(quotients + slot)
@@ -134,16 +139,19 @@ struct SiretTable: ~Copyable {
     return multiplied ^ (multiplied >> 23)
   }
 
-  /// Calls `body` with every key recorded (in no particular order) in part `part` of `parts`
-  /// equal parts of the table (the few keys kept aside go with part 0).
-  func forEachKey(part: Int = 0, of parts: Int = 1, _ body: (Int) -> Void) {
+  /// Calls `body` with every key recorded, scrambled (as `contains(scrambled:)` takes it), in part
+  /// `part` of `parts` equal parts of the table (the few keys kept aside go with part 0).
+  func forEachScrambledKey(part: Int = 0, of parts: Int = 1, _ body: (Int) -> Void) {
     for slot in (capacity * part / parts)..<(capacity * (part + 1) / parts) where distances[slot] != 0 {
       var home = slot - (Int(distances[slot]) - 1)
       if home < 0 { home += capacity }
-      body(Self.unscramble(Int(quotients[slot]) * capacity + home))
+      body(Int(quotients[slot]) * capacity + home)
     }
-    if part == 0 { for scrambled in overflow.keys { body(Self.unscramble(scrambled)) } }
+    if part == 0 { for scrambled in overflow.keys { body(scrambled) } }
   }
+
+  /// Whether the key that scrambles to `scrambled` is recorded.
+  func contains(scrambled: Int) -> Bool { probe(scrambled).line != nil }
 
   /// The key that scrambles to `scrambled` (tests use it to craft colliding keys).
   static func unscramble(_ scrambled: Int) -> Int {
