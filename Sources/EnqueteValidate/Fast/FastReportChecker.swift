@@ -21,7 +21,6 @@ public struct FastReportChecker {
   let report: SlotLayout
   let detail: SlotLayout?
   let tape: RuleTape
-  private let rules: [Rule]
   private let campaignYear: Int?
   let departements: DepartementIndex
   private let yearSlot: Int?
@@ -53,7 +52,6 @@ public struct FastReportChecker {
     let detailLayout = definition.detail.map(SlotLayout.init)
     report = reportLayout
     detail = detailLayout
-    rules = RuleSet.builtIn(survey).rules
     tape = RuleTape(
       survey: definition, rules: RuleSet.builtIn(survey), report: reportLayout, detail: detailLayout)
     self.campaignYear = campaignYear
@@ -132,7 +130,7 @@ public struct FastReportChecker {
         let stop = text[next - 2] == 0x0D && next - 2 >= end ? next - 2 : next - 1
         guard
           let summary = warnings.summary(
-            rules: lane.failedRules.map { rules[$0] },
+            rules: lane.failedRules,
             row: PlainRow(text, start: end, end: stop, delimiter: delimiter),
             line: line + rows, columnSlots: columnSlots, layout: report, siret: lane.siretText,
             decode: { Self.decode($0, encoding) }),
@@ -170,7 +168,7 @@ public struct FastReportChecker {
     if failedWarnings.isEmpty { return record() ? .clean : .deferred }
     guard
       let summary = warnings.summary(
-        rules: failedWarnings.map { rules[$0] }, row: row, line: line, columnSlots: columnSlots,
+        rules: failedWarnings, row: row, line: line, columnSlots: columnSlots,
         layout: report, siret: siretText, decode: decode)
     else { return .deferred }
     return record() ? .acceptedWithWarnings(summary) : .deferred
