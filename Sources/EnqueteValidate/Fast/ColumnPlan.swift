@@ -40,19 +40,21 @@ extension FastValueReader {
   /// Whether `bytes` are well-formed UTF-8 (Unicode's table 3-7: no overlong form, no surrogate,
   /// nothing past U+10FFFF).
   static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var index = 0
-    // ASCII eight bytes at a time first.
-    while index + 8 <= bytes.count {
-      let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-      if word & 0x8080_8080_8080_8080 != 0 { break }
-      index += 8
-    }
     let count = bytes.count
     func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-      index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
+      index + offset < count && base[index + offset] >= low && base[index + offset] <= high
     }
     while index < count {
-      let lead = bytes[index]
+      // ASCII eight bytes at a time, between (and before) multibyte characters.
+      while index + 8 <= count,
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+      }
+      guard index < count else { break }
+      let lead = base[index]
       let length: Int
       switch lead {
       case 0x00...0x7F: length = 1
