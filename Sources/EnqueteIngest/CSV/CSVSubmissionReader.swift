@@ -144,7 +144,12 @@ public struct CSVSubmissionReader: Sendable {
         if header == nil { rows.start(announced: detection.announcedEncoding) }
       }
       if let onHeader {
-        rows.onHeader = { mapper in onHeader(CSVHeaderState(mapper: mapper, detection: detected!)) }
+        // Handed over without this reader's filter and callbacks: a reader keeping the state must
+        // not keep this one's (the second part's reader holding its own starter made a cycle).
+        rows.onHeader = { mapper in
+          onHeader(
+            CSVHeaderState(mapper: CSVRowMapper(continuing: mapper, filter: nil), detection: detected!))
+        }
       }
       switch input {
       case .path(let path, let slice):

@@ -127,7 +127,7 @@ public struct FastReportChecker {
         end = next
       case .warned(let next):
         // The row's fields, its line break (LF or CRLF) left out, worded as `check` words them.
-        let stop = text[next - 2] == 0x0D && next - 2 >= end ? next - 2 : next - 1
+        let stop = next - 2 >= end && text[next - 2] == 0x0D ? next - 2 : next - 1
         guard
           let summary = warnings.summary(
             rules: lane.failedRules,
