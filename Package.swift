@@ -61,10 +61,12 @@ let package = Package(
       name: "EnqueteIngest",
       dependencies: ["EnqueteCore", "CLibXML2"]
     ),
+    // `__builtin_prefetch` for Swift (the SIRET table's slot is fetched while the row is read).
+    .target(name: "CPrefetch"),
     // Stage 2: records → typed, checked reports (Table Schema constraints, cross-field rules).
     .target(
       name: "EnqueteValidate",
-      dependencies: ["EnqueteCore"]
+      dependencies: ["EnqueteCore", "CPrefetch"]
     ),
     // Stage 3: the ledger — campaigns, every submission and version, in SQLite through GRDB.
     .target(

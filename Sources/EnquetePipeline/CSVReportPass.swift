@@ -40,7 +40,9 @@ final class FastRowFilter: CSVRowFilter {
   private let file: String
   private let sirets: SiretRegistry
   private let onWarnings: (ValidatedReportSummary) -> Void
-  private var checker: FastReportChecker?
+  /// The checker, once the header is read. Behind a pointer so that checking a row neither copies
+  /// it nor goes through the run-time exclusivity checks of a class's stored property.
+  private let checker = UnsafeMutablePointer<FastReportChecker?>.allocate(capacity: 1)
 
   init(
     year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void
@@ -49,17 +51,23 @@ final class FastRowFilter: CSVRowFilter {
     self.file = file
     self.sirets = sirets
     self.onWarnings = onWarnings
+    checker.initialize(to: nil)
+  }
+
+  deinit {
+    checker.deinitialize(count: 1)
+    checker.deallocate()
   }
 
   func begin(layout: CSVLayout, columns: [String?]) {
     guard layout.table == "rapport" else { return }
-    checker = FastReportChecker(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
-    checker!.prepare(columns: columns)
+    checker.pointee = FastReportChecker(survey: layout.survey, campaignYear: year, file: file, sirets: sirets)
+    checker.pointee!.prepare(columns: columns)
   }
 
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool {
-    guard checker != nil else { return false }
-    let verdict = checker!.check(
+    guard checker.pointee != nil else { return false }
+    let verdict = checker.pointee!.check(
       row: row, line: row.line, isText: { decoder.isText($0) }, decode: { decoder.decode($0) })
     switch verdict {
     case .clean: return true
@@ -68,5 +76,19 @@ final class FastRowFilter: CSVRowFilter {
       return true
     case .deferred: return false
     }
+  }
+
+  func accepts(lines: CSVPendingLines, encoding: TextEncoding?) -> CSVLinesTaken {
+    guard checker.pointee != nil else { return .none(lines) }
+    let judged: FastTextEncoding
+    switch encoding {
+    case nil: judged = .undecided
+    case .windows1252?: judged = .windows1252
+    case .utf8?, .utf8BOM?, .utf16LE?, .utf16BE?: judged = .utf8
+    }
+    let (end, rows) = checker.pointee!.checkLines(
+      lines.text, start: lines.start, count: lines.count, reach: lines.reach, line: lines.line,
+      delimiter: lines.delimiter, encoding: judged, onWarnings: onWarnings)
+    return CSVLinesTaken(end: end, rows: rows)
   }
 }

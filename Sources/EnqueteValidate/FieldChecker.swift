@@ -31,7 +31,7 @@ struct FieldChecker {
       Diagnostic(
         severity, code: code, message: message, location: location, report: report, variable: variable.name)
     }
-    let what = "\(variable.name) (\(variable.label))"
+    func what() -> String { "\(variable.name) (\(variable.label))" }
     let value: Value
     switch variable.type {
     case .integer:
@@ -40,7 +40,8 @@ struct FieldChecker {
           nil,
           [
             problem(
-              "validate.type", "« \(text) » n'est pas un nombre entier : \(what) attend un entier comme 12.")
+              "validate.type", "« \(text) » n'est pas un nombre entier : \(what()) attend un entier comme 12."
+            )
           ]
         )
       }
@@ -49,7 +50,10 @@ struct FieldChecker {
       guard let number = FrenchValueParser.number(text) else {
         return (
           nil,
-          [problem("validate.type", "« \(text) » n'est pas un nombre : \(what) attend un nombre comme 12,5.")]
+          [
+            problem(
+              "validate.type", "« \(text) » n'est pas un nombre : \(what()) attend un nombre comme 12,5.")
+          ]
         )
       }
       value = .number(number)
@@ -60,7 +64,7 @@ struct FieldChecker {
           [
             problem(
               "validate.type",
-              "« \(text) » n'est pas une date qui existe : \(what) attend JJ/MM/AAAA ou AAAA-MM-JJ.")
+              "« \(text) » n'est pas une date qui existe : \(what()) attend JJ/MM/AAAA ou AAAA-MM-JJ.")
           ]
         )
       }
@@ -72,7 +76,7 @@ struct FieldChecker {
           [
             problem(
               "validate.type",
-              "« \(text) » n'est pas oui ou non : \(what) attend oui/non, O/N, 1/0 ou true/false.")
+              "« \(text) » n'est pas oui ou non : \(what()) attend oui/non, O/N, 1/0 ou true/false.")
           ]
         )
       }
@@ -108,7 +112,8 @@ struct FieldChecker {
             [
               problem(
                 "validate.enum",
-                "« \(text) » n'est pas une valeur permise pour \(what) : \(allowed.joined(separator: ", ")).")
+                "« \(text) » n'est pas une valeur permise pour \(what()) : \(allowed.joined(separator: ", "))."
+              )
             ]
           )
         }
@@ -119,7 +124,7 @@ struct FieldChecker {
       {
         return (
           nil,
-          [problem("validate.pattern", "« \(text) » n'a pas la forme attendue pour \(what) (\(pattern)).")]
+          [problem("validate.pattern", "« \(text) » n'a pas la forme attendue pour \(what()) (\(pattern)).")]
         )
       }
       value = .string(text)
@@ -129,13 +134,15 @@ struct FieldChecker {
       if let minimum = variable.minimum, number < minimum {
         problems.append(
           problem(
-            "validate.minimum", "\(what) vaut \(text) : au moins \(Value.canonicalText(of: minimum)) attendu."
+            "validate.minimum",
+            "\(what()) vaut \(text) : au moins \(Value.canonicalText(of: minimum)) attendu."
           ))
       }
       if let maximum = variable.maximum, number > maximum {
         problems.append(
           problem(
-            "validate.maximum", "\(what) vaut \(text) : au plus \(Value.canonicalText(of: maximum)) attendu.")
+            "validate.maximum",
+            "\(what()) vaut \(text) : au plus \(Value.canonicalText(of: maximum)) attendu.")
         )
       }
     }
@@ -188,6 +195,11 @@ enum HeaderFolding {
 enum Trim {
   /// `text` without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
   static func whitespace(_ text: String) -> String {
+    // Most values: ASCII at both ends that is not white space (then nothing to trim).
+    func kept(_ byte: UInt8?) -> Bool {
+      byte.map { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) } ?? false
+    }
+    if kept(text.utf8.first), kept(text.utf8.last) { return text }
     let scalars = text.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

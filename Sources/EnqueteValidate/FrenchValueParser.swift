@@ -7,6 +7,7 @@ import Foundation
 public enum FrenchValueParser {
   /// The integer in `text`, or nil.
   public static func integer(_ text: String) -> Int? {
+    if let plain = plainInteger(text) { return plain }
     let digits = stripGroups(text)
     guard !digits.isEmpty, digits.count <= 18 else { return nil }
     var body = Substring(digits)
@@ -20,6 +21,7 @@ public enum FrenchValueParser {
 
   /// The decimal number in `text`, or nil.
   public static func number(_ text: String) -> Double? {
+    if isPlainNumber(text) { return Double(text) }
     let compact = stripGroups(text)
     guard !compact.isEmpty, compact.count <= 30 else { return nil }
     let separators = compact.filter { $0 == "," || $0 == "." }
@@ -31,6 +33,52 @@ public enum FrenchValueParser {
       return nil
     }
     return Double(normalised)
+  }
+
+  /// `integer` of the usual spelling, ASCII digits after an optional sign, read without the
+  /// general path's string copies (every step of which is then the identity); nil for any other
+  /// text, which the general path reads.
+  private static func plainInteger(_ text: String) -> Int? {
+    guard let (negative, body) = signed(text, atMost: 18) else { return nil }
+    var value = 0
+    var digits = 0
+    for byte in body {
+      let digit = byte &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+      digits += 1
+    }
+    guard digits > 0 else { return nil }
+    return negative ? -value : value
+  }
+
+  /// Whether `text` is a number of the usual spelling — ASCII digits, at most one point, an
+  /// optional sign — that `number` accepts as it stands (its general path would strip nothing and
+  /// convert nothing).
+  private static func isPlainNumber(_ text: String) -> Bool {
+    guard let (_, body) = signed(text, atMost: 30) else { return false }
+    var points = 0
+    var digits = 0
+    for byte in body {
+      if byte == UInt8(ascii: ".") {
+        points += 1
+      } else if byte &- UInt8(ascii: "0") < 10 {
+        digits += 1
+      } else {
+        return false
+      }
+    }
+    return points <= 1 && digits > 0
+  }
+
+  /// Whether `text` (at most `limit` bytes, not empty) starts with a minus sign, and its bytes
+  /// after a `+` or `-` sign if any.
+  private static func signed(_ text: String, atMost limit: Int) -> (negative: Bool, body: Substring.UTF8View)?
+  {
+    let utf8 = text.utf8
+    guard let first = utf8.first, utf8.count <= limit else { return nil }
+    let sign = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+    return (first == UInt8(ascii: "-"), utf8.dropFirst(sign ? 1 : 0))
   }
 
   /// The date in `text` (`dd/mm/yyyy` or ISO), or nil when it is not a date or does not exist.

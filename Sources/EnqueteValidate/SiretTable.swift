@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -44,17 +46,41 @@ struct SiretTable: ~Copyable {
   mutating func firstLine(of key: Int, recordingAt line: Int) -> Int? {
     precondition(key >= 0 && key < Self.keyLimit, "SIRET out of the table's range")
     let scrambled = Self.scramble(key)
-    if let found = lookup(scrambled) { return found }
     if Double(count + 1) > Double(capacity) * Self.maximumLoad { grow() }
-    insert(scrambled, line: UInt32(clamping: line))
+    // One probe: it finds the key, or stops where Robin Hood order would put it.
+    let probe = probe(scrambled)
+    if let found = probe.line { return found }
+    insert(probe.quotient, line: UInt32(clamping: line), at: probe.slot, distance: probe.distance)
     count += 1
     return nil
   }
 
-  /// Whether `key` is recorded.
-  func contains(_ key: Int) -> Bool { key >= 0 && key < Self.keyLimit && lookup(Self.scramble(key)) != nil }
+  /// Fetches into the cache the slots a lookup of `key` starts with, so that a `firstLine` call a
+  /// little later does not wait for memory.
+  @inline(__always)
+  func prefetch(_ key: Int) {
+    guard key >= 0 && key < Self.keyLimit else { return }
+    prefetch(scrambled: Self.scramble(key))
+  }
 
-  private func lookup(_ scrambled: Int) -> Int? {
+  /// The same, for a key already scrambled.
+  @inline(__always)
+  func prefetch(scrambled: Int) {
+    let slot = scrambled - Int(reciprocal.divide(scrambled)) * capacity
+    enquete_prefetch_read(distances + slot)
+    enquete_prefetch_read(quotients + slot)
+    enquete_prefetch_write(lines + slot)
+  }
+
+  /// Whether `key` is recorded.
+  func contains(_ key: Int) -> Bool {
+    key >= 0 && key < Self.keyLimit && probe(Self.scramble(key)).line != nil
+  }
+
+  /// Looks a key up: its line if recorded, else where the search stopped (the slot, its distance
+  /// from the key's home, the key's quotient): where Robin Hood order would insert it.
+  @inline(__always)
+  private func probe(_ scrambled: Int) -> (line: Int?, quotient: UInt32, slot: Int, distance: Int) {
     let quotient = reciprocal.divide(scrambled)
     var slot = scrambled - Int(quotient) * capacity
     var distance = 1
@@ -62,20 +88,34 @@ struct SiretTable: ~Copyable {
       let resident = Int(distances[slot])
       // Robin Hood order: a resident closer to its home than we are to ours ends the search.
       if resident < distance { break }
-      if resident == distance && quotients[slot] == quotient { return Int(lines[slot]) }
+      if resident == distance && quotients[slot] == quotient {
+        return (Int(lines[slot]), quotient, slot, distance)
+      }
       slot = slot + 1 == capacity ? 0 : slot + 1
       distance += 1
     }
-    return overflow.isEmpty ? nil : overflow[scrambled].map(Int.init)
+    let aside = overflow.isEmpty ? nil : overflow[scrambled].map(Int.init)
+    return (aside, quotient, slot, distance)
   }
 
   /// Inserts a key known to be absent.
   private mutating func insert(_ scrambled: Int, line: UInt32) {
-    var quotient = reciprocal.divide(scrambled)
-    var line = line
-    var slot = scrambled - Int(quotient) * capacity
-    var distance = 1
+    let quotient = reciprocal.divide(scrambled)
+    insert(quotient, line: line, at: scrambled - Int(quotient) * capacity, distance: 1)
+  }
+
+  /// Inserts a key known to be absent, from `slot`, `distance` slots past its home, where the
+  /// keys before it belong.
+  private mutating func insert(_ quotient: UInt32, line: UInt32, at slot: Int, distance: Int) {
+    var (quotient, line, slot, distance) = (quotient, line, slot, distance)
     while true {
+      if distance > Int(UInt8.max) {
+        // The key carried now has its home `distance - 1` slots back.
+        var home = slot - (distance - 1)
+        while home < 0 { home += capacity }
+        overflow[Int(quotient) * capacity + home] = line
+        return
+      }
       let resident = Int(distances[slot])
       if resident == 0 {
         (quotients[slot], lines[slot], distances[slot]) = (quotient, line, UInt8(distance))
@@ -89,13 +129,6 @@ struct SiretTable: ~Copyable {
       }
       slot = slot + 1 == capacity ? 0 : slot + 1
       distance += 1
-      if distance > Int(UInt8.max) {
-        // The key carried now has its home `distance - 1` slots back.
-        var home = slot - (distance - 1)
-        while home < 0 { home += capacity }
-        overflow[Int(quotient) * capacity + home] = line
-        return
-      }
     }
   }
 
@@ -106,15 +139,19 @@ struct SiretTable: ~Copyable {
     return multiplied ^ (multiplied >> 23)
   }
 
-  /// Calls `body` with every key recorded (in no particular order).
-  func forEachKey(_ body: (Int) -> Void) {
-    for slot in 0..<capacity where distances[slot] != 0 {
+  /// Calls `body` with every key recorded, scrambled (as `contains(scrambled:)` takes it), in part
+  /// `part` of `parts` equal parts of the table (the few keys kept aside go with part 0).
+  func forEachScrambledKey(part: Int = 0, of parts: Int = 1, _ body: (Int) -> Void) {
+    for slot in (capacity * part / parts)..<(capacity * (part + 1) / parts) where distances[slot] != 0 {
       var home = slot - (Int(distances[slot]) - 1)
       if home < 0 { home += capacity }
-      body(Self.unscramble(Int(quotients[slot]) * capacity + home))
+      body(Int(quotients[slot]) * capacity + home)
     }
-    for scrambled in overflow.keys { body(Self.unscramble(scrambled)) }
+    if part == 0 { for scrambled in overflow.keys { body(scrambled) } }
   }
+
+  /// Whether the key that scrambles to `scrambled` is recorded.
+  func contains(scrambled: Int) -> Bool { probe(scrambled).line != nil }
 
   /// The key that scrambles to `scrambled` (tests use it to craft colliding keys).
   static func unscramble(_ scrambled: Int) -> Int {

@@ -42,9 +42,11 @@ public struct CSVReader {
   }
 
   /// Reads part of the file at `path` (see `CSVSlice`): the rows from `slice.start`, up to
-  /// `slice.end` or the end of the file.
+  /// `slice.end` or the end of the file. `takeLines` may take plain rows whole before they are
+  /// tokenized (see `CSVTokenizer`); `onRow` gets the others.
   public func read(
-    path: String, slice: CSVSlice, onDetect: (CSVDetection) -> Void = { _ in }, onRow: (CSVRow) throws -> Void
+    path: String, slice: CSVSlice, onDetect: (CSVDetection) -> Void = { _ in },
+    takeLines: (CSVPendingLines) -> CSVLinesTaken = { .none($0) }, onRow: (CSVRow) throws -> Void
   ) throws -> CSVSliceEnd {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw FileReadError(path: path, code: errno) }
@@ -71,36 +73,40 @@ public struct CSVReader {
         // Straight into the row buffer: no copy.
         let count = try fill(UnsafeMutableRawBufferPointer(space))
         if count == 0 { break }
-        try session.commitDirect(count, onRow: onRow)
+        try session.commitDirect(count, takeLines: takeLines, onRow: onRow)
       } else {
         let count = try chunk.withUnsafeMutableBytes { try fill($0) }
         if count == 0 { break }
         try chunk.withUnsafeBufferPointer {
-          try session.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), onDetect: onDetect, onRow: onRow)
+          try session.feed(
+            UnsafeBufferPointer(rebasing: $0[0..<count]), onDetect: onDetect, takeLines: takeLines,
+            onRow: onRow
+          )
         }
       }
     }
     if slice.end != nil {
-      return try session.pause(onDetect: onDetect, onRow: onRow)
+      return try session.pause(onDetect: onDetect, takeLines: takeLines, onRow: onRow)
     }
-    let detection = try session.finish(onDetect: onDetect, onRow: onRow)
+    let detection = try session.finish(onDetect: onDetect, takeLines: takeLines, onRow: onRow)
     return CSVSliceEnd(detection: detection, unreadBytes: 0, nextLine: session.tokenizer!.currentLine)
   }
 
   /// Reads CSV held in memory (an upload, a test), `chunkSize` bytes at a time.
   public func read(
-    bytes: [UInt8], onDetect: (CSVDetection) -> Void = { _ in }, onRow: (CSVRow) throws -> Void
+    bytes: [UInt8], onDetect: (CSVDetection) -> Void = { _ in },
+    takeLines: (CSVPendingLines) -> CSVLinesTaken = { .none($0) }, onRow: (CSVRow) throws -> Void
   ) throws -> CSVDetection {
     var session = Session(limits: limits, chunkSize: chunkSize)
     var offset = 0
     repeat {
       let end = min(bytes.count, offset + chunkSize)
       try bytes[offset..<end].withUnsafeBufferPointer {
-        try session.feed($0, onDetect: onDetect, onRow: onRow)
+        try session.feed($0, onDetect: onDetect, takeLines: takeLines, onRow: onRow)
       }
       offset = end
     } while offset < bytes.count
-    return try session.finish(onDetect: onDetect, onRow: onRow)
+    return try session.finish(onDetect: onDetect, takeLines: takeLines, onRow: onRow)
   }
 
   /// The state of one read: detection on the first bytes, then tokenizing.
@@ -126,10 +132,11 @@ public struct CSVReader {
     /// Stops before the end of the file: the rows complete so far are handed out; returns how many
     /// bytes were left (an incomplete row).
     mutating func pause(
-      onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void
+      onDetect: (CSVDetection) -> Void, takeLines: (CSVPendingLines) -> CSVLinesTaken,
+      onRow: (CSVRow) throws -> Void
     ) throws -> CSVSliceEnd {
-      if tokenizer == nil { try start(onDetect: onDetect, onRow: onRow) }
-      let taken = try tokenizer!.tokenize(text.text, isLast: false, onRow: onRow)
+      if tokenizer == nil { try start(onDetect: onDetect, takeLines: takeLines, onRow: onRow) }
+      let taken = try tokenizer!.tokenize(text.text, isLast: false, takeLines: takeLines, onRow: onRow)
       text.drop(taken)
       return CSVSliceEnd(detection: detection!, unreadBytes: text.count, nextLine: tokenizer!.currentLine)
     }
@@ -140,19 +147,22 @@ public struct CSVReader {
       return text.freeSpace(atLeast: chunkSize)
     }
 
-    mutating func commitDirect(_ count: Int, onRow: (CSVRow) throws -> Void) throws {
+    mutating func commitDirect(
+      _ count: Int, takeLines: (CSVPendingLines) -> CSVLinesTaken, onRow: (CSVRow) throws -> Void
+    ) throws {
       text.commit(count)
-      try tokenize(isLast: false, onRow: onRow)
+      try tokenize(isLast: false, takeLines: takeLines, onRow: onRow)
     }
 
     mutating func feed(
-      _ chunk: UnsafeBufferPointer<UInt8>, onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void
+      _ chunk: UnsafeBufferPointer<UInt8>, onDetect: (CSVDetection) -> Void,
+      takeLines: (CSVPendingLines) -> CSVLinesTaken, onRow: (CSVRow) throws -> Void
     ) throws {
       if tokenizer == nil {
         // Wait for a whole header line (or 64 KiB) before sniffing.
         head.append(contentsOf: chunk)
         guard head.contains(UInt8(ascii: "\n")) || head.count >= 64 * 1024 else { return }
-        try start(onDetect: onDetect, onRow: onRow)
+        try start(onDetect: onDetect, takeLines: takeLines, onRow: onRow)
         return
       }
       if transcoder != nil {
@@ -161,28 +171,34 @@ public struct CSVReader {
       } else {
         text.append(chunk)
       }
-      try tokenize(isLast: false, onRow: onRow)
+      try tokenize(isLast: false, takeLines: takeLines, onRow: onRow)
     }
 
     mutating func finish(
-      onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void
+      onDetect: (CSVDetection) -> Void, takeLines: (CSVPendingLines) -> CSVLinesTaken,
+      onRow: (CSVRow) throws -> Void
     ) throws -> CSVDetection {
-      if tokenizer == nil { try start(onDetect: onDetect, onRow: onRow) }
+      if tokenizer == nil { try start(onDetect: onDetect, takeLines: takeLines, onRow: onRow) }
       if var transcoder {
         let rest = transcoder.finish()
         rest.withUnsafeBufferPointer { text.append($0) }
       }
-      try tokenize(isLast: true, onRow: onRow)
+      try tokenize(isLast: true, takeLines: takeLines, onRow: onRow)
       return detection!
     }
 
-    private mutating func tokenize(isLast: Bool, onRow: (CSVRow) throws -> Void) throws {
+    private mutating func tokenize(
+      isLast: Bool, takeLines: (CSVPendingLines) -> CSVLinesTaken, onRow: (CSVRow) throws -> Void
+    ) throws {
       guard isLast || text.isWorthTokenizing else { return }
-      let taken = try tokenizer!.tokenize(text.text, isLast: isLast, onRow: onRow)
+      let taken = try tokenizer!.tokenize(text.text, isLast: isLast, takeLines: takeLines, onRow: onRow)
       text.drop(taken)
     }
 
-    private mutating func start(onDetect: (CSVDetection) -> Void, onRow: (CSVRow) throws -> Void) throws {
+    private mutating func start(
+      onDetect: (CSVDetection) -> Void, takeLines: (CSVPendingLines) -> CSVLinesTaken,
+      onRow: (CSVRow) throws -> Void
+    ) throws {
       var body = head[...]
       let announced = TextEncoding.byteOrderMark(head)
       if let (encoding, length) = announced {
@@ -201,7 +217,7 @@ public struct CSVReader {
       tokenizer = CSVTokenizer(delimiter: delimiter, limits: limits)
       head = []
       decoded.withUnsafeBufferPointer { text.append($0) }
-      try tokenize(isLast: false, onRow: onRow)
+      try tokenize(isLast: false, takeLines: takeLines, onRow: onRow)
     }
   }
 }

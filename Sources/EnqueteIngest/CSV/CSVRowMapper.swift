@@ -41,6 +41,14 @@ struct CSVRowMapper {
     return text
   }
 
+  /// Lets the filter take plain data rows whole (see `CSVRowFilter.accepts(lines:encoding:)`).
+  mutating func takeLines(_ lines: CSVPendingLines, outcome: inout CSVReadOutcome) -> CSVLinesTaken {
+    guard sawHeader, !refused, let filter else { return .none(lines) }
+    let taken = filter.accepts(lines: lines, encoding: decoder?.encoding)
+    outcome.filteredRowCount += taken.rows
+    return taken
+  }
+
   mutating func take(
     _ row: CSVRow, outcome: inout CSVReadOutcome,
     onRecord: (RawRecord, [Diagnostic], CSVLayout) throws -> Void

@@ -234,6 +234,12 @@ struct CSVRowScanner {
       count: fieldCount, line: rowLine)
   }
 
+  /// Goes past `rows` rows taken whole, one line each, the last ending just before `next`.
+  mutating func skipLines(_ rows: Int, to next: Int) {
+    committedLine += rows
+    committedLineStart = next
+  }
+
   /// Makes the row just read the starting point of the next.
   mutating func commit() {
     committedLine = line

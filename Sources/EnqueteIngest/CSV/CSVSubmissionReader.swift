@@ -39,6 +39,12 @@ public protocol CSVRowFilter: AnyObject {
   func begin(layout: CSVLayout, columns: [String?])
   /// Whether the row is taken; `decoder` decodes text in the file's encoding.
   func accepts(_ row: CSVRow, decoder: inout FieldDecoder) -> Bool
+  /// Takes plain data rows whole, before they are tokenized, as many in a row as it can from the
+  /// first (they are then counted as `accepts` would count them); the row it stops at is
+  /// tokenized and handed to `accepts(_:decoder:)`. Only rows on one physical line ending with
+  /// LF or CRLF, with no quote, may be taken; `encoding` is the one decided so far (nil while
+  /// every byte was ASCII).
+  func accepts(lines: CSVPendingLines, encoding: TextEncoding?) -> CSVLinesTaken
 }
 
 /// A header as one reader read it: what a second reader needs to take the rows of a later part of
@@ -138,11 +144,19 @@ public struct CSVSubmissionReader: Sendable {
         if header == nil { rows.start(announced: detection.announcedEncoding) }
       }
       if let onHeader {
-        rows.onHeader = { mapper in onHeader(CSVHeaderState(mapper: mapper, detection: detected!)) }
+        // Handed over without this reader's filter and callbacks: a reader keeping the state must
+        // not keep this one's (the second part's reader holding its own starter made a cycle).
+        rows.onHeader = { mapper in
+          onHeader(
+            CSVHeaderState(mapper: CSVRowMapper(continuing: mapper, filter: nil), detection: detected!))
+        }
       }
       switch input {
       case .path(let path, let slice):
-        let end = try reader.read(path: path, slice: slice, onDetect: onDetect) { row in
+        let end = try reader.read(
+          path: path, slice: slice, onDetect: onDetect,
+          takeLines: { rows.takeLines($0, outcome: &outcome) }
+        ) { row in
           try rows.take(row, outcome: &outcome, onRecord: onRecord)
         }
         outcome.detection = end.detection
@@ -153,7 +167,9 @@ public struct CSVSubmissionReader: Sendable {
             mapper: CSVRowMapper(continuing: rows, filter: nil), detection: end.detection)
         }
       case .bytes(let bytes):
-        outcome.detection = try reader.read(bytes: bytes, onDetect: onDetect) { row in
+        outcome.detection = try reader.read(
+          bytes: bytes, onDetect: onDetect, takeLines: { rows.takeLines($0, outcome: &outcome) }
+        ) { row in
           try rows.take(row, outcome: &outcome, onRecord: onRecord)
         }
       }

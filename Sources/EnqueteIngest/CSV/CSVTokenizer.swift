@@ -36,16 +36,34 @@ public struct CSVTokenizer {
   /// Reads the complete rows at the front of `buffer`, calling `onRow` for each, and returns the
   /// number of bytes they took. The next call must pass a buffer that starts with the bytes not
   /// taken. With `isLast`, the end of the buffer ends the last row (and an open quote is an error).
+  ///
+  /// `takeLines` is offered the rows first: it takes as many plain rows whole as it can (each on
+  /// one line ending with LF or CRLF, within the `reach` it is given, which keeps them within the
+  /// limits on field and line lengths); those are not tokenized nor handed to `onRow`. The
+  /// tokenizer reads the next row itself, then offers the rest again.
   /// - Complexity: O(buffer size) for the rows handed out; an incomplete row is read again next time.
   public mutating func tokenize(
-    _ buffer: UnsafeMutableBufferPointer<UInt8>, isLast: Bool, onRow: (CSVRow) throws -> Void
+    _ buffer: UnsafeMutableBufferPointer<UInt8>, isLast: Bool,
+    takeLines: (CSVPendingLines) -> CSVLinesTaken = { .none($0) }, onRow: (CSVRow) throws -> Void
   ) throws -> Int {
     guard let base = buffer.baseAddress else { return 0 }
     var scanner = CSVRowScanner(
       base: base, count: buffer.count, isLast: isLast, delimiter: delimiter, limits: limits,
       fields: fields, line: line, lineStart: lineStart - consumed)
+    let reach = min(limits.maximumFieldBytes, limits.maximumLineBytes)
     var taken = 0
-    while taken < buffer.count, let next = try scanner.scanRow(from: taken) {
+    while taken < buffer.count {
+      let pending = CSVPendingLines(
+        text: UnsafePointer(base), start: taken, count: buffer.count, reach: reach,
+        line: scanner.committedLine,
+        delimiter: delimiter)
+      let whole = takeLines(pending)
+      if whole.rows > 0 {
+        scanner.skipLines(whole.rows, to: whole.end)
+        taken = whole.end
+        if taken == buffer.count { break }
+      }
+      guard let next = try scanner.scanRow(from: taken) else { break }
       if scanner.fieldCount > 0 {
         scanner.unquoteMarkedFields()
         try onRow(scanner.row(consumed: consumed))

@@ -20,20 +20,21 @@ public enum FastVerdict: Sendable {
 public struct FastReportChecker {
   let report: SlotLayout
   let detail: SlotLayout?
-  private let tape: RuleTape
-  private let rules: [Rule]
+  let tape: RuleTape
   private let campaignYear: Int?
   let departements: DepartementIndex
   private let yearSlot: Int?
-  private let siretSlot: Int?
+  let siretSlot: Int?
   let identifierSlot: Int?
   let detailSiretSlot: Int?
   private let courAppelSlot: Int?
   let sirets: SiretRegistry
-  private let requiredSlots: [Int]
+  let requiredSlots: [Int]
   private let warnings: FastWarningWriter
   var line = 0
   private var columnSlots: [Int] = []
+  /// The fast path on rows still in the text (see `checkLine`), once `prepare` knows the columns.
+  private(set) var lane: FastLineLane?
   var values: [Double]
   var rows: [Double] = []
   private var stack: [Double]
@@ -51,7 +52,6 @@ public struct FastReportChecker {
     let detailLayout = definition.detail.map(SlotLayout.init)
     report = reportLayout
     detail = detailLayout
-    rules = RuleSet.builtIn(survey).rules
     tape = RuleTape(
       survey: definition, rules: RuleSet.builtIn(survey), report: reportLayout, detail: detailLayout)
     self.campaignYear = campaignYear
@@ -81,6 +81,76 @@ public struct FastReportChecker {
   /// Maps each CSV column to its variable's slot; call once the header is read.
   public mutating func prepare(columns: [String?]) {
     columnSlots = columns.map { $0.flatMap(report.slot) ?? -1 }
+    let plans = columnSlots.map { ColumnPlan(slot: $0, layout: report, siretSlot: siretSlot) }
+    lane =
+      tape.isComplete && !plans.isEmpty ? FastLineLane(self, plans: plans, campaignYear: campaignYear) : nil
+  }
+
+  /// The fast path on a CSV row still in the file's text, read in one pass: each field is parsed
+  /// by its column's kind while its end is searched (no tokenizing first). The row is taken only
+  /// when it is plain — on one line ending with LF or CRLF before `end`, no quote, as many fields
+  /// as the header, every value in a plain spelling and within bounds — and *clean*, as `check`
+  /// would say `.clean`; its SIRET is then remembered at `line`. Anything else (a row with
+  /// warnings too) returns nil and leaves nothing behind: the row goes the usual way.
+  /// - Returns: the offset just past the row's line break when it was taken.
+  /// - Complexity: O(row length + rule operations), nothing allocated. (Mutating only so that a
+  /// caller holding the checker in place does not copy it to call this.)
+  public mutating func checkLine(
+    _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
+    encoding: FastTextEncoding
+  ) -> Int? {
+    guard
+      case .taken(let next)? = lane?.check(
+        text, start: start, end: end, line: line, delimiter: delimiter, encoding: encoding)
+    else { return nil }
+    return next
+  }
+
+  /// `checkLine` on the rows from `start` on, as many in a row as it takes, each ending with its
+  /// line break within `reach` bytes of its start and before `count`: the offset past the last
+  /// row taken (`start` when none was) and how many were taken. A row clean but for warnings is
+  /// taken too, its summary (worded as `check` words it) handed to `onWarnings`.
+  /// - Complexity: O(bytes taken + rule operations); warnings cost a few strings.
+  public mutating func checkLines(
+    _ text: UnsafePointer<UInt8>, start: Int, count: Int, reach: Int, line: Int, delimiter: UInt8,
+    encoding: FastTextEncoding, onWarnings: (ValidatedReportSummary) -> Void
+  ) -> (end: Int, rows: Int) {
+    guard let lane else { return (start, 0) }
+    var end = start
+    var rows = 0
+    while end < count {
+      switch lane.check(
+        text, start: end, end: min(count, end + reach), line: line + rows, delimiter: delimiter,
+        encoding: encoding)
+      {
+      case .taken(let next):
+        end = next
+      case .warned(let next):
+        // The row's fields, its line break (LF or CRLF) left out, worded as `check` words them.
+        let stop = next - 2 >= end && text[next - 2] == 0x0D ? next - 2 : next - 1
+        guard
+          let summary = warnings.summary(
+            rules: lane.failedRules,
+            row: PlainRow(text, start: end, end: stop, delimiter: delimiter),
+            line: line + rows, columnSlots: columnSlots, layout: report, siret: lane.siretText,
+            decode: { Self.decode($0, encoding) }),
+          lane.record(line: line + rows)
+        else { return (end, rows) }
+        onWarnings(summary)
+        end = next
+      case .declined:
+        return (end, rows)
+      }
+      rows += 1
+    }
+    return (end, rows)
+  }
+
+  /// Text as the reader's decoder gives it, when that needs no decision: ASCII, or UTF-8 once the
+  /// file is known to be UTF-8 (nil otherwise: the row then goes the usual way).
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ encoding: FastTextEncoding) -> String? {
+    if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+    return encoding == .utf8 ? String(validating: bytes, as: UTF8.self) : nil
   }
 
   /// The verdict on a CSV row (a report without detail), columns as `prepare` mapped them.
@@ -98,7 +168,7 @@ public struct FastReportChecker {
     if failedWarnings.isEmpty { return record() ? .clean : .deferred }
     guard
       let summary = warnings.summary(
-        rules: failedWarnings.map { rules[$0] }, row: row, line: line, columnSlots: columnSlots,
+        rules: failedWarnings, row: row, line: line, columnSlots: columnSlots,
         layout: report, siret: siretText, decode: decode)
     else { return .deferred }
     return record() ? .acceptedWithWarnings(summary) : .deferred
@@ -144,7 +214,7 @@ public struct FastReportChecker {
     failedWarnings.removeAll(keepingCapacity: true)
     if let slot = yearSlot, let campaignYear, values[slot] != Double(campaignYear) { return false }
     if let slot = courAppelSlot { values[slot] = 1 }
-    if let slot = siretSlot, sirets.contains(Int(values[slot])) { return false }
+    // A SIRET already met is found by `record()`, once the rules hold.
     let tape = self.tape
     let width = detail?.variables.count ?? 0
     var failed: [Int] = []
@@ -156,23 +226,15 @@ public struct FastReportChecker {
         values.withUnsafeBufferPointer { report in
           let stack = stack.baseAddress!
           let report = report.baseAddress!
-          for rule in tape.reportRules {
-            if let when = rule.when, RuleTape.run(ops, when, report, parent: report, stack: stack) != 1 {
-              continue
-            }
-            let holds: Double
-            if let linear = rule.linear {
-              holds = terms.withUnsafeBufferPointer { linear.run($0, report) }
-            } else if let check = rule.check {
-              holds = RuleTape.run(ops, check, report, parent: report, stack: stack)
-            } else {
-              continue
-            }
-            if holds == 0 {
-              guard rule.severity == .warning else { return false }
-              failed.append(rule.rule)
+          let reportHolds = tape.reportRules.withUnsafeBufferPointer { rules in
+            terms.withUnsafeBufferPointer { terms in
+              RuleTape.reportRulesHold(rules, ops: ops, terms: terms, report: report, stack: stack) {
+                failed.append($0)
+                return true
+              }
             }
           }
+          guard reportHolds else { return false }
           guard detailCount > 0 else { return true }
           return rows.withUnsafeBufferPointer { all -> Bool in
             let all = all.baseAddress!

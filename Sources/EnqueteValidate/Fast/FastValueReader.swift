@@ -1,5 +1,11 @@
 import EnqueteCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a value's bytes into a slot, accepting only plain, unambiguous spellings; anything else
 /// (thousand groups, a lowercase département, an accent-insensitive code…) returns nil so that the
 /// full validator, which knows every spelling and says what it corrected, takes the report.
@@ -19,9 +25,12 @@ enum FastValueReader {
     case .siret: return siret(bytes)
     case .departement: return departements.index(of: bytes).map(Double.init)
     case .coded:
-      for (index, value) in layout.codes[slot].enumerated()
-      where value.count == bytes.count && value.elementsEqual(bytes) {
-        return Double(index)
+      let codes = layout.codes[slot]
+      for index in codes.indices where codes[index].count == bytes.count {
+        let same = codes[index].withUnsafeBufferPointer {
+          memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        }
+        if same { return Double(index) }
       }
       return nil
     case .pattern:
@@ -140,18 +149,47 @@ enum FastValueReader {
     return nil
   }
 
+  /// A SIRET's 14 digits as a number, when its Luhn checksum holds: bytes 0–7 and 6–13 read as
+  /// two words, digits and checksum computed eight at a time.
   static func siret(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    guard bytes.count == 14 else { return nil }
-    var value = 0
-    var sum = 0
-    for (position, byte) in bytes.enumerated() {
-      let digit = Int(byte &- UInt8(ascii: "0"))
-      guard digit < 10, byte >= UInt8(ascii: "0") else { return nil }
-      value = value * 10 + digit
-      var weighted = (13 - position) % 2 == 1 ? digit * 2 : digit
-      if weighted > 9 { weighted -= 9 }
-      sum += weighted
-    }
+    guard bytes.count == 14, let base = bytes.baseAddress else { return nil }
+    let low = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+    let high = UnsafeRawPointer(base + 6).loadUnaligned(as: UInt64.self)
+    guard SIRETWords.areDigits(low), SIRETWords.areDigits(high) else { return nil }
+    let value = SIRETWords.value(low) * 1_000_000 + SIRETWords.value(high) % 1_000_000
+    // Luhn: from the right, every second digit doubled (less 9 above 9): here the even positions.
+    let first = low & 0x0F0F_0F0F_0F0F_0F0F  // digits 0–7
+    let last = (high & 0x0F0F_0F0F_0F0F_0F0F) >> 16  // digits 8–13, then two zero bytes
+    let sum = SIRETWords.luhnSum(first) + SIRETWords.luhnSum(last)
     return sum % 10 == 0 ? Double(value) : nil
+  }
+}
+
+/// Eight ASCII bytes of a SIRET at a time (first byte lowest).
+enum SIRETWords {
+  /// Whether all eight bytes are ASCII digits.
+  @inline(__always)
+  static func areDigits(_ word: UInt64) -> Bool {
+    let highNibbles = word & 0xF0F0_F0F0_F0F0_F0F0
+    let over9 = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606
+    return highNibbles == 0x3030_3030_3030_3030 && over9 & 0xF0F0_F0F0_F0F0_F0F0 == 0
+  }
+
+  /// The number the eight digits spell, the first the most significant.
+  @inline(__always)
+  static func value(_ word: UInt64) -> Int {
+    var value = ((word & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) &>> 8
+    value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) &>> 16
+    return Int(truncatingIfNeeded: ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) &>> 32)
+  }
+
+  /// The Luhn sum of digit bytes (0–9 each) whose even bytes are doubled (less 9 above 9).
+  @inline(__always)
+  static func luhnSum(_ digits: UInt64) -> Int {
+    let doubled = digits & 0x00FF_00FF_00FF_00FF
+    let kept = digits & 0xFF00_FF00_FF00_FF00
+    let fiveOrMore = ((doubled &+ 0x7B7B_7B7B_7B7B_7B7B) >> 7) & 0x0001_0001_0001_0001
+    let terms = (doubled << 1) &- fiveOrMore &* 9 &+ kept
+    return Int(truncatingIfNeeded: (terms &* 0x0101_0101_0101_0101) >> 56)
   }
 }

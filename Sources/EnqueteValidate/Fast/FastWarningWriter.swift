@@ -8,22 +8,32 @@ struct FastWarningWriter {
   let file: String
   private let fields: FieldChecker
   private let checker: RuleChecker
+  /// The survey's rules, with the variables each reads and its primary variable (computed once:
+  /// `Rule` works them out at each call).
+  private let rules: [Rule]
+  private let variables: [[String]]
+  private let primaryVariables: [String?]
 
   init(survey: SurveyDefinition, file: String, geography: Geography) {
     self.file = file
     fields = FieldChecker(file: file, geography: geography)
     checker = RuleChecker(rules: .builtIn(survey.id))
+    rules = RuleSet.builtIn(survey.id).rules
+    variables = rules.map(\.variables)
+    primaryVariables = rules.map(\.primaryVariable)
   }
 
-  /// The summary of an accepted report breaking `rules` (warnings only), or nil to defer.
+  /// The summary of an accepted report breaking the rules at `broken` in the survey's rule set
+  /// (warnings only), or nil to defer.
   /// - Complexity: O(variables the rules read); only rows with warnings come here.
   func summary(
-    rules: [Rule], row: some CSVFields, line: Int, columnSlots: [Int], layout: SlotLayout, siret: String?,
+    rules broken: [Int], row: some CSVFields, line: Int, columnSlots: [Int], layout: SlotLayout,
+    siret: String?,
     decode: (UnsafeBufferPointer<UInt8>) -> String?
   ) -> ValidatedReportSummary? {
     var values: [String: Value] = [:]
     var raws: [String: RawValue] = [:]
-    for name in rules.flatMap(\.variables) where raws[name] == nil && values[name] == nil {
+    for name in broken.flatMap({ variables[$0] }) where raws[name] == nil && values[name] == nil {
       guard let slot = layout.slot(name), let column = columnSlots.firstIndex(of: slot),
         let text = row.withField(column, decode)
       else { return nil }
@@ -35,14 +45,15 @@ struct FastWarningWriter {
       raws[name] = raw
     }
     var diagnostics: [Diagnostic] = []
-    for rule in rules {
+    for index in broken {
+      let rule = rules[index]
       guard let violation = checker.violation(of: rule, report: values) else { return nil }
-      let primary = rule.primaryVariable.flatMap { raws[$0] }
+      let primary = primaryVariables[index].flatMap { raws[$0] }
       diagnostics.append(
         Diagnostic(
           rule.severity, code: rule.kind.diagnosticCode, message: violation.message,
           location: SourceLocation(file: file, line: primary?.line ?? line, column: primary?.column),
-          report: siret, variable: rule.primaryVariable, rule: rule.id))
+          report: siret, variable: primaryVariables[index], rule: rule.id))
     }
     diagnostics.sort(by: ReportValidator.lineOrder)
     return ValidatedReportSummary(siret: siret, line: line, accepted: true, diagnostics: diagnostics)

@@ -1,7 +1,8 @@
 import EnqueteCore
 
-/// A check of the shape `a ± b ± … ⟂ c ± …` over the slots of a row (most rules: sums, stocks and
-/// flows, bounds), evaluated by a tight loop instead of the postfix interpreter. Each side is
+/// A check of the shape `a ± b ± … ⟂ c ± …` (or `a ± … ⟂ constant`) over the slots of a row (most
+/// rules: sums, stocks and flows, bounds), evaluated by a tight loop instead of the postfix
+/// interpreter. Each side is
 /// folded left to right, as its postfix program would be, and compared by the same function, so
 /// the result is the same to the last bit.
 struct LinearCheck {
@@ -13,6 +14,8 @@ struct LinearCheck {
 
   let left: Range<Int>
   let right: Range<Int>
+  /// The right side when it is a number (then `right` is empty).
+  let constant: Double?
   let comparison: RuleProgram.Op
 
   /// The linear form of `expression` on `layout`'s numeric slots, its terms appended to `terms`;
@@ -43,7 +46,14 @@ struct LinearCheck {
         return nil
       }
     }
-    guard let leftTerms = side(lhs), let rightTerms = side(rhs) else { return nil }
+    var rightTerms: [Term] = []
+    if case .number(let value) = rhs {
+      constant = value
+    } else {
+      guard let variables = side(rhs) else { return nil }
+      (rightTerms, constant) = (variables, nil)
+    }
+    guard let leftTerms = side(lhs) else { return nil }
     left = terms.count..<(terms.count + leftTerms.count)
     terms += leftTerms
     right = terms.count..<(terms.count + rightTerms.count)
@@ -55,7 +65,7 @@ struct LinearCheck {
   @inline(__always)
   func run(_ terms: UnsafeBufferPointer<Term>, _ row: UnsafePointer<Double>) -> Double {
     RuleProgram.binary(
-      comparison, Self.fold(terms, left, row), Self.fold(terms, right, row),
+      comparison, Self.fold(terms, left, row), constant ?? Self.fold(terms, right, row),
       tolerance: ExpressionEvaluator.tolerance)
   }
 
