@@ -53,8 +53,8 @@ public enum FuzzEntryPoints {
   }
 }
 
-/// Runs the fast path on every CSV row of a fuzzed input and takes none of them, so that the full
-/// validator runs on every row too.
+/// Runs the fast path (its line path and its row path) on every CSV row of a fuzzed input and takes
+/// none of them, so that the full validator runs on every row too.
 final class FastPathProbe: CSVRowFilter {
   private var checker: FastReportChecker?
 
@@ -68,5 +68,21 @@ final class FastPathProbe: CSVRowFilter {
     _ = checker?.check(
       row: row, line: row.line, isText: { decoder.isText($0) }, decode: { decoder.decode($0) })
     return false
+  }
+
+  /// Runs the line path (plain rows read straight from the text) on the pending rows and takes
+  /// none, so that they are tokenized and checked by the row path and the full validator too.
+  func accepts(lines: CSVPendingLines, encoding: TextEncoding?) -> CSVLinesTaken {
+    guard checker != nil else { return .none(lines) }
+    let judged: FastTextEncoding
+    switch encoding {
+    case nil: judged = .undecided
+    case .windows1252?: judged = .windows1252
+    case .utf8?, .utf8BOM?, .utf16LE?, .utf16BE?: judged = .utf8
+    }
+    _ = checker!.checkLines(
+      lines.text, start: lines.start, count: lines.count, reach: lines.reach, line: lines.line,
+      delimiter: lines.delimiter, encoding: judged, onWarnings: { _ in })
+    return .none(lines)
   }
 }
