@@ -84,6 +84,9 @@ public enum PublicationFiles {
             "statut", "string",
             "V diffusable, A secret (fréquence), B secret (dominance), F secret (p %), D secret (secondaire), Z zéro structurel",
             [("required", .bool(true)), ("enum", .array(CellStatus.allCases.map { .string($0.rawValue) }))]),
+          field(
+            "departement", "string",
+            "Département de l'unité (pour un service, celui dont il relève ; vide au-dessus du département)"),
         ])
       ),
       ("primaryKey", .array(["table", "niveau", "code", "categorie", "variable"].map(OrderedJSON.string))),
