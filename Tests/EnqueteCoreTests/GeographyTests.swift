@@ -56,3 +56,22 @@ import Testing
     #expect(Set(positions).count == positions.count)
   }
 }
+
+@Suite struct AdditiveToleranceTests {
+  @Test func sumsOfManyAmountsBalanceDespiteRounding() throws {
+    // 30 000 amounts with cents: their floating-point sum differs from the exact total in the last
+    // digits, which must not make the table look inconsistent.
+    let parts = (0..<30_000).map { Double(($0 * 7_919) % 9_999_999) / 100 }
+    let exact = Double(parts.map { Int(($0 * 100).rounded()) }.reduce(0, +)) / 100
+    var cells = [TableCell(id: "total", value: exact, contributors: parts.count)]
+    cells += parts.enumerated().map { TableCell(id: "p\($0.offset)", value: $0.element, contributors: 1) }
+    let table = try AdditiveTable(
+      cells: cells, equations: [TableEquation(total: 0, parts: Array(1...parts.count))])
+    #expect(table.unbalancedEquations() == [])
+    // A real difference of one euro is still caught.
+    var wrong = cells
+    wrong[0].value += 1
+    let broken = try AdditiveTable(cells: wrong, equations: table.equations)
+    #expect(broken.unbalancedEquations() == [0])
+  }
+}

@@ -40,12 +40,15 @@ public struct AdditiveTable: Sendable, Hashable {
   /// The index of the cell with this identifier, if any.
   public func index(of id: String) -> Int? { indexByID[id] }
 
-  /// The equations whose values do not add up (beyond `tolerance`), by their index.
-  public func unbalancedEquations(tolerance: Double = 1e-6) -> [Int] {
+  /// The equations whose values do not add up (beyond `tolerance` relative to the total, or
+  /// absolute below 1: sums of thousands of amounts in euros carry rounding of that order), by
+  /// their index.
+  public func unbalancedEquations(tolerance: Double = 1e-10) -> [Int] {
     equations.indices.filter { number in
       let equation = equations[number]
       let sum = equation.parts.reduce(0) { $0 + cells[$1].value }
-      return abs(sum - cells[equation.total].value) > tolerance
+      let total = cells[equation.total].value
+      return abs(sum - total) > tolerance * max(1, abs(total), abs(sum))
     }
   }
 

@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnqueteLedger
+import EnqueteProtect
 import Foundation
 import Logging
 
@@ -26,9 +27,14 @@ public enum CampaignPublisher {
     guard !reports.isEmpty else {
       throw PublicationError.nothingToPublish(survey: survey.rawValue, year: year)
     }
-    let publication = try Publication.run(
-      plan: .builtIn(survey), year: year, reports: reports, compareHierarchies: compareHierarchies,
-      logger: logger)
+    let publication: Publication
+    do {
+      publication = try Publication.run(
+        plan: .builtIn(survey), year: year, reports: reports, compareHierarchies: compareHierarchies,
+        logger: logger)
+    } catch is ProtectionAudit.Problem {
+      throw PublicationError.inconsistentFigures(survey: survey.rawValue, year: year)
+    }
     let written = try PublishedFolder.write(publication, to: folder, privateAudit: privateAudit)
     var warnings: [String] = []
     let csv = Array(PublicationFiles.longCSV(publication).utf8)
