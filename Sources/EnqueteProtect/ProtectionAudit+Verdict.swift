@@ -56,11 +56,16 @@ extension ProtectionAudit {
           record()
           fails = upper < required.upper - tolerance
         case .unbounded: break
-        case .infeasible: throw .inconsistentTable
+        case .infeasible:
+          logger?.error("no feasible value for a hidden cell", metadata: ["cell": "\(table.cells[index].id)"])
+          throw .inconsistentTable
         }
       }
       if !fails, seenLow[position] > required.lower + tolerance {
-        guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
+        guard case .finite(let lower) = program.minimum(of: position) else {
+          logger?.error("no feasible value for a hidden cell", metadata: ["cell": "\(table.cells[index].id)"])
+          throw .inconsistentTable
+        }
         record()
         fails = lower > required.lower + tolerance
       }

@@ -19,7 +19,7 @@ import Logging
 public struct ProtectionAudit {
   /// The rules whose required protection is checked.
   public var settings: SecrecySettings
-  private let logger: Logger?
+  let logger: Logger?
 
   /// Why the audit could not run.
   public enum Problem: Error, Hashable, Sendable {
@@ -44,7 +44,10 @@ public struct ProtectionAudit {
     var cells: [CellAudit] = []
     cells.reserveCapacity(hidden.count)
     for (position, index) in hidden.enumerated() {
-      guard case .finite(let lower) = program.minimum(of: position) else { throw .inconsistentTable }
+      guard case .finite(let lower) = program.minimum(of: position) else {
+        logger?.error("no feasible value for a hidden cell", metadata: ["cell": "\(table.cells[index].id)"])
+        throw .inconsistentTable
+      }
       let upper: Double?
       switch program.maximum(of: position) {
       case .finite(let value): upper = value
@@ -75,7 +78,16 @@ public struct ProtectionAudit {
       throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
     }
     // Once a cell is hidden, a wrong value can no longer contradict the published ones: check first.
-    guard table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
+    let unbalanced = table.unbalancedEquations()
+    guard unbalanced.isEmpty else {
+      // Names the total cell, never a value.
+      logger?.error(
+        "equation does not add up",
+        metadata: [
+          "total": "\(table.cells[table.equations[unbalanced[0]].total].id)", "count": "\(unbalanced.count)",
+        ])
+      throw .inconsistentTable
+    }
     let hidden = statuses.indices.filter { statuses[$0].isSuppressed }
     var column = [Int](repeating: -1, count: table.cells.count)
     for (position, cell) in hidden.enumerated() { column[cell] = position }
@@ -84,13 +96,18 @@ public struct ProtectionAudit {
     for equation in table.equations {
       var terms: [(column: Int, coefficient: Double)] = []
       var constant = 0.0
+      var scale = 1.0
       for term in equation.terms {
         if column[term.cell] >= 0 {
           terms.append((column[term.cell], term.coefficient))
         } else {
           constant += term.coefficient * table.cells[term.cell].value
+          scale += abs(table.cells[term.cell].value)
         }
       }
+      // Sums of many amounts leave rounding in the last digits: a right-hand side that is zero
+      // but for it is zero (else a hidden cell worth 0 has no feasible value).
+      if abs(constant) <= 1e-12 * scale { constant = 0 }
       if terms.isEmpty {
         // Relative to the total: published sums of amounts carry rounding of their own magnitude.
         guard abs(constant) <= 1e-10 * max(1, abs(table.cells[equation.total].value)) else {

@@ -28,13 +28,18 @@ public enum PublishedIntervals {
     for (number, equation) in table.equations.enumerated() {
       var terms: [(column: Int, coefficient: Double)] = []
       var constant = 0.0
+      var scale = 1.0
       for term in equation.terms {
         if column[term.cell] >= 0 {
           terms.append((column[term.cell], term.coefficient))
         } else {
           constant += term.coefficient * table.cells[term.cell].value
+          scale += abs(table.cells[term.cell].value)
         }
       }
+      // Sums of many amounts leave rounding in the last digits: a right-hand side that is zero
+      // but for it is zero (else a hidden cell worth 0 has no feasible value).
+      if abs(constant) <= 1e-12 * scale { constant = 0 }
       if terms.isEmpty {
         let scale = max(1, abs(table.cells[equation.total].value))
         guard abs(constant) <= 1e-6 * scale else { throw .unbalancedPublishedEquation(number) }
