@@ -92,30 +92,11 @@ public struct ProtectionAudit {
     var column = [Int](repeating: -1, count: table.cells.count)
     for (position, cell) in hidden.enumerated() { column[cell] = position }
 
-    var rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)] = []
-    for equation in table.equations {
-      var terms: [(column: Int, coefficient: Double)] = []
-      var constant = 0.0
-      var scale = 1.0
-      for term in equation.terms {
-        if column[term.cell] >= 0 {
-          terms.append((column[term.cell], term.coefficient))
-        } else {
-          constant += term.coefficient * table.cells[term.cell].value
-          scale += abs(table.cells[term.cell].value)
-        }
-      }
-      // Sums of many amounts leave rounding in the last digits: a right-hand side that is zero
-      // but for it is zero (else a hidden cell worth 0 has no feasible value).
-      if abs(constant) <= 1e-12 * scale { constant = 0 }
-      if terms.isEmpty {
-        // Relative to the total: published sums of amounts carry rounding of their own magnitude.
-        guard abs(constant) <= 1e-10 * max(1, abs(table.cells[equation.total].value)) else {
-          throw .inconsistentTable
-        }
-        continue
-      }
-      rows.append((terms, -constant))
+    let (rows, published) = AuditRows.build(table, column: column)
+    // Relative to the total: published sums of amounts carry rounding of their own magnitude.
+    for (number, gap) in published
+    where abs(gap) > 1e-10 * max(1, abs(table.cells[table.equations[number].total].value)) {
+      throw .inconsistentTable
     }
     logger?.debug(
       "protection audit",

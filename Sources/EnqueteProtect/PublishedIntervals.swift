@@ -24,28 +24,10 @@ public enum PublishedIntervals {
     let hiddenCells = hidden.indices.filter { hidden[$0] }
     var column = [Int](repeating: -1, count: hidden.count)
     for (position, cell) in hiddenCells.enumerated() { column[cell] = position }
-    var rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)] = []
-    for (number, equation) in table.equations.enumerated() {
-      var terms: [(column: Int, coefficient: Double)] = []
-      var constant = 0.0
-      var scale = 1.0
-      for term in equation.terms {
-        if column[term.cell] >= 0 {
-          terms.append((column[term.cell], term.coefficient))
-        } else {
-          constant += term.coefficient * table.cells[term.cell].value
-          scale += abs(table.cells[term.cell].value)
-        }
-      }
-      // Sums of many amounts leave rounding in the last digits: a right-hand side that is zero
-      // but for it is zero (else a hidden cell worth 0 has no feasible value).
-      if abs(constant) <= 1e-12 * scale { constant = 0 }
-      if terms.isEmpty {
-        let scale = max(1, abs(table.cells[equation.total].value))
-        guard abs(constant) <= 1e-6 * scale else { throw .unbalancedPublishedEquation(number) }
-        continue
-      }
-      rows.append((terms, -constant))
+    let (rows, published) = AuditRows.build(table, column: column)
+    for (number, gap) in published
+    where abs(gap) > 1e-6 * max(1, abs(table.cells[table.equations[number].total].value)) {
+      throw .unbalancedPublishedEquation(number)
     }
     let program = BlockProgram(columnCount: hiddenCells.count, rows: rows)
     var result: [(cell: Int, lower: Double, upper: Double?)] = []

@@ -13,7 +13,11 @@ struct PublishedCells {
 
   /// Reads the file at `path`.
   init(csv path: String) throws {
-    try self.init { try CSVReader().read(path: path, onRow: $0) }
+    do {
+      try self.init { try CSVReader().read(path: path, onRow: $0) }
+    } catch is FileReadError {
+      throw PublicationError.unreadable(path)
+    }
   }
 
   /// Reads a long CSV held in memory (a publication recorded in the ledger).
