@@ -44,6 +44,22 @@ public struct Ingestion: Sendable {
   ///   reading the file.
   /// - Complexity: validation of the file, then one write transaction.
   public func ingest(path given: String) throws -> Outcome {
+    try commit(prepare(path: given))
+  }
+
+  /// A file read and validated, not yet stored (``prepare(path:)``), or already in the ledger.
+  public enum Prepared: Sendable {
+    /// Validated, to be stored by ``commit(_:)``.
+    case submission(ReceivedSubmission)
+    /// The same bytes were already in the ledger.
+    case duplicate(StoredFile)
+  }
+
+  /// Reads and validates the file at `path` without writing anything: the part of ``ingest(path:)``
+  /// that several files can go through at once.
+  /// - Throws: an error reading the file or the ledger.
+  /// - Complexity: validation of the file.
+  public func prepare(path given: String) throws -> Prepared {
     var path = given
     if CSVSubmissionCheck.isDetailFile(given),
       FileManager.default.fileExists(atPath: CSVSubmissionCheck.reportFile(of: given))
@@ -65,14 +81,26 @@ public struct Ingestion: Sendable {
     var reports: [ValidatedReport] = []
     let verdict = SubmissionChecker(campaignYear: year).check(
       path: path, name: path, onReport: { reports.append($0) })
-    var submission = ReceivedSubmission(
-      name: path, bytes: bytes, companion: companion, fingerprint: fingerprint,
-      encoding: DetectedEncoding.of(bytes, format: verdict.format), campaignYear: year, receivedAt: clock(),
-      verdict: verdict, reports: reports)
-    try checkDirectory(&submission)
-    switch try ledger.store(submission) {
-    case .stored(let file, let superseded): return .stored(submission.verdict, file, superseded: superseded)
+    return .submission(
+      ReceivedSubmission(
+        name: path, bytes: bytes, companion: companion, fingerprint: fingerprint,
+        encoding: DetectedEncoding.of(bytes, format: verdict.format), campaignYear: year, receivedAt: clock(),
+        verdict: verdict, reports: reports))
+  }
+
+  /// Checks a prepared file's SIRETs against its campaign's directory, then stores it in one write
+  /// transaction (a file stored meanwhile with the same bytes is recognised there, and not stored
+  /// twice).
+  /// - Throws: `LedgerError` when the file's campaign is not open (nothing stored).
+  public func commit(_ prepared: Prepared) throws -> Outcome {
+    switch prepared {
     case .duplicate(let file): return .duplicate(file)
+    case .submission(var submission):
+      try checkDirectory(&submission)
+      switch try ledger.store(submission) {
+      case .stored(let file, let superseded): return .stored(submission.verdict, file, superseded: superseded)
+      case .duplicate(let file): return .duplicate(file)
+      }
     }
   }
 

@@ -2,7 +2,7 @@ import EnqueteCore
 
 /// A suppression pattern being built: statuses, what hiding each cell costs, and the proof of each
 /// protected cell with, for every cell, the protected cells whose proof uses it.
-struct PatternState {
+struct PatternState: Sendable {
   let table: AdditiveTable
   let values: [Double]
   let equationsByCell: [[Int]]

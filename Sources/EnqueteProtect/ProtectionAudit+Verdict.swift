@@ -13,13 +13,16 @@ extension ProtectionAudit {
   ///
   /// Every optimal solution is a point the published figures allow: when an earlier solve already
   /// placed a primary beyond its required bound, that bound is proved and its solve is skipped.
-  /// Secondaries are never solved.
-  /// - Complexity: at most two simplex solves per primary, plus reading each solution.
+  /// Secondaries are never solved. With `among`, only those primaries are checked (the others are
+  /// known to pass: hiding more cells only widens every interval, so a repair that only adds
+  /// suppressions re-checks the primaries that failed last).
+  /// - Complexity: at most two simplex solves per primary checked, plus reading each solution.
   public func failingPrimaries(
-    _ table: AdditiveTable, statuses: [CellStatus], stoppingAtFirst: Bool = false
+    _ table: AdditiveTable, statuses: [CellStatus], stoppingAtFirst: Bool = false, among: Set<Int>? = nil
   ) throws(Problem) -> [Int] {
     let (program, hidden) = try self.program(table, statuses)
-    return try failingPrimaries(program, hidden: hidden, table, statuses, stoppingAtFirst: stoppingAtFirst)
+    return try failingPrimaries(
+      program, hidden: hidden, table, statuses, stoppingAtFirst: stoppingAtFirst, among: among)
   }
 
   /// The failing primaries in `program`, whose columns are the cells `hidden`; a column whose cell
@@ -27,11 +30,11 @@ extension ProtectionAudit {
   /// The columns in `first` are checked before the others (the likeliest to fail, to stop early).
   func failingPrimaries(
     _ program: BlockProgram, hidden: [Int], _ table: AdditiveTable, _ statuses: [CellStatus],
-    stoppingAtFirst: Bool, first: [Int] = []
+    stoppingAtFirst: Bool, first: [Int] = [], among: Set<Int>? = nil
   ) throws(Problem) -> [Int] {
     let firstSet = Set(first)
     let primaries = (first + hidden.indices.filter { !firstSet.contains($0) })
-      .filter { statuses[hidden[$0]].isPrimary }
+      .filter { statuses[hidden[$0]].isPrimary && among?.contains(hidden[$0]) != false }
     var seenLow = [Double](repeating: .infinity, count: hidden.count)
     var seenHigh = [Double](repeating: -.infinity, count: hidden.count)
     func record() {

@@ -4,7 +4,7 @@
 ///
 /// The proof holds as long as every cell it changes stays hidden: publishing one of them again
 /// means finding another proof (a hypercube of hidden cells, or the LP).
-struct ProtectionCertificate {
+struct ProtectionCertificate: Sendable {
   /// The change of each cell at the raised point.
   var up: [Int: Double] = [:]
   /// The change of each cell at the lowered point.

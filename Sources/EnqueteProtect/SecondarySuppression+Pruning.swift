@@ -1,4 +1,5 @@
 import EnqueteCore
+import Foundation
 
 extension SecondarySuppression {
   /// Publishes again, dearest first (``TableCell/hidingCost``, then largest identifier), every
@@ -61,17 +62,44 @@ extension SecondarySuppression {
   }
 
   /// Proves every protected cell of `state` by the LP; `false` when one fails (no proof recorded).
+  ///
+  /// The cells are proved in `proofChunks` runs of consecutive cells, at once on the machine's
+  /// cores, each with its own program (GLPK is not thread-safe) and borrowing only from its own run's
+  /// proofs. Which proofs are found does not change the pattern (pruning decides by whether a proof
+  /// exists), and the runs are the same on every machine.
   func proveByProgram(_ state: inout PatternState) throws(ProtectionAudit.Problem) -> Bool {
     guard state.table.unbalancedEquations().isEmpty else { throw .inconsistentTable }
-    let program = ProofProgram(state.table, state.statuses)
-    var solved = 0
-    for target in state.targets.keys.sorted() {
-      guard let proof = reproof(target, without: nil, state, program, solved: &solved) else { return false }
-      state.certify(target, proof)
+    let targets = state.targets.keys.sorted()
+    let chunks = targets.count >= 2 * Self.smallestProofChunk ? Self.proofChunks : 1
+    let start = state
+    let runs = ProofRuns(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let program = ProofProgram(start.table, start.statuses)
+      var local = start
+      var solved = 0
+      var proofs: [(Int, ProtectionCertificate)] = []
+      let range = (targets.count * chunk / chunks)..<(targets.count * (chunk + 1) / chunks)
+      for target in targets[range] {
+        guard let proof = reproof(target, without: nil, local, program, solved: &solved) else {
+          runs.set(chunk, nil, solved: solved)
+          return
+        }
+        local.certify(target, proof)
+        proofs.append((target, proof))
+      }
+      runs.set(chunk, proofs, solved: solved)
     }
-    logger?.debug("protection proved", metadata: ["proofs": "\(solved)"])
+    let (results, solved) = runs.all()
+    guard results.allSatisfy({ $0 != nil }) else { return false }
+    for (target, proof) in results.flatMap({ $0! }) { state.certify(target, proof) }
+    logger?.debug("protection proved", metadata: ["proofs": "\(solved)", "runs": "\(chunks)"])
     return true
   }
+
+  /// How many runs prove a pattern's cells at once (a constant: the proofs are the same everywhere).
+  static let proofChunks = 2
+  /// The fewest cells a run proves (below twice that, one run proves them all).
+  static let smallestProofChunk = 32
 
   /// A proof of `target` once the cells `published` are published again: its current proof where a
   /// side changes none of them (every side when `published` is `nil`), else the smallest change of
@@ -89,6 +117,8 @@ extension SecondarySuppression {
     if redoUp {
       if !redoDown, let reversed = reversal(of: proof.down, target, by: need.up, state) {
         proof.up = reversed
+      } else if let borrowed = state.borrowedChange(for: target, by: need.up) {
+        proof.up = borrowed
       } else {
         solved += 1
         guard let up = program.change(of: target, by: need.up) else { return nil }
@@ -98,6 +128,8 @@ extension SecondarySuppression {
     if redoDown {
       if let reversed = reversal(of: proof.up, target, by: -need.down, state) {
         proof.down = reversed
+      } else if let borrowed = state.borrowedChange(for: target, by: -need.down) {
+        proof.down = borrowed
       } else {
         solved += 1
         guard let down = program.change(of: target, by: -need.down) else { return nil }
@@ -115,14 +147,7 @@ extension SecondarySuppression {
     let size = max(0, abs(amount) - 5e-7)
     if size == 0 { return [:] }
     guard let moved = change[target], moved * amount < 0, abs(moved) > 1e-9 else { return nil }
-    let scale = -size / abs(moved)
-    var result: [Int: Double] = [:]
-    for (cell, delta) in change {
-      let scaled = delta * scale
-      guard state.values[cell] + scaled >= 0 else { return nil }
-      result[cell] = scaled
-    }
-    return result
+    return state.scaled(change, by: -size / abs(moved))
   }
 
   /// Publishes `cell` in `state` with, when `determined`, every secondary an equation would be left
@@ -162,4 +187,23 @@ extension SecondarySuppression {
     }
     return group
   }
+}
+
+/// The proofs of each run of ``SecondarySuppression/proveByProgram(_:)``, each slot written by one
+/// thread; `nil` for a run that met a cell it could not prove.
+private final class ProofRuns: @unchecked Sendable {
+  private let lock = NSLock()
+  private var proofs: [[(Int, ProtectionCertificate)]?]
+  private var solved = 0
+
+  init(count: Int) { proofs = Array(repeating: nil, count: count) }
+
+  func set(_ run: Int, _ found: [(Int, ProtectionCertificate)]?, solved count: Int) {
+    lock.withLock {
+      proofs[run] = found
+      solved += count
+    }
+  }
+
+  func all() -> ([[(Int, ProtectionCertificate)]?], Int) { lock.withLock { (proofs, solved) } }
 }

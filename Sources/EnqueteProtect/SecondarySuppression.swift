@@ -19,7 +19,7 @@ import Logging
 /// "Cheapest" is the smallest cost (``TableCell/hidingCost``: the value unless the table gives the
 /// cell a cost), then the fewest contributors, then the smallest identifier, so the result is
 /// deterministic; pruning tries the dearest secondaries first. Structural zeros are never hidden.
-public struct SecondarySuppression {
+public struct SecondarySuppression: Sendable {
   /// The rules: primaries, thresholds, required protection.
   public var settings: SecrecySettings
   /// Whether to publish again the secondaries that turn out unnecessary.
@@ -105,13 +105,17 @@ public struct SecondarySuppression {
     let equationsByCell = table.equationsByCell()
     let audit = ProtectionAudit(settings: settings, logger: logger)
     var rounds = 0
+    // Hiding more cells only widens intervals: after the first round, only the primaries that
+    // failed in the last one can still fail.
+    var suspects: Set<Int>?
     while true {
       rounds += 1
       closeLines(table, &statuses, equationsByCell)
-      var failures = try audit.failingPrimaries(table, statuses: statuses)
+      var failures = try audit.failingPrimaries(table, statuses: statuses, among: suspects)
       failures += audit.singletonFailures(table, statuses: statuses).filter { !failures.contains($0) }
       logger?.debug(
         "secondary suppression round", metadata: ["round": "\(rounds)", "failures": "\(failures.count)"])
+      suspects = Set(failures)
       var added = false
       for failure in failures {
         // An earlier addition of this round may already have covered this cell: hide anyway,

@@ -6,6 +6,8 @@ struct DepartementExtract {
   let facts: ReportFacts
   let labels: Labels
   let departement: Departement
+  /// Where the extract's rows are in the publication.
+  let index: ExtractIndex
 
   /// The units of the extract without services: the département, région, cour d'appel, France.
   var units: [(GeographicLevel, String, String, Bool)] {
@@ -18,17 +20,7 @@ struct DepartementExtract {
   }
 
   /// The services of the département that appear in the publication, by SIRET, with their names.
-  var services: [(siret: String, name: String)] {
-    var seen = Set<String>()
-    var result: [(String, String)] = []
-    let codes = Set(facts.current.cells.lazy.filter { $0.level == .departement }.map(\.code))
-    guard codes.contains(departement.code) else { return [] }
-    for cell in facts.current.cells
-    where cell.level == .service && cell.departement == departement.code && seen.insert(cell.code).inserted {
-      result.append((cell.code, cell.name))
-    }
-    return result
-  }
+  var services: [(siret: String, name: String)] { index.services(of: departement.code) }
 
   func context() -> [String: Any] {
     let services = self.services
@@ -56,14 +48,9 @@ struct DepartementExtract {
 
   /// The extract's long CSV: the publication's rows of its units and services.
   func csv() -> String {
-    let siretSet = Set(services.map(\.siret))
-    let keep = Set(units.map { "\($0.0.rawValue)|\($0.1)" })
     var out = PublishedData.columns.joined(separator: ",") + "\n"
-    for cell in facts.current.cells
-    where keep.contains("\(cell.level.rawValue)|\(cell.code)")
-      || (cell.level == .service && siretSet.contains(cell.code))
-    {
-      out += OpenDataCSV.line(cell, year: facts.current.year)
+    for position in index.rows(of: units.map { ($0.0, $0.1) }, servicesOf: departement.code) {
+      out += OpenDataCSV.line(facts.current.cells[position], year: facts.current.year)
     }
     return out
   }

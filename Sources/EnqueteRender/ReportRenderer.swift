@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnqueteTemplates
+import Foundation
 import Mustache
 
 /// The renderers: from ``ReportFacts`` to every file of a report folder, in memory. The files are
@@ -53,16 +54,17 @@ public struct ReportRenderer: Sendable {
   /// Every file of the report folder, sorted by path.
   /// - Complexity: O(published cells × départements) for the extracts.
   public func render(_ facts: ReportFacts) throws(Problem) -> [File] {
-    var library = MustacheLibrary()
+    var templateLibrary = MustacheLibrary()
     for name in ["rapport", "departement", "tableau"] {
       guard let text = templates[name] else { throw .missingTemplate(name) }
-      do { try library.register(text, named: name) } catch {
+      do { try templateLibrary.register(text, named: name) } catch {
         throw .template(name: name, reason: "\(error)")
       }
     }
     let style = templates["style"] ?? ""
     let labels = Labels(plan: facts.plan, catalog: facts.catalog)
-    func page(_ template: String, _ context: [String: Any]) throws(Problem) -> [UInt8] {
+    let library = templateLibrary
+    @Sendable func page(_ template: String, _ context: [String: Any]) throws(Problem) -> [UInt8] {
       var context = context
       context["style"] = style
       guard let text = library.render(context, withTemplate: template) else {
@@ -92,17 +94,40 @@ public struct ReportRenderer: Sendable {
     }
     files.append(File(path: "excel/tableaux.xlsx", bytes: workbook.bytes()))
 
-    for departement in Geography.reference.departements {
-      let extract = DepartementExtract(facts: facts, labels: labels, departement: departement)
-      files.append(
-        File(
-          path: "departements/\(departement.code)/index.html",
-          bytes: try page("departement", extract.context())))
-      files.append(
-        File(
-          path: "departements/\(departement.code)/\(departement.code).csv", bytes: Array(extract.csv().utf8)))
+    files += try extracts(facts, labels: labels) { template, context throws(Problem) in
+      try page(template, context)
     }
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// Every département's extract (page and CSV), rendered on the machine's cores (the pages are
+  /// independent; the files come back in the order of the départements).
+  private func extracts(
+    _ facts: ReportFacts, labels: Labels,
+    page: @Sendable (String, [String: Any]) throws(Problem) -> [UInt8]
+  ) throws(Problem) -> [File] {
+    let index = ExtractIndex(facts.current)
+    let departements = Geography.reference.departements
+    let slots = FileSlots(count: departements.count)
+    DispatchQueue.concurrentPerform(iterations: departements.count) { number in
+      let departement = departements[number]
+      let extract = DepartementExtract(facts: facts, labels: labels, departement: departement, index: index)
+      slots.set(
+        number,
+        Result { () throws(Problem) in
+          [
+            File(
+              path: "departements/\(departement.code)/index.html",
+              bytes: try page("departement", extract.context())),
+            File(
+              path: "departements/\(departement.code)/\(departement.code).csv",
+              bytes: Array(extract.csv().utf8)),
+          ]
+        })
+    }
+    var files: [File] = []
+    for result in slots.all() { files += try result.get() }
+    return files
   }
 
   /// A table as a worksheet: headings, then a line per unit; secret cells read `s`.
@@ -131,5 +156,21 @@ public struct ReportRenderer: Sendable {
       rows.append(row)
     }
     return XLSXWorkbook.Sheet(name: String(table.id.prefix(31)), rows: rows)
+  }
+}
+
+/// The extracts' files, each slot written by one thread.
+private final class FileSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<[ReportRenderer.File], ReportRenderer.Problem>?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ number: Int, _ result: Result<[ReportRenderer.File], ReportRenderer.Problem>) {
+    lock.withLock { slots[number] = result }
+  }
+
+  func all() -> [Result<[ReportRenderer.File], ReportRenderer.Problem>] {
+    lock.withLock { slots.map { $0! } }
   }
 }

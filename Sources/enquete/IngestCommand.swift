@@ -50,27 +50,37 @@ struct IngestCommand: ParsableCommand {
     var results: [IngestReport.Result] = []
     var missing = false
     var notOpen = false
+    var present: [String] = []
     for path in SubmissionChecker.files(in: paths) {
-      guard FileManager.default.fileExists(atPath: path) else {
+      if FileManager.default.fileExists(atPath: path) {
+        present.append(path)
+      } else {
         VerdictOutput.printNotFound(path)
         missing = true
-        continue
       }
+    }
+    var failure: (any Error)?
+    ingestion.ingest(paths: present) { path, outcome in
       let result: IngestReport.Result
-      do {
-        result = .init(path: path, outcome: try ingestion.ingest(path: path))
-      } catch let error as LedgerError {
+      switch outcome {
+      case .success(let stored): result = .init(path: path, outcome: stored)
+      case .failure(let error as LedgerError):
         FileHandle.standardError.write(Data("\(path): erreur: \(error) [ledger.campaign-not-open]\n".utf8))
         notOpen = true
         result = .init(path: path, refusal: error)
+      case .failure(let error):
+        failure = error
+        return false
       }
       results.append(result)
-      guard format == .text else { continue }
+      guard format == .text else { return true }
       if case .stored(let verdict, _, _)? = result.outcome {
         VerdictOutput.printDiagnostics(verdict, verbose: verbose)
       }
       print(IngestReport.line(result))
+      return true
     }
+    if let failure { throw failure }
     if format == .json {
       print(IngestReport.json(results), terminator: "")
     } else if results.count > 1 {

@@ -107,3 +107,33 @@ import Testing
     #expect(throws: ProtectionAudit.Problem.self) { try audit.audit(table, statuses: []) }
   }
 }
+
+/// The repair re-checks only the primaries that failed last: hiding more cells never makes a
+/// primary that passed fail.
+@Suite struct MonotoneAuditTests {
+  @Test func hidingMoreNeverAddsAFailure() throws {
+    let table = try TableBuilders.peer(PeerTableTests.small).table
+    let audit = ProtectionAudit()
+    var statuses = PrimaryRules.statuses(of: table, settings: SecrecySettings())
+    var failures = try audit.failingPrimaries(table, statuses: statuses)
+    #expect(!failures.isEmpty)
+    // Hide publishable cells one by one, in table order: failures only ever shrink.
+    for cell in table.cells.indices where statuses[cell] == .publishable {
+      statuses[cell] = .secondary
+      let next = try audit.failingPrimaries(table, statuses: statuses)
+      #expect(Set(next).isSubset(of: Set(failures)))
+      #expect(try audit.failingPrimaries(table, statuses: statuses, among: Set(failures)) == next)
+      failures = next
+      if failures.isEmpty { break }
+    }
+  }
+
+  @Test func onlyTheCellsAskedForAreChecked() throws {
+    let table = try TableBuilders.peer(PeerTableTests.small).table
+    let audit = ProtectionAudit()
+    let statuses = PrimaryRules.statuses(of: table, settings: SecrecySettings())
+    let failures = try audit.failingPrimaries(table, statuses: statuses)
+    #expect(try audit.failingPrimaries(table, statuses: statuses, among: []).isEmpty)
+    #expect(try audit.failingPrimaries(table, statuses: statuses, among: [failures[0]]) == [failures[0]])
+  }
+}

@@ -80,9 +80,16 @@ public struct Publication: Sendable {
     DispatchQueue.concurrentPerform(iterations: order.count) { position in
       let index = order[position]
       let suppression = SecondarySuppression(settings: settings[index], logger: logger)
+      let start = DispatchTime.now().uptimeNanoseconds
       results[index] = Result { () throws(ProtectionAudit.Problem) in
         DeterminedSecondaries.published(try suppression.protect(tables[index]))
       }
+      logger?.debug(
+        "system protected",
+        metadata: [
+          "system": "\(index)", "cells": "\(tables[index].cells.count)",
+          "seconds": "\(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)",
+        ])
     }
     return try results.values.map { try $0!.get() }
   }
