@@ -37,33 +37,45 @@ extension Ledger {
           reports[id]!.name = text
         }
       }
+      // SQLite reads the stored JSON (json_each, in C); only the three dates come back. The order
+      // of a report's measures does not matter: waits are counted and sorted.
       let details = try Row.fetchCursor(
         db,
         sql: """
-          SELECT d.report_id, d.measures FROM report_detail d JOIN report r ON r.id = d.report_id
+          SELECT d.report_id, json_extract(j.value, '$.date_reception'),
+            json_extract(j.value, '$.date_premier_rdv'), json_extract(j.value, '$.date_fin')
+          FROM report_detail d JOIN report r ON r.id = d.report_id, json_each(d.measures) j
           WHERE r.survey = ? AND r.year = ? AND r.is_current
           """, arguments: [survey.rawValue, year])
       while let row = try details.next() {
         let id: Int64 = row[0]
-        let json: String = row[1]
-        reports[id]?.measures = Self.measureDates(json)
+        guard reports[id] != nil else { continue }
+        reports[id]!.measures.append(
+          MeasureDates(
+            reception: Self.isoDate(row[1]), firstVisit: Self.isoDate(row[2]), end: Self.isoDate(row[3])))
       }
       return order.map { reports[$0]! }
     }
   }
 
-  /// The waiting-time dates of a stored detail (a JSON array of objects with ISO dates).
-  static func measureDates(_ json: String) -> [MeasureDates] {
-    guard let rows = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else {
-      return []
-    }
-    func date(_ row: [String: Any], _ key: String) -> CivilDate? {
-      (row[key] as? String).flatMap { CivilDate(parsing: $0) }
-    }
-    return rows.map {
-      MeasureDates(
-        reception: date($0, "date_reception"), firstVisit: date($0, "date_premier_rdv"),
-        end: date($0, "date_fin"))
+  /// A date as the ledger stores it (`YYYY-MM-DD`), read without Foundation; nil otherwise.
+  static func isoDate(_ text: String?) -> CivilDate? {
+    guard var text else { return nil }
+    return text.withUTF8 { bytes -> CivilDate? in
+      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+        return nil
+      }
+      func number(_ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+          let digit = Int(bytes[index]) - 48
+          guard (0...9).contains(digit) else { return nil }
+          value = value * 10 + digit
+        }
+        return value
+      }
+      guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+      return CivilDate(year: year, month: month, day: day)
     }
   }
 }

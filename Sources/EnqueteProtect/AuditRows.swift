@@ -4,8 +4,10 @@ import EnqueteCore
 /// hidden cells' columns and, on the right-hand side, the published cells' sum. Shared by the
 /// audit (``ProtectionAudit``) and the reader's audit (``PublishedIntervals``).
 enum AuditRows {
-  /// One row: the hidden cells' columns with their coefficients, and the right-hand side.
-  typealias Row = (terms: [(column: Int, coefficient: Double)], rightHandSide: Double)
+  /// One row: the hidden cells' columns with their coefficients, the right-hand side, and how far
+  /// rounding may have moved that right-hand side (10⁻¹¹ of the published values summed into it:
+  /// sums of thousands of amounts in doubles carry errors of 10⁻¹³ of their magnitude).
+  typealias Row = (terms: [(column: Int, coefficient: Double)], rightHandSide: Double, slack: Double)
 
   /// The rows over `column` (a cell's column, or −1 when published), and the equations whose
   /// cells are all published, each with how far it is from adding up.
@@ -33,7 +35,7 @@ enum AuditRows {
       if terms.isEmpty {
         published.append((number, constant))
       } else {
-        rows.append((terms, -constant))
+        rows.append((terms, -constant, 1e-11 * scale))
       }
     }
     return (rows, published)

@@ -18,7 +18,7 @@ final class BlockProgram {
 
   /// Splits `rows` (over `columnCount` non-negative columns) into blocks and builds one program each.
   /// - Complexity: O(rows + terms) to split, plus loading each block.
-  init(columnCount: Int, rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)]) {
+  init(columnCount: Int, rows: [AuditRows.Row]) {
     self.columnCount = columnCount
     var parent = Array(0..<columnCount)
     func find(_ column: Int) -> Int {
@@ -53,13 +53,12 @@ final class BlockProgram {
       place[column] = (block, members[block].count)
       members[block].append(column)
     }
-    var blockRows = [[(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)]](
-      repeating: [], count: members.count)
+    var blockRows = [[AuditRows.Row]](repeating: [], count: members.count)
     for row in rows {
       guard let first = row.terms.first?.column else { continue }
       let block = place[first].block
       blockRows[block].append(
-        (row.terms.map { (place[$0.column].column, $0.coefficient) }, row.rightHandSide))
+        (row.terms.map { (place[$0.column].column, $0.coefficient) }, row.rightHandSide, row.slack))
     }
     blocks = members.indices.map { LinearProgram(columnCount: members[$0].count, rows: blockRows[$0]) }
     self.place = place

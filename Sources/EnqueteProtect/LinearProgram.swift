@@ -22,12 +22,17 @@ final class LinearProgram {
   private let problem: OpaquePointer
   private var parameters = glp_smcp()
   private var objectiveColumn: Int32?
+  /// The rows, kept to relax them (``relaxToRounding()``).
+  private let rows: [AuditRows.Row]
+  /// Whether the rows were widened to their rounding slack.
+  private(set) var relaxed = false
   /// The number of columns.
   let columnCount: Int
 
   /// Builds the program `Σ coefficient × column = rightHandSide` for every row, columns ≥ 0.
   /// - Complexity: O(rows + total terms) to load.
-  init(columnCount: Int, rows: [(terms: [(column: Int, coefficient: Double)], rightHandSide: Double)]) {
+  init(columnCount: Int, rows: [AuditRows.Row]) {
+    self.rows = rows
     glp_term_out(GLP_OFF)
     problem = glp_create_prob()
     self.columnCount = columnCount
@@ -78,11 +83,12 @@ final class LinearProgram {
     glp_set_obj_coef(problem, target, 1)
     objectiveColumn = target
     glp_set_obj_dir(problem, direction)
-    var code = glp_simplex(problem, &parameters)
-    if code != 0 {
-      // A singular or ill-conditioned warm basis: start again from the standard basis.
-      glp_std_basis(problem)
-      code = glp_simplex(problem, &parameters)
+    var code = solve()
+    if !relaxed, code != 0 || glp_get_status(problem) == GLP_NOFEAS {
+      // Published sums of amounts in the millions carry rounding of 10⁻⁷ that the simplex's
+      // absolute tolerances may find infeasible where a cell is 0: widen each row by its slack.
+      relaxToRounding()
+      code = solve()
     }
     guard code == 0 else { return .infeasible }
     switch glp_get_status(problem) {
@@ -90,5 +96,26 @@ final class LinearProgram {
     case GLP_UNBND: return .unbounded
     default: return .infeasible
     }
+  }
+
+  /// One simplex run, from the standard basis again when the warm one is singular.
+  private func solve() -> Int32 {
+    var code = glp_simplex(problem, &parameters)
+    if code != 0 {
+      glp_std_basis(problem)
+      code = glp_simplex(problem, &parameters)
+    }
+    return code
+  }
+
+  /// Lets every row's sum move by its slack (``AuditRows/Row``), for good: the bounds then widen
+  /// by at most the rounding the published figures carry.
+  private func relaxToRounding() {
+    relaxed = true
+    for (number, row) in rows.enumerated() where row.slack > 0 {
+      glp_set_row_bnds(
+        problem, Int32(number + 1), GLP_DB, row.rightHandSide - row.slack, row.rightHandSide + row.slack)
+    }
+    glp_std_basis(problem)
   }
 }

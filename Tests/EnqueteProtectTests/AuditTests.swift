@@ -137,3 +137,49 @@ import Testing
     #expect(try audit.failingPrimaries(table, statuses: statuses, among: [failures[0]]) == [failures[0]])
   }
 }
+
+/// Published sums of amounts in the millions carry rounding in their last digits; the audit must
+/// not take it for a contradiction where a hidden cell is worth 0 (found at scale 100: "no feasible
+/// value for a hidden cell").
+@Suite struct RoundingNoiseTests {
+  /// T = A + B and U = A + C, with B = 0 hidden and C = 0 published; T and U differ by 3 × 10⁻⁷
+  /// (4 × 10⁻¹⁴ of their value), so the exact rows would need B = −3 × 10⁻⁷.
+  static func table() throws -> AdditiveTable {
+    let cells = [
+      TableCell(id: "T", value: 8_045_986.95, contributors: 10),
+      TableCell(id: "A", value: 8_045_986.95, contributors: 9),
+      TableCell(id: "B", value: 0, contributors: 1),
+      TableCell(id: "U", value: 8_045_986.950_000_3, contributors: 10),
+      TableCell(id: "C", value: 0, contributors: 1),
+    ]
+    return try AdditiveTable(
+      cells: cells,
+      equations: [TableEquation(total: 0, parts: [1, 2]), TableEquation(total: 3, parts: [1, 4])])
+  }
+
+  @Test func aHiddenZeroUnderRoundedTotalsStillHasAnInterval() throws {
+    let table = try Self.table()
+    #expect(table.unbalancedEquations().isEmpty)
+    let statuses: [CellStatus] = [.publishable, .secondary, .secondary, .publishable, .publishable]
+    let report = try ProtectionAudit().audit(table, statuses: statuses)
+    let b = try #require(report.cells.first { $0.id == "B" })
+    #expect(b.lower == 0)
+    #expect(try #require(b.upper) < 1e-3)
+    let a = try #require(report.cells.first { $0.id == "A" })
+    #expect(abs(a.lower - 8_045_986.95) < 1e-3)
+  }
+
+  @Test func aRealContradictionIsStillRefused() throws {
+    var cells = try Self.table().cells
+    cells[3] = TableCell(id: "U", value: 8_045_900, contributors: 10)
+    cells[4] = TableCell(id: "C", value: 0, contributors: 1)
+    // U = A + C no longer adds up: refused before any program is built.
+    let table = try AdditiveTable(
+      cells: cells,
+      equations: [TableEquation(total: 0, parts: [1, 2]), TableEquation(total: 3, parts: [1, 4])])
+    #expect(throws: ProtectionAudit.Problem.inconsistentTable) {
+      try ProtectionAudit().audit(
+        table, statuses: [.publishable, .secondary, .secondary, .publishable, .publishable])
+    }
+  }
+}
