@@ -7,21 +7,27 @@ import Logging
 public func buildRouter(settings: PortalSettings) -> Router<PortalContext> {
   let portal = Portal(settings: settings)
   let router = Router(context: PortalContext.self)
-  router.add(middleware: LogRequestsMiddleware(.debug))
-  router.add(middleware: AuthenticationMiddleware(portal: portal))
   let pages = PageRoutes(portal: portal)
   let upload = UploadRoute(portal: portal)
   let downloads = DownloadRoutes(portal: portal)
-  router.get("/", use: pages.home)
-  router.get("/openapi.yaml", use: OpenAPIDocument.serve)
-  router.get("/connexion", use: pages.signInForm)
-  router.post("/connexion", use: pages.signIn)
-  router.post("/deconnexion", use: pages.signOut)
-  router.get("/campagnes/:enquete/:annee/depot", use: pages.uploadForm)
-  router.post("/campagnes/:enquete/:annee/depots", use: upload.handle)
-  router.get("/campagnes/:enquete/:annee/suivi", use: pages.followUp)
-  router.get("/publications/:enquete/:annee/departements/:code", use: downloads.list)
-  router.get("/publications/:enquete/:annee/departements/:code/:fichier", use: downloads.file)
+  let routes: [(HTTPRequest.Method, String, @Sendable (Request, PortalContext) async throws -> Response)] = [
+    (.get, "/", pages.home),
+    (.get, "/openapi.yaml", OpenAPIDocument.serve),
+    (.get, "/connexion", pages.signInForm),
+    (.post, "/connexion", pages.signIn),
+    (.post, "/deconnexion", pages.signOut),
+    (.get, "/campagnes/:enquete/:annee/depot", pages.uploadForm),
+    (.post, "/campagnes/:enquete/:annee/depots", upload.handle),
+    (.get, "/campagnes/:enquete/:annee/suivi", pages.followUp),
+    (.get, "/publications/:enquete/:annee/departements/:code", downloads.list),
+    (.get, "/publications/:enquete/:annee/departements/:code/:fichier", downloads.file),
+  ]
+  router.add(middleware: LogRequestsMiddleware(.debug))
+  router.add(middleware: MethodNotAllowedMiddleware(routes: routes.map { ($0.0, $0.1) }))
+  router.add(middleware: AuthenticationMiddleware(portal: portal))
+  for (method, path, handler) in routes {
+    router.on(RouterPath(path), method: method, use: handler)
+  }
   return router
 }
 

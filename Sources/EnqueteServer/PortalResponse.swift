@@ -71,6 +71,7 @@ struct PortalError: HTTPResponseError {
     case 401: "Connexion nécessaire"
     case 403: "Dépôt refusé"
     case 404: "Page introuvable"
+    case 405: "Méthode non autorisée"
     case 408: "Délai dépassé"
     case 409: "Campagne fermée"
     case 413: "Fichier trop volumineux"

@@ -145,6 +145,15 @@ import Testing
     #expect(status == .ok && document.hasPrefix("openapi: 3.1.0"))
   }
 
+  @Test func aKnownPathWithAnotherMethodIs405WithAllow() async throws {
+    let fixture = try Fixture()
+    let (status, allow) = try await fixture.test { client in
+      try await client.execute(uri: "/connexion", method: .delete) { ($0.status, $0.headers[.allow]) }
+    }
+    #expect(status == .methodNotAllowed && allow == "GET, POST, HEAD")
+    #expect(try await Self.get(fixture, "/nulle-part", token: nil).0 == .notFound)
+  }
+
   @Test func theAuditLogIsAppendOnlyAndHoldsNoToken() async throws {
     let fixture = try Fixture()
     _ = try await Self.get(fixture, "/", token: fixture.serviceToken + "x")
