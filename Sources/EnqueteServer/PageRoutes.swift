@@ -26,11 +26,13 @@ struct PageRoutes: Sendable {
 
   /// `POST /connexion`: checks the token typed in the form and, when valid, keeps it in a cookie.
   func signIn(_ request: Request, context: PortalContext) async throws -> Response {
+    // A token is short; a longer field is simply not a token (401 below). Past this, 413.
+    let limit = 64 * 1024
     let body: ByteBuffer
     do {
-      body = try await request.body.collect(upTo: 4096)
-    } catch let error as HTTPError where error.status == .contentTooLarge {
-      throw PortalError.tooLarge(limit: 4096)
+      body = try await request.body.collect(upTo: limit)
+    } catch {
+      throw PortalError.tooLarge(limit: limit)
     }
     let token = FormFields.parse(String(buffer: body))["jeton"]?.trimmingCharacters(in: .whitespaces) ?? ""
     let tokens = portal.tokens

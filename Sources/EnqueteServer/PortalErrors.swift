@@ -38,7 +38,8 @@ extension PortalError {
     PortalError(
       status: .contentTooLarge, code: "fichier-trop-volumineux",
       message:
-        "Le fichier dépasse la taille maximale acceptée (\(limit / 1024) Kio). Il n'a pas été enregistré.")
+        "Le fichier dépasse la taille maximale acceptée (\(RoleText.size(limit))). Il n'a pas été enregistré."
+    )
   }
 
   /// A body that is neither XML nor CSV.

@@ -34,4 +34,11 @@ enum RoleText {
     return
       "\(two(parts.day))/\(two(parts.month))/\(parts.year ?? 0) \(two(parts.hour)):\(two(parts.minute)) UTC"
   }
+
+  /// A size as French text: `64 Mio`, `256 Kio`, `900 octets`.
+  static func size(_ bytes: Int) -> String {
+    if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) Mio" }
+    if bytes >= 1 << 10 { return "\(bytes >> 10) Kio" }
+    return "\(bytes) octets"
+  }
 }

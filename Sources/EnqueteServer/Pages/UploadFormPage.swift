@@ -11,7 +11,7 @@ enum UploadFormPage {
       ce qu'il faut corriger.</p>
       <form method="post" action="/campagnes/\(survey.rawValue)/\(year)/depots" enctype="multipart/form-data">
       <label for="fichier">Fichier à déposer (XML ou CSV)</label>
-      <p class="aide" id="fichier-aide">Taille maximale : \(maximumBytes / 1024) Kio. \
+      <p class="aide" id="fichier-aide">Taille maximale : \(RoleText.size(maximumBytes)). \
       Un fichier CSV de rapports s'envoie seul.</p>
       <input type="file" id="fichier" name="fichier" accept=".xml,.csv,application/xml,text/xml,text/csv" \
       required aria-describedby="fichier-aide">
