@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // libxml2 from the system (Debian: libxml2-dev), through a shim that tames ICU and macros.
@@ -121,6 +122,16 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // The collection and download portal: uploads, follow-up pages, extracts, over HTTP.
+    .target(
+      name: "EnqueteServer",
+      dependencies: [
+        "EnqueteCore", "EnquetePipeline", "EnqueteLedger",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      resources: [.embedInCode("OpenAPI/portail.yaml")]
+    ),
     .target(
       name: "EnqueteFuzzing",
       dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
@@ -146,8 +157,10 @@ let package = Package(
         "EnquetePipeline",
         "EnqueteLedger",
         "EnqueteProtect",
+        "EnqueteServer",
         "CLibXML2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -175,6 +188,14 @@ let package = Package(
       name: "EnqueteProtectTests",
       dependencies: ["EnqueteProtect", "EnqueteCore"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "EnqueteServerTests",
+      dependencies: [
+        "EnqueteServer", "EnqueteLedger", "EnquetePipeline", "EnqueteCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
     ),
     .testTarget(
       name: "EnqueteSampleTests",

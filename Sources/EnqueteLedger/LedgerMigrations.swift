@@ -123,6 +123,38 @@ extension Ledger {
           CREATE INDEX publication_campaign ON publication(survey, year, id);
           """)
     }
+    migrator.registerMigration("4-portal") { db in
+      // The portal's bearer tokens (only their SHA-256 is kept) and its audit log, which no
+      // statement may change nor shorten once written.
+      try db.execute(
+        sql: """
+          CREATE TABLE access_token (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('service', 'departement', 'statisticien')),
+            scope TEXT NOT NULL,
+            label TEXT NOT NULL,
+            created_at DATETIME NOT NULL,
+            revoked_at DATETIME
+          );
+          CREATE TABLE audit_event (
+            id INTEGER PRIMARY KEY,
+            at DATETIME NOT NULL,
+            token_id INTEGER REFERENCES access_token(id),
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            http_status INTEGER NOT NULL,
+            file_id INTEGER REFERENCES submission_file(id),
+            sha256 TEXT
+          );
+          CREATE INDEX audit_event_token ON audit_event(token_id, id);
+          CREATE TRIGGER audit_event_append_only_update BEFORE UPDATE ON audit_event
+            BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
+          CREATE TRIGGER audit_event_append_only_delete BEFORE DELETE ON audit_event
+            BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
+          """)
+    }
     return migrator
   }
 }

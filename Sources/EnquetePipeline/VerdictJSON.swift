@@ -7,7 +7,8 @@ public enum VerdictJSON {
     OrderedJSON.array(verdicts.map(file)).rendered()
   }
 
-  static func file(_ verdict: FileVerdict) -> OrderedJSON {
+  /// One file's verdict as a JSON object (what the portal's acknowledgement of receipt embeds).
+  public static func file(_ verdict: FileVerdict) -> OrderedJSON {
     var members: [(String, OrderedJSON)] = [
       ("fichier", .string(verdict.file)),
       ("format", .string(verdict.format.rawValue)),

@@ -5,7 +5,7 @@ import EnqueteSchemas
 
 /// The `enquete` command: runs the yearly activity surveys of family mediation and espaces de rencontre.
 @main
-struct Enquete: ParsableCommand {
+struct Enquete: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "enquete",
     abstract: "Runs the yearly activity surveys of family-mediation services and espaces de rencontre.",
@@ -17,7 +17,7 @@ struct Enquete: ParsableCommand {
     subcommands: [
       ValidateCommand.self, CampaignCommand.self, IngestCommand.self, StatusCommand.self, HistoryCommand.self,
       PublishCommand.self, ReportCommand.self, AuditCommand.self, ProtectCommand.self, SampleCommand.self,
-      SchemasCommand.self,
+      SchemasCommand.self, ServeCommand.self, TokenCommand.self,
     ]
   )
 

@@ -1,0 +1,42 @@
+import EnqueteCore
+import EnqueteLedger
+import Foundation
+
+extension Ingestion {
+  /// Validates an uploaded file, already received whole at `path` (the portal spools the request
+  /// body there), without storing it: the caller may still refuse it (a report for a SIRET the
+  /// sender may not submit for) before ``storeUpload(_:)``. `name` is the name the sender gave,
+  /// used in diagnostics and kept in the ledger; `path`'s extension (`.xml`, `.csv`) says how it
+  /// is read.
+  ///
+  /// - Throws: an error reading the file.
+  /// - Complexity: validation of the file, as `enquete ingest` does it.
+  public func validateUpload(
+    path: String, name: String, fingerprint: SubmissionFingerprint? = nil
+  ) throws
+    -> ReceivedSubmission
+  {
+    let bytes = try Self.readBytes(path)
+    var reports: [ValidatedReport] = []
+    let verdict = SubmissionChecker(campaignYear: campaignYear).check(
+      path: path, name: name, onReport: { reports.append($0) })
+    return ReceivedSubmission(
+      name: name, bytes: bytes, fingerprint: fingerprint,
+      encoding: DetectedEncoding.of(bytes, format: verdict.format), campaignYear: campaignYear,
+      receivedAt: clock(), verdict: verdict, reports: reports)
+  }
+
+  /// Stores a validated upload exactly as `enquete ingest` stores a file: the directory check
+  /// (a warning, or an error under `strict`, for a SIRET the campaign does not expect), then one
+  /// write transaction. The same bytes already kept are recognised and not stored twice.
+  ///
+  /// - Throws: `LedgerError` when the file's campaign is not open (nothing stored).
+  public func storeUpload(_ submission: ReceivedSubmission) throws -> Outcome {
+    var submission = submission
+    try checkDirectory(&submission)
+    switch try ledger.store(submission) {
+    case .stored(let file, let superseded): return .stored(submission.verdict, file, superseded: superseded)
+    case .duplicate(let file): return .duplicate(file)
+    }
+  }
+}

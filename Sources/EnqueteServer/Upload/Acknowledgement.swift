@@ -1,0 +1,108 @@
+import EnqueteCore
+import EnquetePipeline
+import Foundation
+import Hummingbird
+
+/// The acknowledgement of receipt of an upload, sent only once the file is committed to the
+/// ledger: its id there, the SHA-256 of exactly the bytes received, and the diagnostics in French.
+/// It is the sender's own receipt, so its diagnostics may quote the sender's own values.
+struct Acknowledgement: Sendable {
+  /// What became of the file.
+  enum Outcome: String, Sendable {
+    /// Every report accepted.
+    case accepted = "accepte"
+    /// Some reports accepted, some refused.
+    case partial = "partiel"
+    /// Nothing accepted: the file is kept, refused, with its diagnostics.
+    case refused = "refuse"
+    /// The same bytes were received before: nothing new was stored.
+    case duplicate = "deja-recu"
+  }
+
+  /// The file's id in the ledger.
+  var fileID: Int64
+  /// SHA-256 of the bytes received.
+  var sha256: String
+  /// Bytes received.
+  var size: Int
+  /// The name the file was received under.
+  var name: String
+  /// When the ledger received it (the first time, for a duplicate).
+  var receivedAt: Date
+  /// The campaign it was sent to.
+  var survey: SurveyID
+  /// The campaign's year.
+  var year: Int
+  /// What became of it.
+  var outcome: Outcome
+  /// What validation said.
+  var verdict: FileVerdict
+
+  /// The HTTP status: 201 stored, 200 already there, 422 refused.
+  var status: HTTPResponse.Status {
+    switch outcome {
+    case .accepted, .partial: .created
+    case .duplicate: .ok
+    case .refused: .unprocessableContent
+    }
+  }
+
+  /// The JSON for programs.
+  var json: OrderedJSON {
+    .object([
+      ("id", .number(Double(fileID))),
+      ("sha256", .string(sha256)),
+      ("taille", .number(Double(size))),
+      ("fichier", .string(name)),
+      ("recu_le", .string(ISO8601DateFormatter().string(from: receivedAt))),
+      ("enquete", .string(survey.rawValue)),
+      ("annee", .number(Double(year))),
+      ("statut", .string(outcome.rawValue)),
+      ("verdict", VerdictJSON.file(verdict)),
+    ])
+  }
+
+  /// The page for a person.
+  func page(identity: Identity?) -> String {
+    let summary: String =
+      switch outcome {
+      case .accepted: #"<p class="ok">Fichier reçu et accepté.</p>"#
+      case .partial:
+        #"<p class="attention">Fichier reçu : une partie des rapports est refusée (voir ci-dessous).</p>"#
+      case .refused: #"<p class="refus">Fichier reçu mais refusé : corrigez-le et déposez-le à nouveau.</p>"#
+      case .duplicate:
+        #"<p class="ok">Ce fichier avait déjà été reçu : rien de nouveau n'a été enregistré.</p>"#
+      }
+    var body =
+      summary + """
+        <dl class="encart">
+        <dt>Numéro d'enregistrement</dt><dd>\(fileID)</dd>
+        <dt>Fichier</dt><dd>\(HTMLPage.escape(name)) (\(size) octets)</dd>
+        <dt>Empreinte SHA-256 du fichier reçu</dt><dd><code>\(sha256)</code></dd>
+        <dt>Reçu le</dt><dd>\(RoleText.dateTime(receivedAt))</dd>
+        <dt>Campagne</dt><dd>\(HTMLPage.escape(RoleText.title(survey))) \(year)</dd>
+        <dt>Rapports</dt><dd>\(verdict.reportCount) lus, \(verdict.acceptedCount) acceptés, \
+        \(verdict.rejectedCount) refusés, \(verdict.warningCount) avertissements</dd>
+        </dl>
+        """
+    let diagnostics = verdict.allDiagnostics.filter { $0.severity != .note }
+    if !diagnostics.isEmpty {
+      body += "<h2>Messages</h2>\n<ul>\n"
+      for diagnostic in diagnostics {
+        let place = [
+          diagnostic.location.line.map { "ligne \($0)" }, diagnostic.report.map { "SIRET \($0)" },
+          diagnostic.variable.map { "variable \($0)" },
+        ].compactMap { $0 }.joined(separator: ", ")
+        let severity = diagnostic.severity == .error ? "Erreur" : "Avertissement"
+        body +=
+          "<li><strong>\(severity)</strong>\(place.isEmpty ? "" : " (\(HTMLPage.escape(place)))") : "
+          + "\(HTMLPage.escape(diagnostic.message)) <code>[\(HTMLPage.escape(diagnostic.code))]</code></li>\n"
+      }
+      body += "</ul>\n"
+    }
+    body += """
+      <p><a href="/campagnes/\(survey.rawValue)/\(year)/depot">Déposer un autre fichier</a></p>
+      """
+    return HTMLPage.render(title: "Accusé de réception", body: body, identity: identity)
+  }
+}

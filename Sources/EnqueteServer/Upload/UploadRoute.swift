@@ -1,0 +1,129 @@
+import EnqueteCore
+import EnqueteLedger
+import EnquetePipeline
+import Foundation
+import Hummingbird
+
+/// `POST /campagnes/{enquete}/{annee}/depots`: a service's file for an open campaign.
+///
+/// The body (raw XML or CSV, or an HTML form's file) is received into a spool file — counted,
+/// hashed and cut at the size limit as it arrives — then validated and stored exactly as
+/// `enquete ingest` does, in one transaction; the acknowledgement is sent only after the commit.
+/// A file holding a report for a SIRET the token does not cover is refused whole, before anything
+/// is stored, with the same answer whether that SIRET exists or not.
+struct UploadRoute: Sendable {
+  let portal: Portal
+
+  func handle(_ request: Request, context: PortalContext) async throws -> Response {
+    let identity = context.identity
+    guard let identity else { throw await refuse(.unauthenticated, request, nil) }
+    guard case .service = identity.role else { throw await refuse(.notAService, request, identity) }
+    guard let (survey, year) = CampaignPath.parse(context) else {
+      throw await refuse(.notFound, request, identity)
+    }
+    let open = try await portal.withLedger { try $0.isOpen(survey: survey, year: year) }
+    guard open else {
+      throw await refuse(.campaignNotOpen("\(survey.frenchName) \(year)"), request, identity)
+    }
+    guard let kind = UploadSpool.kind(of: request.headers[.contentType]) else {
+      throw await refuse(.unsupportedType, request, identity)
+    }
+    let limit = portal.settings.maximumUploadBytes
+    if let length = request.headers[.contentLength].flatMap(Int.init), length > limit + 64 * 1024 {
+      throw await refuse(.tooLarge(limit: limit), request, identity)
+    }
+    let spool = UploadSpool(directory: portal.settings.spoolDirectory, maximumBytes: limit)
+    let upload: SpooledUpload
+    do {
+      upload = try await withDeadline(portal.settings.uploadDeadline) {
+        try await spool.receive(
+          request.body, kind: kind, name: request.uri.queryParameters["nom"].map(String.init))
+      }
+    } catch let error as PortalError {
+      throw await refuse(error, request, identity)
+    }
+    defer { try? FileManager.default.removeItem(atPath: upload.path) }
+    let acknowledgement = try await validateAndStore(
+      upload, survey: survey, year: year, identity: identity, request)
+    await portal.audit(
+      "upload", request: request, identity: identity, outcome: acknowledgement.outcome.rawValue,
+      status: acknowledgement.status, fileID: acknowledgement.fileID, sha256: upload.sha256)
+    if PortalResponse.wantsHTML(request) {
+      return PortalResponse.html(acknowledgement.page(identity: identity), status: acknowledgement.status)
+    }
+    return PortalResponse.json(acknowledgement.json, status: acknowledgement.status)
+  }
+
+  /// Validates the spooled file, checks its SIRETs against the token, and stores it.
+  private func validateAndStore(
+    _ upload: SpooledUpload, survey: SurveyID, year: Int, identity: Identity, _ request: Request
+  ) async throws -> Acknowledgement {
+    let settings = portal.settings
+    let ingestion = Ingestion(
+      ledger: settings.ledger, campaignYear: year, strict: settings.strict, clock: settings.clock,
+      logger: settings.logger)
+    let submission = try await portal.uploadWork.run {
+      try ingestion.validateUpload(path: upload.path, name: upload.name)
+    }
+    if let other = submission.verdict.survey, other != survey {
+      throw await refuse(
+        PortalError(
+          status: .unprocessableContent, code: "autre-enquete",
+          message: "Ce fichier est un rapport de l'enquête \(other.frenchName), pas de l'enquête "
+            + "\(survey.frenchName) : déposez-le dans la campagne \(other.frenchName). Il n'a pas été enregistré."
+        ),
+        request, identity)
+    }
+    if let foreign = submission.reports.first(where: {
+      $0.siret.map { !identity.role.maySubmit(for: $0) } ?? false
+    }) {
+      throw await refuse(.foreignSiret(line: foreign.line), request, identity)
+    }
+    let outcome: Ingestion.Outcome
+    do {
+      outcome = try await portal.uploadWork.run { try ingestion.storeUpload(submission) }
+    } catch is LedgerError {
+      throw await refuse(.campaignNotOpen("\(survey.frenchName) \(year)"), request, identity)
+    }
+    switch outcome {
+    case .stored(let verdict, let file, _):
+      let result: Acknowledgement.Outcome =
+        switch file.verdict {
+        case .accepted: .accepted
+        case .partial: .partial
+        case .refused: .refused
+        }
+      return Acknowledgement(
+        fileID: file.id, sha256: upload.sha256, size: upload.size, name: upload.name,
+        receivedAt: file.receivedAt,
+        survey: survey, year: year, outcome: result, verdict: verdict)
+    case .duplicate(let file):
+      return Acknowledgement(
+        fileID: file.id, sha256: upload.sha256, size: upload.size, name: file.name,
+        receivedAt: file.receivedAt,
+        survey: survey, year: year, outcome: .duplicate, verdict: submission.verdict)
+    }
+  }
+
+  private func refuse(_ error: PortalError, _ request: Request, _ identity: Identity?) async -> PortalError {
+    await portal.refuse(error, request: request, identity: identity, action: "upload")
+  }
+}
+
+/// Runs `body`, failing with 408 when it takes longer than `deadline` (the body is cancelled).
+func withDeadline<T: Sendable>(
+  _ deadline: Duration, _ body: @escaping @Sendable () async throws -> T
+)
+  async throws -> T
+{
+  try await withThrowingTaskGroup(of: T?.self) { group in
+    group.addTask { try await body() }
+    group.addTask {
+      try await Task.sleep(for: deadline)
+      return nil
+    }
+    defer { group.cancelAll() }
+    guard let first = try await group.next(), let value = first else { throw PortalError.timeout }
+    return value
+  }
+}

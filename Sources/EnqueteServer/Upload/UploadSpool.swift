@@ -1,0 +1,130 @@
+import EnqueteCore
+import Foundation
+import Hummingbird
+
+/// An upload received whole: where its bytes wait on disk, what the sender called it, and the
+/// SHA-256 of exactly what arrived.
+struct SpooledUpload: Sendable {
+  /// The spool file (its extension, `.xml` or `.csv`, says how it is read).
+  var path: String
+  /// The name the sender gave (its last path component), or a default.
+  var name: String
+  /// Bytes received.
+  var size: Int
+  /// SHA-256 of the bytes received, lowercase hexadecimal.
+  var sha256: String
+}
+
+/// Receives a request body into a spool file as it arrives — counting and hashing it on the way,
+/// stopping at the size limit — from a raw XML or CSV body or from an HTML form's file field.
+/// The file is the caller's to remove.
+struct UploadSpool {
+  /// The folder spool files go to.
+  var directory: String
+  /// The largest body accepted.
+  var maximumBytes: Int
+
+  /// The kind of body a `Content-Type` announces.
+  enum BodyKind: Equatable {
+    case xml, csv
+    case form(boundary: String)
+  }
+
+  /// The kind of body of `contentType`; nil for a type the portal does not take (415).
+  static func kind(of contentType: String?) -> BodyKind? {
+    guard let contentType else { return nil }
+    let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+    switch parts.first?.lowercased() {
+    case "application/xml", "text/xml": return .xml
+    case "text/csv": return .csv
+    case "multipart/form-data":
+      for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("boundary=") {
+        let boundary = parameter.dropFirst("boundary=".count).trimmingCharacters(
+          in: CharacterSet(charactersIn: "\""))
+        if !boundary.isEmpty, boundary.utf8.count <= 70 { return .form(boundary: boundary) }
+      }
+      return nil
+    default: return nil
+    }
+  }
+
+  /// The format a file name's extension names.
+  static func kind(ofFileName name: String) -> BodyKind? {
+    switch (name as NSString).pathExtension.lowercased() {
+    case "xml": .xml
+    case "csv": .csv
+    default: nil
+    }
+  }
+
+  /// Receives `body`; `name` is the name given beside a raw body (`?nom=`).
+  ///
+  /// - Throws: `PortalError` 413 past the limit, 415 for a form without an XML or CSV file, 400
+  ///   for a malformed form; the body's own error when the connection breaks.
+  func receive(_ body: RequestBody, kind: BodyKind, name: String?) async throws -> SpooledUpload {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let base = (directory as NSString).appendingPathComponent(UUID().uuidString)
+    let partial = base + ".part"
+    guard FileManager.default.createFile(atPath: partial, contents: nil),
+      let handle = FileHandle(forWritingAtPath: partial)
+    else { throw PortalError.badRequest("Le fichier n'a pas pu être reçu.") }
+    var succeeded = false
+    defer {
+      try? handle.close()
+      if !succeeded { try? FileManager.default.removeItem(atPath: partial) }
+    }
+    var hash = SHA256()
+    var size = 0
+    func write(_ bytes: [UInt8]) throws {
+      size += bytes.count
+      if size > maximumBytes { throw PortalError.tooLarge(limit: maximumBytes) }
+      hash.update(bytes)
+      try handle.write(contentsOf: bytes)
+    }
+    var form: MultipartFileStream?
+    if case .form(let boundary) = kind { form = MultipartFileStream(boundary: boundary) }
+    var received = 0
+    for try await buffer in body {
+      received += buffer.readableBytes
+      // A form carries a little more than its file; past this the file is too large anyway.
+      if received > maximumBytes + 64 * 1024 { throw PortalError.tooLarge(limit: maximumBytes) }
+      let bytes = buffer.readableBytesView
+      if form != nil {
+        do { try form!.feed(bytes, sink: write) } catch is MultipartFileStream.Malformed {
+          throw PortalError.badRequest("Le formulaire envoyé est mal formé.")
+        }
+      } else {
+        try write(Array(bytes))
+      }
+    }
+    let format: BodyKind
+    var fileName = name
+    if let form {
+      guard form.isComplete, let file = form.file else {
+        throw PortalError.badRequest("Le formulaire ne contient pas de fichier (champ « fichier »).")
+      }
+      let fileKind = Self.kind(ofFileName: file.fileName) ?? Self.kind(of: file.contentType)
+      guard let fileKind, fileKind == .xml || fileKind == .csv else { throw PortalError.unsupportedType }
+      format = fileKind
+      fileName = file.fileName
+    } else {
+      format = kind
+    }
+    let path = base + (format == .xml ? ".xml" : ".csv")
+    try handle.synchronize()
+    try FileManager.default.moveItem(atPath: partial, toPath: path)
+    succeeded = true
+    return SpooledUpload(
+      path: path, name: Self.cleanName(fileName, format: format), size: size, sha256: hash.finalizeHex())
+  }
+
+  /// The name kept for the file: its last path component, printable, at most 120 characters, with
+  /// a default when none was given.
+  static func cleanName(_ given: String?, format: BodyKind) -> String {
+    let last = (given ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+    let printable = String(
+      last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.prefix(120))
+    if !printable.isEmpty, printable != ".", printable != ".." { return printable }
+    return format == .xml ? "depot.xml" : "depot.csv"
+  }
+}
