@@ -32,11 +32,6 @@ extension Ingestion {
   ///
   /// - Throws: `LedgerError` when the file's campaign is not open (nothing stored).
   public func storeUpload(_ submission: ReceivedSubmission) throws -> Outcome {
-    var submission = submission
-    try checkDirectory(&submission)
-    switch try ledger.store(submission) {
-    case .stored(let file, let superseded): return .stored(submission.verdict, file, superseded: superseded)
-    case .duplicate(let file): return .duplicate(file)
-    }
+    try commit(.submission(submission))
   }
 }

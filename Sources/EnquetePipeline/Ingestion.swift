@@ -106,7 +106,7 @@ public struct Ingestion: Sendable {
 
   /// Adds to each accepted report whose SIRET the campaign's directory does not list a warning
   /// (an error under `strict`), and updates the verdict's list of reports with remarks.
-  func checkDirectory(_ submission: inout ReceivedSubmission) throws {
+  private func checkDirectory(_ submission: inout ReceivedSubmission) throws {
     guard let survey = submission.verdict.survey, submission.verdict.isReadable else { return }
     var byYear: [Int: [Int]] = [:]
     for index in submission.reports.indices where submission.reports[index].isAccepted {

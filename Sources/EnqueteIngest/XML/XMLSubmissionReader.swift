@@ -120,84 +120,25 @@ public struct XMLSubmissionReader: Sendable {
     }
   }
 
-  /// Checks size and prologue, then parses what `next` gives (an empty chunk at the end, nil if
-  /// the input cannot be read further); a chunk is valid until the next call.
+  /// Checks the size, then reads what `next` gives (an empty chunk at the end, nil if the input
+  /// cannot be read further) through an ``XMLIncrementalReader``; a chunk is valid until the next
+  /// call.
   private func read(
     size: Int, name: String, onDraft: (ReportDraft) throws -> Void, next: () -> UnsafeRawBufferPointer?
   ) rethrows -> XMLReadOutcome {
-    var outcome = XMLReadOutcome()
-    func refuse(_ diagnostic: Diagnostic) -> XMLReadOutcome {
-      outcome.isReadable = false
-      outcome.diagnostics.append(diagnostic)
-      return outcome
+    if size == 0 { return XMLReadOutcome(diagnostics: [.fileEmpty(name)], isReadable: false) }
+    if size > limits.maximumFileBytes {
+      return XMLReadOutcome(
+        diagnostics: [.fileTooLarge(name, limit: limits.maximumFileBytes)], isReadable: false)
     }
-    func refuse(_ code: String, _ message: String, line: Int? = nil) -> XMLReadOutcome {
-      refuse(Diagnostic(.error, code: code, message: message, location: .init(file: name, line: line)))
+    let reader = XMLIncrementalReader(name: name, limits: limits)
+    while reader.wantsMore {
+      // Unreadable from here: the caller says so; a parse of the truncated file would add noise.
+      guard let chunk = next() else { return XMLReadOutcome(survey: reader.survey, isReadable: false) }
+      if chunk.isEmpty { break }
+      try reader.feed(chunk, onDraft: onDraft)
     }
-    if size == 0 { return refuse(.fileEmpty(name)) }
-    if size > limits.maximumFileBytes { return refuse(.fileTooLarge(name, limit: limits.maximumFileBytes)) }
-    guard let first = next() else { return refuse(.fileUnreadable(name)) }
-    switch XMLPrologue.scan(first.prefix(64 * 1024)) {
-    case .doctype(let line):
-      return refuse(
-        "xml.forbidden-dtd",
-        "Le fichier contient une déclaration DOCTYPE (DTD ou entités) : elle est refusée par sécurité. "
-          + "Retirez la ligne <!DOCTYPE …> ; le schéma de l'enquête suffit.", line: line)
-    case .root(let namespace, let line):
-      guard let namespace, let survey = XMLPrologue.survey(forNamespace: namespace) else {
-        let known = SurveyID.allCases.map { SurveyDefinition.builtIn($0).namespace }.joined(separator: " ou ")
-        return refuse(
-          "xml.unknown-namespace",
-          "L'élément racine déclare l'espace de noms « \(namespace ?? "aucun") », qui n'est celui d'aucune enquête : "
-            + "attendu \(known).", line: line)
-      }
-      outcome.survey = survey
-    case .noRoot:
-      break  // libxml2 will say what is wrong.
-    }
-    return try parse(first: first, name: name, outcome: outcome, onDraft: onDraft, next: next)
-  }
-
-  private func parse(
-    first: UnsafeRawBufferPointer, name: String, outcome: XMLReadOutcome,
-    onDraft: (ReportDraft) throws -> Void,
-    next: () -> UnsafeRawBufferPointer?
-  ) rethrows -> XMLReadOutcome {
-    let sink = LibXMLErrorSink()
-    let builder = SAXReportBuilder(
-      file: name, survey: outcome.survey, maximumDepth: limits.maximumDepth, sink: sink, outcome: outcome)
-    try withExtendedLifetime(builder) {
-      try sink.collect {
-        let head = UnsafeRawBufferPointer(rebasing: first.prefix(4))
-        guard let parser = XMLPushParser(builder: builder, head: head) else {
-          builder.outcome.isReadable = false
-          builder.outcome.diagnostics.append(.fileUnreadable(name))
-          return
-        }
-        defer { parser.close() }
-        func handOut() throws {
-          for draft in builder.ready { try onDraft(draft) }
-          builder.ready.removeAll(keepingCapacity: true)
-        }
-        var chunk = UnsafeRawBufferPointer(rebasing: first.dropFirst(head.count))
-        while !chunk.isEmpty, parser.parse(chunk, last: false) {
-          try handOut()
-          guard let following = next() else { return }
-          chunk = following
-        }
-        parser.parse(UnsafeRawBufferPointer(start: nil, count: 0), last: true)
-        builder.finish()
-        try handOut()
-      }
-    }
-    if sink.dropped > 0 {
-      builder.outcome.diagnostics.append(
-        Diagnostic(
-          .note, code: "xml.too-many-errors",
-          message: "\(sink.dropped) autres erreurs n'ont pas été détaillées.",
-          location: .init(file: name)))
-    }
-    return builder.outcome
+    return try reader.finish(onDraft: onDraft)
   }
 }
 

@@ -81,8 +81,10 @@ struct Acknowledgement: Sendable {
         <dt>Empreinte SHA-256 du fichier reçu</dt><dd><code>\(sha256)</code></dd>
         <dt>Reçu le</dt><dd>\(RoleText.dateTime(receivedAt))</dd>
         <dt>Campagne</dt><dd>\(HTMLPage.escape(RoleText.title(survey))) \(year)</dd>
-        <dt>Rapports</dt><dd>\(verdict.reportCount) lus, \(verdict.acceptedCount) acceptés, \
-        \(verdict.rejectedCount) refusés, \(verdict.warningCount) avertissements</dd>
+        <dt>Rapports</dt><dd>\(FrenchFormat.plural(verdict.reportCount, "lu", "lus")), \
+        \(FrenchFormat.plural(verdict.acceptedCount, "accepté", "acceptés")), \
+        \(FrenchFormat.plural(verdict.rejectedCount, "refusé", "refusés")), \
+        \(FrenchFormat.plural(verdict.warningCount, "avertissement", "avertissements"))</dd>
         </dl>
         """
     let diagnostics = verdict.allDiagnostics.filter { $0.severity != .note }
