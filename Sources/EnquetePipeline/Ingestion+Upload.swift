@@ -26,6 +26,20 @@ extension Ingestion {
       receivedAt: clock(), verdict: verdict, reports: reports)
   }
 
+  /// An upload already validated as it arrived (``StreamedXMLCheck``), its bytes received whole at
+  /// `path`: the submission ``storeUpload(_:)`` takes, without validating it again.
+  ///
+  /// - Throws: an error reading the file.
+  public func receivedUpload(
+    path: String, name: String, checked: (verdict: FileVerdict, reports: [ValidatedReport])
+  ) throws -> ReceivedSubmission {
+    let bytes = try Self.readBytes(path)
+    return ReceivedSubmission(
+      name: name, bytes: bytes, fingerprint: nil,
+      encoding: DetectedEncoding.of(bytes, format: checked.verdict.format), campaignYear: campaignYear,
+      receivedAt: clock(), verdict: checked.verdict, reports: checked.reports)
+  }
+
   /// Stores a validated upload exactly as `enquete ingest` stores a file: the directory check
   /// (a warning, or an error under `strict`, for a SIRET the campaign does not expect), then one
   /// write transaction. The same bytes already kept are recognised and not stored twice.

@@ -41,10 +41,7 @@ public struct SubmissionChecker: Sendable {
     path: String, name: String, year: Int?, onReport: ((ValidatedReport) -> Void)?,
     onRemarks: ((ValidatedReportSummary) -> Void)?
   ) -> FileVerdict {
-    var remarks = RemarkSink(onRemarks)
-    var validator: ReportValidator?
-    var fast: FastReportChecker?
-    var count = 0
+    var intake = XMLReportIntake(name: name, year: year, collects: false, onRemarks: onRemarks)
     var survey: SurveyID?
     if let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 64 * 1024) {
       try? handle.close()
@@ -53,32 +50,9 @@ public struct SubmissionChecker: Sendable {
       }
     }
     let outcome = XMLSubmissionReader().readDraftsConcurrently(path: path, name: name) { draft in
-      guard let survey else { return }
-      if validator == nil {
-        let sirets = SiretRegistry()
-        validator = ReportValidator(survey: survey, campaignYear: year, file: name, sirets: sirets)
-        if onReport == nil { fast = FastReportChecker(survey: survey, campaignYear: year, sirets: sirets) }
-      }
-      count += 1
-      if fast?.isClean(bytes: draft) == true { return }
-      let report = validator!.validate(draft.report())
-      if !report.diagnostics.isEmpty { remarks.take(ValidatedReportSummary(report)) }
-      onReport?(report)
+      intake.take(draft, survey: survey, onReport: onReport)
     }
-    var diagnostics = outcome.diagnostics
-    if outcome.isReadable, let survey = outcome.survey {
-      diagnostics.insert(
-        Diagnostic(
-          .note, code: "xml.detected",
-          message:
-            "Lu comme XML, enquête \(survey.frenchName), schéma \(SurveyDefinition.builtIn(survey).schemaVersion).",
-          location: .init(file: name)), at: 0)
-    }
-    var verdict = FileVerdict(
-      file: name, format: .xml, survey: outcome.survey, diagnostics: diagnostics, reportCount: count,
-      reports: remarks.kept, isReadable: outcome.isReadable)
-    remarks.account(in: &verdict)
-    return verdict
+    return intake.verdict(outcome)
   }
 
   /// Expands folders (recursively, in name order) into the files to check: `.xml` and `.csv`, a

@@ -7,8 +7,8 @@ import Hummingbird
 /// `POST /campagnes/{enquete}/{annee}/depots`: a service's file for an open campaign.
 ///
 /// The body (raw XML or CSV, or an HTML form's file) is received into a spool file — counted,
-/// hashed and cut at the size limit as it arrives — then validated and stored exactly as
-/// `enquete ingest` does, in one transaction; the acknowledgement is sent only after the commit.
+/// hashed, cut at the size limit and, for XML, validated against the survey's XSD as it arrives —
+/// then stored exactly as `enquete ingest` does, in one transaction; the acknowledgement is sent only after the commit.
 /// A file holding a report for a SIRET the token does not cover is refused whole, before anything
 /// is stored, with the same answer whether that SIRET exists or not.
 struct UploadRoute: Sendable {
@@ -32,7 +32,8 @@ struct UploadRoute: Sendable {
     if let length = request.headers[.contentLength].flatMap(Int.init), length > limit + 64 * 1024 {
       throw await refuse(.tooLarge(limit: limit), request, identity)
     }
-    let spool = UploadSpool(directory: portal.settings.spoolDirectory, maximumBytes: limit)
+    let spool = UploadSpool(
+      directory: portal.settings.spoolDirectory, maximumBytes: limit, campaignYear: year)
     let upload: SpooledUpload
     do {
       upload = try await withDeadline(portal.settings.uploadDeadline) {
@@ -62,8 +63,13 @@ struct UploadRoute: Sendable {
     let ingestion = Ingestion(
       ledger: settings.ledger, campaignYear: year, strict: settings.strict, clock: settings.clock,
       logger: settings.logger)
+    // XML was validated while it arrived; CSV is read once whole (its encoding and delimiter are
+    // sniffed from the file, and its two halves checked at once).
     let submission = try await portal.uploadWork.run {
-      try ingestion.validateUpload(path: upload.path, name: upload.name)
+      if let checked = upload.checked {
+        return try ingestion.receivedUpload(path: upload.path, name: upload.name, checked: checked)
+      }
+      return try ingestion.validateUpload(path: upload.path, name: upload.name)
     }
     if let other = submission.verdict.survey, other != survey {
       throw await refuse(

@@ -1,4 +1,5 @@
 import EnqueteCore
+import EnquetePipeline
 import Foundation
 import Hummingbird
 
@@ -13,16 +14,21 @@ struct SpooledUpload: Sendable {
   var size: Int
   /// SHA-256 of the bytes received, lowercase hexadecimal.
   var sha256: String
+  /// An XML file's verdict and reports, validated while it arrived (nil for CSV: read once whole).
+  var checked: (verdict: FileVerdict, reports: [ValidatedReport])?
 }
 
 /// Receives a request body into a spool file as it arrives — counting and hashing it on the way,
-/// stopping at the size limit — from a raw XML or CSV body or from an HTML form's file field.
-/// The file is the caller's to remove.
+/// stopping at the size limit, and for XML validating it on the way too (libxml2's push parser with
+/// the survey's XSD, ``StreamedXMLCheck``) — from a raw XML or CSV body or from an HTML form's file
+/// field. The file is the caller's to remove.
 struct UploadSpool {
   /// The folder spool files go to.
   var directory: String
   /// The largest body accepted.
   var maximumBytes: Int
+  /// The campaign year reports are checked against.
+  var campaignYear: Int?
 
   /// The kind of body a `Content-Type` announces.
   enum BodyKind: Equatable {
@@ -75,14 +81,25 @@ struct UploadSpool {
     }
     var hash = SHA256()
     var size = 0
+    var form: MultipartFileStream?
+    if case .form(let boundary) = kind { form = MultipartFileStream(boundary: boundary) }
+    var check: StreamedXMLCheck?
+    var decided = false
     func write(_ bytes: [UInt8]) throws {
       size += bytes.count
       if size > maximumBytes { throw PortalError.tooLarge(limit: maximumBytes) }
       hash.update(bytes)
       try handle.write(contentsOf: bytes)
+      if !decided {
+        decided = true
+        let fileName = form?.file?.fileName ?? name
+        let format = form == nil ? kind : form?.file.flatMap { Self.kind(ofFileName: $0.fileName) }
+        if format == .xml {
+          check = StreamedXMLCheck(name: Self.cleanName(fileName, format: .xml), campaignYear: campaignYear)
+        }
+      }
+      if let check, check.wantsMore { bytes.withUnsafeBytes { check.feed($0) } }
     }
-    var form: MultipartFileStream?
-    if case .form(let boundary) = kind { form = MultipartFileStream(boundary: boundary) }
     var received = 0
     for try await buffer in body {
       received += buffer.readableBytes
@@ -90,9 +107,11 @@ struct UploadSpool {
       if received > maximumBytes + 64 * 1024 { throw PortalError.tooLarge(limit: maximumBytes) }
       let bytes = buffer.readableBytesView
       if form != nil {
-        do { try form!.feed(bytes, sink: write) } catch is MultipartFileStream.Malformed {
+        var pieces: [[UInt8]] = []
+        do { try form!.feed(bytes) { pieces.append($0) } } catch is MultipartFileStream.Malformed {
           throw PortalError.badRequest("Le formulaire envoyé est mal formé.")
         }
+        for piece in pieces { try write(piece) }
       } else {
         try write(Array(bytes))
       }
@@ -114,8 +133,11 @@ struct UploadSpool {
     try handle.synchronize()
     try FileManager.default.moveItem(atPath: partial, toPath: path)
     succeeded = true
+    // A form's file named .csv but sent as XML (or the reverse) is read as its name says, whole.
+    let checked = format == .xml ? check?.finish() : nil
     return SpooledUpload(
-      path: path, name: Self.cleanName(fileName, format: format), size: size, sha256: hash.finalizeHex())
+      path: path, name: Self.cleanName(fileName, format: format), size: size, sha256: hash.finalizeHex(),
+      checked: checked)
   }
 
   /// The name kept for the file: its last path component, printable, at most 120 characters, with
