@@ -1,22 +1,10 @@
+import EnqueteCore
+
 /// The portal's pages: one layout, French, escaped, usable with the keyboard alone (a skip link,
 /// labelled fields, visible focus, real links and buttons), readable without its style sheet.
 enum HTMLPage {
-  /// `text` with the five characters HTML gives meaning to escaped.
-  static func escape(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
-  }
+  /// `text` with the five characters HTML gives meaning to escaped (as in XML: `&apos;` is HTML5).
+  static func escape(_ text: String) -> String { XMLText.escape(text) }
 
   /// A whole page: `title` (plain text, escaped here) and `body` (HTML, already escaped), with the
   /// navigation for `identity` (nil: not signed in).
