@@ -42,17 +42,19 @@ public struct AuditEvent: Sendable, Hashable {
 extension Ledger {
   /// Appends `event` to the audit log (which is append-only: triggers refuse any change).
   public func recordAudit(_ event: AuditEvent) throws {
-    try database.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO audit_event (at, token_id, action, target, outcome, http_status, file_id, sha256)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          event.at, event.tokenID, event.action, event.target, event.outcome, event.httpStatus, event.fileID,
-          event.sha256,
-        ])
-    }
+    try database.write { db in try Self.insert(event, db) }
+  }
+
+  static func insert(_ event: AuditEvent, _ db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO audit_event (at, token_id, action, target, outcome, http_status, file_id, sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        event.at, event.tokenID, event.action, event.target, event.outcome, event.httpStatus, event.fileID,
+        event.sha256,
+      ])
   }
 
   /// The last `limit` events of the audit log, oldest first.

@@ -60,32 +60,19 @@ extension Ledger {
   /// - Throws: `LedgerError` when a report's campaign is not open (nothing is stored then).
   /// - Complexity: O(reports × variables), one write transaction.
   public func store(_ submission: ReceivedSubmission) throws -> StoreOutcome {
+    try store(submission, audit: nil)
+  }
+
+  /// Keeps a received file as ``store(_:)`` does and, in the same transaction, appends to the audit
+  /// log the event `audit` makes of the outcome: the file and its audit row are stored together or
+  /// not at all (a process killed in between leaves neither).
+  public func store(
+    _ submission: ReceivedSubmission, audit: ((StoreOutcome) -> AuditEvent)?
+  ) throws -> StoreOutcome {
     let outcome = try database.write { db -> StoreOutcome in
-      if let existing = try Self.storedFile(db, submission.fingerprint) { return .duplicate(existing) }
-      let survey = submission.verdict.survey?.rawValue
-      if let survey {
-        var years = Set(submission.reports.compactMap { submission.year(of: $0) })
-        if let year = submission.campaignYear { years.insert(year) }
-        for year in years.sorted() { try Self.requireOpen(db, survey: survey, year: year) }
-      }
-      var file = Self.fileRecord(submission)
-      try file.insert(db)
-      let fileID = file.id!
-      let writer = try ReportWriter(db: db, fileID: fileID)
-      for diagnostic in submission.verdict.diagnostics { try writer.insert(diagnostic, reportID: nil) }
-      var superseded = 0
-      for report in submission.reports {
-        if try writer.insert(
-          report, survey: survey, year: submission.year(of: report), accepted: submission.isAccepted(report))
-        {
-          superseded += 1
-        }
-      }
-      return .stored(
-        StoredFile(
-          id: fileID, name: file.name, sha256: file.sha256, receivedAt: file.receivedAt,
-          verdict: file.verdict,
-          reportCount: file.reportCount, acceptedCount: file.acceptedCount), superseded: superseded)
+      let outcome = try Self.store(db, submission)
+      if let audit { try Self.insert(audit(outcome), db) }
+      return outcome
     }
     switch outcome {
     case .stored(let file, let superseded):
@@ -99,6 +86,34 @@ extension Ledger {
       logger.debug("file already stored", metadata: ["file": "\(submission.name)", "id": "\(file.id)"])
     }
     return outcome
+  }
+
+  static func store(_ db: Database, _ submission: ReceivedSubmission) throws -> StoreOutcome {
+    if let existing = try Self.storedFile(db, submission.fingerprint) { return .duplicate(existing) }
+    let survey = submission.verdict.survey?.rawValue
+    if let survey {
+      var years = Set(submission.reports.compactMap { submission.year(of: $0) })
+      if let year = submission.campaignYear { years.insert(year) }
+      for year in years.sorted() { try Self.requireOpen(db, survey: survey, year: year) }
+    }
+    var file = Self.fileRecord(submission)
+    try file.insert(db)
+    let fileID = file.id!
+    let writer = try ReportWriter(db: db, fileID: fileID)
+    for diagnostic in submission.verdict.diagnostics { try writer.insert(diagnostic, reportID: nil) }
+    var superseded = 0
+    for report in submission.reports {
+      if try writer.insert(
+        report, survey: survey, year: submission.year(of: report), accepted: submission.isAccepted(report))
+      {
+        superseded += 1
+      }
+    }
+    return .stored(
+      StoredFile(
+        id: fileID, name: file.name, sha256: file.sha256, receivedAt: file.receivedAt,
+        verdict: file.verdict,
+        reportCount: file.reportCount, acceptedCount: file.acceptedCount), superseded: superseded)
   }
 
   static func fileRecord(_ submission: ReceivedSubmission) -> SubmissionFileRecord {

@@ -42,10 +42,13 @@ extension Ingestion {
 
   /// Stores a validated upload exactly as `enquete ingest` stores a file: the directory check
   /// (a warning, or an error under `strict`, for a SIRET the campaign does not expect), then one
-  /// write transaction. The same bytes already kept are recognised and not stored twice.
+  /// write transaction, which also appends the audit event `audit` makes of the outcome. The same
+  /// bytes already kept are recognised and not stored twice.
   ///
   /// - Throws: `LedgerError` when the file's campaign is not open (nothing stored).
-  public func storeUpload(_ submission: ReceivedSubmission) throws -> Outcome {
-    try commit(.submission(submission))
+  public func storeUpload(
+    _ submission: ReceivedSubmission, audit: ((StoreOutcome) -> AuditEvent)? = nil
+  ) throws -> Outcome {
+    try commit(.submission(submission), audit: audit)
   }
 }

@@ -93,11 +93,16 @@ public struct Ingestion: Sendable {
   /// twice).
   /// - Throws: `LedgerError` when the file's campaign is not open (nothing stored).
   public func commit(_ prepared: Prepared) throws -> Outcome {
+    try commit(prepared, audit: nil)
+  }
+
+  /// ``commit(_:)``, appending in the same transaction the audit event `audit` makes of the outcome.
+  func commit(_ prepared: Prepared, audit: ((StoreOutcome) -> AuditEvent)?) throws -> Outcome {
     switch prepared {
     case .duplicate(let file): return .duplicate(file)
     case .submission(var submission):
       try checkDirectory(&submission)
-      switch try ledger.store(submission) {
+      switch try ledger.store(submission, audit: audit) {
       case .stored(let file, let superseded): return .stored(submission.verdict, file, superseded: superseded)
       case .duplicate(let file): return .duplicate(file)
       }

@@ -90,3 +90,48 @@ import Testing
     }
   }
 }
+
+/// An upload's audit row is written in the file's own transaction: both or neither.
+@Suite struct AuditedStoreTests {
+  static func event(_ stored: StoreOutcome) -> AuditEvent {
+    let (file, outcome) =
+      switch stored {
+      case .stored(let file, _): (file, "stored")
+      case .duplicate(let file): (file, "duplicate")
+      }
+    return AuditEvent(
+      at: LedgerFixtures.date, tokenID: nil, action: "upload", target: "POST /test", outcome: outcome,
+      httpStatus: 201, fileID: file.id, sha256: file.sha256)
+  }
+
+  @Test func theFileAndItsAuditRowAreStoredTogether() throws {
+    let ledger = try ConcurrentIngestionTests.ledgerWithCampaigns("audited")
+    let path = LedgerFixtures.sampleFiles(.mediationFamiliale).first { $0.hasSuffix(".xml") }!
+    let ingestion = Ingestion(ledger: ledger, clock: { LedgerFixtures.date })
+    guard case .submission(let submission) = try ingestion.prepare(path: path) else {
+      Issue.record("not prepared")
+      return
+    }
+    guard case .stored(_, let file, _) = try ingestion.storeUpload(submission, audit: Self.event) else {
+      Issue.record("not stored")
+      return
+    }
+    _ = try ingestion.storeUpload(submission, audit: Self.event)
+    let events = try ledger.auditEvents()
+    #expect(events.map(\.outcome) == ["stored", "duplicate"])
+    #expect(events.allSatisfy { $0.fileID == file.id && $0.action == "upload" })
+  }
+
+  @Test func aFileRefusedByTheLedgerLeavesNoAuditRow() throws {
+    let (ledger, _) = try LedgerFixtures.ledger("audited-closed")  // no campaign open
+    let path = LedgerFixtures.sampleFiles(.mediationFamiliale).first { $0.hasSuffix(".xml") }!
+    let ingestion = Ingestion(ledger: ledger, campaignYear: 2025, clock: { LedgerFixtures.date })
+    guard case .submission(let submission) = try ingestion.prepare(path: path) else {
+      Issue.record("not prepared")
+      return
+    }
+    #expect(throws: LedgerError.self) { try ingestion.storeUpload(submission, audit: Self.event) }
+    #expect(try ledger.auditEvents().isEmpty)
+    #expect(try ConcurrentIngestionTests.fileRows(ledger).isEmpty)
+  }
+}

@@ -1,4 +1,5 @@
 import EnqueteCore
+import EnqueteLedger
 import EnquetePipeline
 import Foundation
 import Hummingbird
@@ -39,13 +40,7 @@ struct Acknowledgement: Sendable {
   var verdict: FileVerdict
 
   /// The HTTP status: 201 stored, 200 already there, 422 refused.
-  var status: HTTPResponse.Status {
-    switch outcome {
-    case .accepted, .partial: .created
-    case .duplicate: .ok
-    case .refused: .unprocessableContent
-    }
-  }
+  var status: HTTPResponse.Status { outcome.status }
 
   /// The JSON for programs.
   var json: OrderedJSON {
@@ -106,5 +101,29 @@ struct Acknowledgement: Sendable {
       <p><a href="/campagnes/\(survey.rawValue)/\(year)/depot">Déposer un autre fichier</a></p>
       """
     return HTMLPage.render(title: "Accusé de réception", body: body, identity: identity)
+  }
+}
+
+extension Acknowledgement.Outcome {
+  /// What storing the file did, as the sender is told.
+  init(_ stored: StoreOutcome) {
+    switch stored {
+    case .duplicate: self = .duplicate
+    case .stored(let file, _):
+      switch file.verdict {
+      case .accepted: self = .accepted
+      case .partial: self = .partial
+      case .refused: self = .refused
+      }
+    }
+  }
+
+  /// The HTTP status: 201 stored, 200 already there, 422 refused.
+  var status: HTTPResponse.Status {
+    switch self {
+    case .accepted, .partial: .created
+    case .duplicate: .ok
+    case .refused: .unprocessableContent
+    }
   }
 }

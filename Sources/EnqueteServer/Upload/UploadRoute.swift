@@ -44,11 +44,9 @@ struct UploadRoute: Sendable {
       throw await refuse(error, request, identity)
     }
     defer { try? FileManager.default.removeItem(atPath: upload.path) }
+    // Its audit row is written in the file's own transaction (UploadRoute.validateAndStore).
     let acknowledgement = try await validateAndStore(
       upload, survey: survey, year: year, identity: identity, request)
-    await portal.audit(
-      "upload", request: request, identity: identity, outcome: acknowledgement.outcome.rawValue,
-      status: acknowledgement.status, fileID: acknowledgement.fileID, sha256: upload.sha256)
     if PortalResponse.wantsHTML(request) {
       return PortalResponse.html(acknowledgement.page(identity: identity), status: acknowledgement.status)
     }
@@ -87,7 +85,22 @@ struct UploadRoute: Sendable {
     }
     let outcome: Ingestion.Outcome
     do {
-      outcome = try await portal.uploadWork.run { try ingestion.storeUpload(submission) }
+      let target = "\(request.method.rawValue) \(request.uri.path)"
+      let clock = settings.clock
+      let sha256 = upload.sha256
+      outcome = try await portal.uploadWork.run {
+        try ingestion.storeUpload(submission) { stored in
+          let result = Acknowledgement.Outcome(stored)
+          let fileID: Int64 =
+            switch stored {
+            case .stored(let file, _), .duplicate(let file): file.id
+            }
+          return AuditEvent(
+            at: clock(), tokenID: identity.tokenID, action: "upload", target: target,
+            outcome: result.rawValue,
+            httpStatus: result.status.code, fileID: fileID, sha256: sha256)
+        }
+      }
     } catch is LedgerError {
       throw await refuse(.campaignNotOpen("\(survey.frenchName) \(year)"), request, identity)
     }
