@@ -33,8 +33,26 @@ public enum FuzzEntryPoints {
     }
   }
 
-  /// Reads `bytes` as an XML submission and validates every report it yields.
+  /// Reads `bytes` as an XML submission and validates every report it yields; then reads it again
+  /// fed in pieces, as an upload arrives (``XMLIncrementalReader``), the pieces' sizes taken from
+  /// the input itself so that the fuzzer explores where they fall.
   public static func xml(_ bytes: [UInt8]) {
+    xmlWhole(bytes)
+    let reader = XMLIncrementalReader(name: "fuzz.xml")
+    var offset = 0
+    var piece = 1 + Int(bytes.first ?? 0) % 61
+    bytes.withUnsafeBytes { all in
+      while offset < all.count, reader.wantsMore {
+        let end = min(all.count, offset + piece)
+        reader.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end])) { _ = $0.report() }
+        piece = 1 + (piece * 31 + Int(all[end - 1])) % 4099
+        offset = end
+      }
+    }
+    _ = reader.finish { _ = $0.report() }
+  }
+
+  private static func xmlWhole(_ bytes: [UInt8]) {
     var validator: ReportValidator?
     let survey: SurveyID? =
       if case .root(let namespace?, _) = XMLPrologue.scan(bytes) {
