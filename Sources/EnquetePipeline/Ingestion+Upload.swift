@@ -4,7 +4,8 @@ import Foundation
 
 extension Ingestion {
   /// Validates an uploaded file, already received whole at `path` (the portal spools the request
-  /// body there), without storing it: the caller may still refuse it (a report for a SIRET the
+  /// body there, and a CSV report file's per-measure detail beside it, `…-mesures.csv`), without
+  /// storing it: the caller may still refuse it (a report for a SIRET the
   /// sender may not submit for) before ``storeUpload(_:)``. `name` is the name the sender gave,
   /// used in diagnostics and kept in the ledger; `path`'s extension (`.xml`, `.csv`) says how it
   /// is read.
@@ -17,11 +18,17 @@ extension Ingestion {
     -> ReceivedSubmission
   {
     let bytes = try Self.readBytes(path)
+    // A CSV report file's per-measure detail, spooled beside it where the checker looks for it.
+    var companion: (name: String, bytes: [UInt8])?
+    let detailPath = CSVSubmissionCheck.detailFile(of: path)
+    if SubmissionKind.of(path: path) == .csv, FileManager.default.fileExists(atPath: detailPath) {
+      companion = (CSVSubmissionCheck.detailFile(of: name), try Self.readBytes(detailPath))
+    }
     var reports: [ValidatedReport] = []
     let verdict = SubmissionChecker(campaignYear: campaignYear).check(
       path: path, name: name, onReport: { reports.append($0) })
     return ReceivedSubmission(
-      name: name, bytes: bytes, fingerprint: fingerprint,
+      name: name, bytes: bytes, companion: companion, fingerprint: fingerprint,
       encoding: DetectedEncoding.of(bytes, format: verdict.format), campaignYear: campaignYear,
       receivedAt: clock(), verdict: verdict, reports: reports)
   }

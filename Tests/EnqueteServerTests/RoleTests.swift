@@ -31,19 +31,27 @@ import Testing
 
   @Test func aMultipartBodyGivesBackItsFileWhateverTheChunking() throws {
     let file = Array("siret;annee\r\n--presque une frontière\r\n12;2025\r\n".utf8)
-    let form = Multipart.form(fileName: "dossier/rapport.csv", contentType: "text/csv", bytes: file)
+    let detail = Array("siret;date_reception\r\n12;01/02/2025\r\n".utf8)
+    let form = Multipart.form(
+      fileName: "dossier/rapport.csv", contentType: "text/csv", bytes: file,
+      detail: ("rapport-mesures.csv", detail))
     let all = Array(form.body.readableBytesView)
     for size in [1, 2, 7, 64, all.count] {
       var stream = MultipartFileStream(boundary: Multipart.boundary)
       var received: [UInt8] = []
+      var receivedDetail: [UInt8] = []
       var start = 0
       while start < all.count {
         let end = min(all.count, start + size)
-        try stream.feed(all[start..<end]) { received += $0 }
+        try stream.feed(all[start..<end]) { isDetail, bytes in
+          if isDetail { receivedDetail += bytes } else { received += bytes }
+        }
         start = end
       }
       #expect(received == file, "chunks of \(size)")
+      #expect(receivedDetail == detail, "chunks of \(size)")
       #expect(stream.isComplete && stream.file?.fileName == "rapport.csv")
+      #expect(stream.companion?.fileName == "rapport-mesures.csv")
     }
   }
 }

@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnqueteLedger
+import EnquetePipeline
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -167,6 +168,80 @@ import Testing
       ) { $0.status }
     }
     #expect(status == .conflict)
+    #expect(try fixture.fileCount() == 0)
+  }
+}
+
+/// A CSV report file and its per-measure detail (`…-mesures.csv`) sent together in one form.
+@Suite struct DetailUploadTests {
+  static let folder = PortalFixture.samples.appendingPathComponent("espace-rencontre/2025")
+  static let reports = folder.appendingPathComponent("cour-appel-amiens-2025.csv").path
+  static let detail = folder.appendingPathComponent("cour-appel-amiens-2025-mesures.csv").path
+
+  /// The fixture with the 2025 espaces de rencontre campaign open too, and a token for the file's
+  /// services.
+  static func fixture() throws -> (PortalFixture, String) {
+    let fixture = try PortalFixture()
+    let directoryPath = PortalFixture.samples.appendingPathComponent("annuaires/espace-rencontre-2025.csv")
+      .path
+    let bytes = PortalFixture.bytes(directoryPath)
+    try fixture.ledger.openCampaign(
+      survey: .espaceRencontre, year: 2025,
+      directory: try DirectoryFile.read(bytes: bytes, name: "annuaire.csv", survey: .espaceRencontre),
+      directoryName: "annuaire.csv", directoryBytes: bytes, at: Date(timeIntervalSince1970: 1_741_000_000))
+    let token = try AccessTokens(ledger: fixture.ledger).create(
+      role: .service(sirets: PortalFixture.sirets(of: [reports])), label: "Amiens", at: Date()
+    ).token
+    return (fixture, token)
+  }
+
+  @Test func theDetailIsValidatedAndStoredWithItsReports() async throws {
+    let (fixture, token) = try Self.fixture()
+    let bytes = PortalFixture.bytes(Self.reports)
+    let detail = PortalFixture.bytes(Self.detail)
+    let form = Multipart.form(
+      fileName: "cour-appel-amiens-2025.csv", contentType: "text/csv", bytes: bytes,
+      detail: ("cour-appel-amiens-2025-mesures.csv", detail))
+    let body = try await fixture.test { client in
+      try await client.execute(
+        uri: "/campagnes/espace-rencontre/2025/depots", method: .post,
+        headers: PortalFixture.bearer(token, [.contentType: form.contentType]), body: form.body
+      ) { response in
+        #expect(response.status == .created)
+        return String(buffer: response.body)
+      }
+    }
+    let ack = try JSONSerialization.jsonObject(with: Data(body.utf8)) as! [String: Any]
+    let received = try #require(ack["mesures"] as? [String: Any])
+    #expect(received["sha256"] as? String == SHA256.hex(detail))
+    #expect(received["taille"] as? Int == detail.count)
+    let stored = try #require(
+      try fixture.ledger.storedFile(SubmissionFingerprint(bytes: bytes, companion: detail)))
+    #expect(stored.id == Int64(try #require(ack["id"] as? Int)))
+    let measures = try fixture.ledger.read { db in
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT sum(d.measure_count) FROM report_detail d JOIN report r ON r.id = d.report_id
+          WHERE r.file_id = ?
+          """, arguments: [stored.id]) ?? 0
+    }
+    #expect(measures > 0)
+  }
+
+  @Test func anXMLFileTakesNoSeparateDetail() async throws {
+    let (fixture, _) = try Self.fixture()
+    let form = Multipart.form(
+      fileName: "rapport.xml", contentType: "application/xml",
+      bytes: PortalFixture.bytes(PortalFixture.xmlPath),
+      detail: ("rapport-mesures.csv", PortalFixture.bytes(Self.detail)))
+    let status = try await fixture.test { client in
+      try await client.execute(
+        uri: UploadTests.depots, method: .post,
+        headers: PortalFixture.bearer(fixture.serviceToken, [.contentType: form.contentType]), body: form.body
+      ) { $0.status }
+    }
+    #expect(status == .badRequest)
     #expect(try fixture.fileCount() == 0)
   }
 }

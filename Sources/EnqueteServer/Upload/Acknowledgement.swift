@@ -38,23 +38,46 @@ struct Acknowledgement: Sendable {
   var outcome: Outcome
   /// What validation said.
   var verdict: FileVerdict
+  /// The per-measure detail sent beside a CSV report file: its name, size and SHA-256.
+  var companion: (name: String, size: Int, sha256: String)?
 
   /// The HTTP status: 201 stored, 200 already there, 422 refused.
   var status: HTTPResponse.Status { outcome.status }
 
   /// The JSON for programs.
   var json: OrderedJSON {
-    .object([
-      ("id", .number(Double(fileID))),
-      ("sha256", .string(sha256)),
-      ("taille", .number(Double(size))),
-      ("fichier", .string(name)),
-      ("recu_le", .string(ISO8601DateFormatter().string(from: receivedAt))),
-      ("enquete", .string(survey.rawValue)),
-      ("annee", .number(Double(year))),
-      ("statut", .string(outcome.rawValue)),
-      ("verdict", VerdictJSON.file(verdict)),
-    ])
+    .object(
+      [
+        ("id", .number(Double(fileID))),
+        ("sha256", .string(sha256)),
+        ("taille", .number(Double(size))),
+        ("fichier", .string(name)),
+        ("recu_le", .string(ISO8601DateFormatter().string(from: receivedAt))),
+        ("enquete", .string(survey.rawValue)),
+        ("annee", .number(Double(year))),
+        ("statut", .string(outcome.rawValue)),
+      ]
+        + (companion.map { detail in
+          [
+            (
+              "mesures",
+              OrderedJSON.object([
+                ("fichier", .string(detail.name)), ("sha256", .string(detail.sha256)),
+                ("taille", .number(Double(detail.size))),
+              ])
+            )
+          ]
+        } ?? []) + [("verdict", VerdictJSON.file(verdict))])
+  }
+
+  /// The detail file's lines of the page, when one was sent.
+  private var companionLines: String {
+    guard let companion else { return "" }
+    return """
+
+      <dt>Détail par mesure</dt><dd>\(HTMLPage.escape(companion.name)) (\(companion.size) octets)</dd>
+      <dt>Empreinte SHA-256 du détail reçu</dt><dd><code>\(companion.sha256)</code></dd>
+      """
   }
 
   /// The page for a person.
@@ -73,7 +96,7 @@ struct Acknowledgement: Sendable {
         <dl class="encart">
         <dt>Numéro d'enregistrement</dt><dd>\(fileID)</dd>
         <dt>Fichier</dt><dd>\(HTMLPage.escape(name)) (\(size) octets)</dd>
-        <dt>Empreinte SHA-256 du fichier reçu</dt><dd><code>\(sha256)</code></dd>
+        <dt>Empreinte SHA-256 du fichier reçu</dt><dd><code>\(sha256)</code></dd>\(companionLines)
         <dt>Reçu le</dt><dd>\(RoleText.dateTime(receivedAt))</dd>
         <dt>Campagne</dt><dd>\(HTMLPage.escape(RoleText.title(survey))) \(year)</dd>
         <dt>Rapports</dt><dd>\(FrenchFormat.plural(verdict.reportCount, "lu", "lus")), \

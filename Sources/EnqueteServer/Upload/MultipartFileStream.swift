@@ -1,8 +1,9 @@
 import Foundation
 
 /// Takes the file out of a `multipart/form-data` body as its bytes arrive, without holding the
-/// body: bytes of the first part that carries a file name go to the sink, the other parts are
-/// skipped. Memory stays at one chunk plus the boundary.
+/// body: bytes of the first part that carries a file name go to the sink, and those of a part named
+/// `mesures` (a CSV report file's per-measure detail, `…-mesures.csv`) too, marked as the companion;
+/// the other parts are skipped. Memory stays at one chunk plus the boundary.
 struct MultipartFileStream {
   /// What the form's file part declared.
   struct FilePart: Sendable, Hashable {
@@ -10,13 +11,21 @@ struct MultipartFileStream {
     var fileName: String
     /// The part's `Content-Type`, lowercased, when given.
     var contentType: String?
+    /// The form field's name, when given.
+    var field: String?
   }
+
+  /// The form field that carries a CSV report file's per-measure detail.
+  static let companionField = "mesures"
 
   /// A body that is not well-formed multipart.
   struct Malformed: Error {}
 
+  /// Where a part's bytes go.
+  private enum Target { case skip, file, companion }
+
   private enum State {
-    case preamble, headers, body(isFile: Bool), epilogue
+    case preamble, headers, body(Target), epilogue
   }
 
   private let delimiter: [UInt8]
@@ -24,6 +33,8 @@ struct MultipartFileStream {
   private var pending: [UInt8] = []
   /// The file part, once its headers were read.
   private(set) var file: FilePart?
+  /// The companion part (field `mesures`), once its headers were read.
+  private(set) var companion: FilePart?
 
   /// Headers of one part may not exceed this (a browser sends a few hundred bytes).
   static let maximumHeaderBytes = 16 * 1024
@@ -41,8 +52,9 @@ struct MultipartFileStream {
     return false
   }
 
-  /// Feeds the next bytes of the body; the file's bytes among them go to `sink`.
-  mutating func feed(_ bytes: some Collection<UInt8>, sink: ([UInt8]) throws -> Void) throws {
+  /// Feeds the next bytes of the body; the file's bytes among them go to `sink` (its first
+  /// argument true for the companion's).
+  mutating func feed(_ bytes: some Collection<UInt8>, sink: (Bool, [UInt8]) throws -> Void) throws {
     pending.append(contentsOf: bytes)
     while true {
       switch state {
@@ -65,21 +77,30 @@ struct MultipartFileStream {
         }
         let head = String(decoding: pending[..<end], as: UTF8.self)
         pending.removeFirst(end + 4)
-        let part = Self.filePart(head)
-        let isFile = part != nil && file == nil
-        if isFile { file = part }
-        state = .body(isFile: isFile)
-      case .body(let isFile):
+        var target = Target.skip
+        if let part = Self.filePart(head) {
+          if part.field == Self.companionField {
+            if companion == nil {
+              companion = part
+              target = .companion
+            }
+          } else if file == nil {
+            file = part
+            target = .file
+          }
+        }
+        state = .body(target)
+      case .body(let target):
         if let found = Self.find(delimiter, in: pending) {
-          if isFile {
-            try sink(Array(pending[..<found]))
+          if target != .skip {
+            try sink(target == .companion, Array(pending[..<found]))
           }
           pending.removeFirst(found + delimiter.count)
           state = .headers
           continue
         }
         let safe = max(0, pending.count - delimiter.count)
-        if isFile, safe > 0 { try sink(Array(pending[..<safe])) }
+        if target != .skip, safe > 0 { try sink(target == .companion, Array(pending[..<safe])) }
         pending.removeFirst(safe)
         return
       case .epilogue:
@@ -89,22 +110,28 @@ struct MultipartFileStream {
     }
   }
 
-  /// The part's file name and type, when its `Content-Disposition` names a file.
+  /// The part's file name, type and field, when its `Content-Disposition` names a file (a file
+  /// field left empty in a browser's form sends `filename=""`: no file).
   static func filePart(_ head: String) -> FilePart? {
     var fileName: String?
     var contentType: String?
+    var field: String?
     for line in head.split(separator: "\r\n") {
       let lower = line.lowercased()
-      if lower.hasPrefix("content-disposition:"), let range = line.range(of: "filename=\"") {
-        let rest = line[range.upperBound...]
-        let name = rest.prefix { $0 != "\"" }
-        fileName = String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+      if lower.hasPrefix("content-disposition:") {
+        if let range = line.range(of: "filename=\"") {
+          let name = line[range.upperBound...].prefix { $0 != "\"" }
+          fileName = String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+        }
+        if let range = line.range(of: " name=\"") ?? line.range(of: ";name=\"") {
+          field = String(line[range.upperBound...].prefix { $0 != "\"" })
+        }
       } else if lower.hasPrefix("content-type:") {
         contentType = lower.dropFirst("content-type:".count).trimmingCharacters(in: .whitespaces)
       }
     }
-    guard let fileName else { return nil }
-    return FilePart(fileName: fileName, contentType: contentType)
+    guard let fileName, !fileName.isEmpty else { return nil }
+    return FilePart(fileName: fileName, contentType: contentType, field: field)
   }
 
   /// The first index of `needle` in `haystack`.

@@ -43,7 +43,7 @@ struct UploadRoute: Sendable {
     } catch let error as PortalError {
       throw await refuse(error, request, identity)
     }
-    defer { try? FileManager.default.removeItem(atPath: upload.path) }
+    defer { for path in upload.paths { try? FileManager.default.removeItem(atPath: path) } }
     // Its audit row is written in the file's own transaction (UploadRoute.validateAndStore).
     let acknowledgement = try await validateAndStore(
       upload, survey: survey, year: year, identity: identity, request)
@@ -106,21 +106,17 @@ struct UploadRoute: Sendable {
     }
     switch outcome {
     case .stored(let verdict, let file, _):
-      let result: Acknowledgement.Outcome =
-        switch file.verdict {
-        case .accepted: .accepted
-        case .partial: .partial
-        case .refused: .refused
-        }
       return Acknowledgement(
         fileID: file.id, sha256: upload.sha256, size: upload.size, name: upload.name,
-        receivedAt: file.receivedAt,
-        survey: survey, year: year, outcome: result, verdict: verdict)
+        receivedAt: file.receivedAt, survey: survey, year: year, outcome: .init(.stored(file, superseded: 0)),
+        verdict: verdict,
+        companion: upload.companion)
     case .duplicate(let file):
       return Acknowledgement(
         fileID: file.id, sha256: upload.sha256, size: upload.size, name: file.name,
-        receivedAt: file.receivedAt,
-        survey: survey, year: year, outcome: .duplicate, verdict: submission.verdict)
+        receivedAt: file.receivedAt, survey: survey, year: year, outcome: .duplicate,
+        verdict: submission.verdict,
+        companion: upload.companion)
     }
   }
 

@@ -16,6 +16,15 @@ struct SpooledUpload: Sendable {
   var sha256: String
   /// An XML file's verdict and reports, validated while it arrived (nil for CSV: read once whole).
   var checked: (verdict: FileVerdict, reports: [ValidatedReport])?
+  /// A CSV report file's per-measure detail sent beside it (form field `mesures`), spooled at
+  /// `CSVSubmissionCheck`'s place for it (`<spool>-mesures.csv`): the name it was sent under, its
+  /// size and SHA-256.
+  var companion: (name: String, size: Int, sha256: String)?
+
+  /// The spool files to remove once the upload is handled.
+  var paths: [String] {
+    [path] + (companion == nil ? [] : [((path as NSString).deletingPathExtension) + "-mesures.csv"])
+  }
 }
 
 /// Receives a request body into a spool file as it arrives — counting and hashing it on the way,
@@ -85,9 +94,17 @@ struct UploadSpool {
     if case .form(let boundary) = kind { form = MultipartFileStream(boundary: boundary) }
     var check: StreamedXMLCheck?
     var decided = false
+    let companionPartial = base + "-mesures.part"
+    var companionHandle: FileHandle?
+    var companionHash = SHA256()
+    var companionSize = 0
+    defer {
+      try? companionHandle?.close()
+      if !succeeded { try? FileManager.default.removeItem(atPath: companionPartial) }
+    }
     func write(_ bytes: [UInt8]) throws {
       size += bytes.count
-      if size > maximumBytes { throw PortalError.tooLarge(limit: maximumBytes) }
+      if size + companionSize > maximumBytes { throw PortalError.tooLarge(limit: maximumBytes) }
       hash.update(bytes)
       try handle.write(contentsOf: bytes)
       if !decided {
@@ -100,6 +117,18 @@ struct UploadSpool {
       }
       if let check, check.wantsMore { bytes.withUnsafeBytes { check.feed($0) } }
     }
+    func writeCompanion(_ bytes: [UInt8]) throws {
+      companionSize += bytes.count
+      if size + companionSize > maximumBytes { throw PortalError.tooLarge(limit: maximumBytes) }
+      if companionHandle == nil {
+        guard FileManager.default.createFile(atPath: companionPartial, contents: nil),
+          let opened = FileHandle(forWritingAtPath: companionPartial)
+        else { throw PortalError.badRequest("Le fichier n'a pas pu être reçu.") }
+        companionHandle = opened
+      }
+      companionHash.update(bytes)
+      try companionHandle!.write(contentsOf: bytes)
+    }
     var received = 0
     for try await buffer in body {
       received += buffer.readableBytes
@@ -107,11 +136,11 @@ struct UploadSpool {
       if received > maximumBytes + 64 * 1024 { throw PortalError.tooLarge(limit: maximumBytes) }
       let bytes = buffer.readableBytesView
       if form != nil {
-        var pieces: [[UInt8]] = []
-        do { try form!.feed(bytes) { pieces.append($0) } } catch is MultipartFileStream.Malformed {
+        var pieces: [(companion: Bool, bytes: [UInt8])] = []
+        do { try form!.feed(bytes) { pieces.append(($0, $1)) } } catch is MultipartFileStream.Malformed {
           throw PortalError.badRequest("Le formulaire envoyé est mal formé.")
         }
-        for piece in pieces { try write(piece) }
+        for piece in pieces { try piece.companion ? writeCompanion(piece.bytes) : write(piece.bytes) }
       } else {
         try write(Array(bytes))
       }
@@ -129,15 +158,31 @@ struct UploadSpool {
     } else {
       format = kind
     }
+    var companion: (name: String, size: Int, sha256: String)?
+    if let part = form?.companion {
+      guard format == .csv else {
+        throw PortalError.badRequest(
+          "Le détail par mesure (champ « mesures ») accompagne un fichier CSV de rapports ; "
+            + "un fichier XML porte le sien dans chaque rapport.")
+      }
+      if companionHandle == nil {  // an empty detail file
+        _ = FileManager.default.createFile(atPath: companionPartial, contents: nil)
+      }
+      companion = (Self.cleanName(part.fileName, format: .csv), companionSize, companionHash.finalizeHex())
+    }
     let path = base + (format == .xml ? ".xml" : ".csv")
     try handle.synchronize()
+    try companionHandle?.synchronize()
+    if companion != nil {
+      try FileManager.default.moveItem(atPath: companionPartial, toPath: base + "-mesures.csv")
+    }
     try FileManager.default.moveItem(atPath: partial, toPath: path)
     succeeded = true
     // A form's file named .csv but sent as XML (or the reverse) is read as its name says, whole.
     let checked = format == .xml ? check?.finish() : nil
     return SpooledUpload(
       path: path, name: Self.cleanName(fileName, format: format), size: size, sha256: hash.finalizeHex(),
-      checked: checked)
+      checked: checked, companion: companion)
   }
 
   /// The name kept for the file: its last path component, printable, at most 120 characters, with
