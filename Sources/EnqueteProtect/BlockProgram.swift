@@ -20,28 +20,13 @@ final class BlockProgram {
   /// - Complexity: O(rows + terms) to split, plus loading each block.
   init(columnCount: Int, rows: [AuditRows.Row]) {
     self.columnCount = columnCount
-    var parent = Array(0..<columnCount)
-    func find(_ column: Int) -> Int {
-      var root = column
-      while parent[root] != root {
-        parent[root] = parent[parent[root]]
-        root = parent[root]
-      }
-      return root
-    }
-    for row in rows {
-      guard let first = row.terms.first?.column else { continue }
-      let root = find(first)
-      for term in row.terms.dropFirst() {
-        let other = find(term.column)
-        if other != root { parent[other] = root }
-      }
-    }
+    var groups = DisjointSets(count: columnCount)
+    for row in rows { groups.link(row.terms.lazy.map(\.column)) }
     var blockOfRoot: [Int: Int] = [:]
     var members: [[Int]] = []
     var place = [(block: Int, column: Int)](repeating: (0, 0), count: columnCount)
     for column in 0..<columnCount {
-      let root = find(column)
+      let root = groups.find(column)
       let block: Int
       if let known = blockOfRoot[root] {
         block = known

@@ -135,28 +135,12 @@ final class ProofProgram {
   /// Builds one block per group of the cells hidden in `statuses` over `table`.
   /// - Complexity: O(cells + equation terms) to split and load.
   init(_ table: AdditiveTable, _ statuses: [CellStatus]) {
-    var parent = Array(table.cells.indices)
-    func find(_ cell: Int) -> Int {
-      var root = cell
-      while parent[root] != root {
-        parent[root] = parent[parent[root]]
-        root = parent[root]
-      }
-      return root
-    }
-    for equation in table.equations {
-      let hidden = equation.cells.filter { statuses[$0].isSuppressed }
-      guard let first = hidden.first else { continue }
-      let root = find(first)
-      for cell in hidden.dropFirst() {
-        let other = find(cell)
-        if other != root { parent[other] = root }
-      }
-    }
+    var groups = DisjointSets(count: table.cells.count)
+    for equation in table.equations { groups.link(equation.cells.lazy.filter { statuses[$0].isSuppressed }) }
     var blockOfRoot: [Int: Int] = [:]
     var blockOf = [Int](repeating: -1, count: table.cells.count)
     for cell in table.cells.indices where statuses[cell].isSuppressed {
-      let root = find(cell)
+      let root = groups.find(cell)
       if let block = blockOfRoot[root] {
         blockOf[cell] = block
       } else {
