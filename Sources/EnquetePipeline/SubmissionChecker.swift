@@ -76,12 +76,17 @@ public struct SubmissionChecker: Sendable {
         }
         .sorted()
         .map { (path as NSString).appendingPathComponent($0) }
-      let present = Set(found)
-      files += found.filter {
-        !(CSVSubmissionCheck.isDetailFile($0) && present.contains(CSVSubmissionCheck.reportFile(of: $0)))
-      }
+      files += found
     }
-    return files
+    // A per-measure file is checked with its report file: listed on its own only when its report
+    // file is not listed too (a folder, or both named, as a shell's `*` names them); and each
+    // file once.
+    let listed = Set(files)
+    var seen: Set<String> = []
+    return files.filter {
+      !(CSVSubmissionCheck.isDetailFile($0) && listed.contains(CSVSubmissionCheck.reportFile(of: $0)))
+        && seen.insert($0).inserted
+    }
   }
 }
 

@@ -50,6 +50,12 @@ public final class SiretRegistry: @unchecked Sendable {
   /// table (threads can look at the parts at once; neither registry may change meanwhile).
   /// - Complexity: O(SIRETs in `other`).
   public func sharesAny(with other: SiretRegistry, part: Int = 0, of parts: Int = 1) -> Bool {
+    let otherSiretsAside = part == 0 && other.other.keys.contains { self.other[$0] != nil }
+    // Ranges that do not meet (a file sorted by SIRET) share nothing: no lookup.
+    let (mine, theirs) = (numeric, other.numeric)
+    if mine.pointee.highest < theirs.pointee.lowest || theirs.pointee.highest < mine.pointee.lowest {
+      return otherSiretsAside
+    }
     // Keys go by batches whose slots are fetched first: the lookups then wait for memory together.
     // Both tables scramble keys alike, so keys are compared scrambled.
     var shared = false
@@ -66,6 +72,6 @@ public final class SiretRegistry: @unchecked Sendable {
       if batch.count == 32 { lookUp() }
     }
     lookUp()
-    return shared || (part == 0 && other.other.keys.contains { self.other[$0] != nil })
+    return shared || otherSiretsAside
   }
 }

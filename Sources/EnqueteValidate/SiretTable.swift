@@ -27,6 +27,10 @@ struct SiretTable: ~Copyable {
   /// `capacity` as a multiply-and-shift (division is slow): see `divide`.
   private var reciprocal: Reciprocal
   private(set) var count = 0
+  /// The smallest and largest key recorded (`Int.max`, `Int.min` while empty): two tables whose
+  /// ranges do not meet share no key, without a lookup (files sorted by SIRET, cut in two).
+  private(set) var lowest = Int.max
+  private(set) var highest = Int.min
 
   /// Keys whose distance from home would not fit a byte (crafted collisions): kept aside, by
   /// scrambled key, so that nothing is ever lost.
@@ -52,6 +56,8 @@ struct SiretTable: ~Copyable {
     if let found = probe.line { return found }
     insert(probe.quotient, line: UInt32(clamping: line), at: probe.slot, distance: probe.distance)
     count += 1
+    lowest = min(lowest, key)
+    highest = max(highest, key)
     return nil
   }
 

@@ -34,6 +34,7 @@ struct ValidateCommand: ParsableCommand {
   var verbose = false
 
   func run() throws {
+    defer { VerdictOutput.flush() }
     let checker = SubmissionChecker(campaignYear: year)
     var verdicts: [FileVerdict] = []
     var missing = false
@@ -49,7 +50,7 @@ struct ValidateCommand: ParsableCommand {
       }
       // Text: reports with remarks are printed as they are read, not kept (flat memory).
       let verdict = checker.check(
-        path: path, onRemarks: { VerdictOutput.printDiagnostics($0.diagnostics, verbose: verbose) })
+        path: path, onRemarks: { VerdictOutput.printRemarks($0.diagnostics, verbose: verbose) })
       VerdictOutput.printDiagnostics(verdict, verbose: verbose)
       print("\(verdict.file) : \(VerdictText.summary(verdict))")
       verdicts.append(verdict.withoutReports())

@@ -81,6 +81,30 @@ import Testing
     for (line, key) in keys.enumerated() { #expect(table.firstLine(of: key, recordingAt: 0) == line + 1) }
     #expect(table.count == 400)
   }
+
+  @Test func registriesCompareByRangeThenByLookup() {
+    func registry(_ sirets: [Int], aside: [String] = []) -> SiretRegistry {
+      let registry = SiretRegistry()
+      for (line, siret) in sirets.enumerated() { _ = registry.firstLine(of: siret, recordingAt: line + 2) }
+      for (line, siret) in aside.enumerated() { _ = registry.firstLine(of: siret, recordingAt: line + 900) }
+      return registry
+    }
+    let base = 90_000_000_000_000
+    let low = registry(Array(base..<(base + 1_000)))
+    let high = registry(Array((base + 1_000)..<(base + 2_000)))
+    // Ranges apart (a file sorted by SIRET cut in two): nothing shared, either way round.
+    #expect(!low.sharesAny(with: high) && !high.sharesAny(with: low))
+    // Ranges that meet: decided by the keys themselves, in every part.
+    let interleaved = registry(Array(stride(from: base + 1, to: base + 2_000, by: 2)))
+    let evens = registry(Array(stride(from: base, to: base + 2_000, by: 2)))
+    #expect(!(0..<2).contains { interleaved.sharesAny(with: evens, part: $0, of: 2) })
+    let oneShared = registry(Array(stride(from: base, to: base + 2_000, by: 2)) + [base + 1_999])
+    #expect((0..<2).contains { interleaved.sharesAny(with: oneShared, part: $0, of: 2) })
+    // A SIRET that is no 14-digit number is compared even when the numeric ranges are apart.
+    let lowAside = registry(Array(base..<(base + 10)), aside: ["ABC"])
+    let highAside = registry(Array((base + 50)..<(base + 60)), aside: ["ABC"])
+    #expect(lowAside.sharesAny(with: highAside))
+  }
 }
 
 extension SiretTableTests.SplitMix: RandomNumberGenerator {}

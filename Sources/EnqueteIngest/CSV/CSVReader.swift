@@ -55,6 +55,7 @@ public struct CSVReader {
       throw FileReadError(path: path, code: errno)
     }
     var remaining = slice.end.map { $0 - slice.start } ?? Int.max
+    var readAhead = ReadAhead(descriptor: descriptor, start: slice.start, end: slice.end)
     var chunk = [UInt8](repeating: 0, count: chunkSize)
     var session = Session(limits: limits, chunkSize: chunkSize, resuming: slice.resuming)
     if let detection = slice.resuming?.detection { onDetect(detection) }
@@ -66,6 +67,7 @@ public struct CSVReader {
       } while count < 0 && errno == EINTR
       if count < 0 { throw FileReadError(path: path, code: errno) }
       remaining -= count
+      readAhead.advance(by: count)
       return count
     }
     while true {

@@ -1,17 +1,32 @@
 /// How the fast path reads one CSV column straight from the text (`FastReportChecker.checkLine`):
-/// its slot and kind, side by side so that reading a row walks one flat array (bounds are checked
-/// once the row is read, slot by slot).
+/// its slot and kind, and what its value must satisfy, side by side so that reading a row walks
+/// one flat array and judges each value as it is read.
 struct ColumnPlan {
   /// The variable's slot, or -1 for a column the survey does not know (skipped).
   let slot: Int
   let kind: SlotLayout.Kind
   /// Whether the column is the report's SIRET (its table slot is fetched ahead of the lookup).
   let isSiret: Bool
+  /// Whether the variable must not be empty.
+  let isRequired: Bool
+  /// The variable's bounds (infinite when none).
+  let minimum: Double
+  let maximum: Double
 
-  init(slot: Int, layout: SlotLayout, siretSlot: Int?) {
+  init(slot: Int, layout: SlotLayout, siretSlot: Int?, required: Set<Int>) {
     self.slot = slot
     kind = slot >= 0 ? layout.kinds[slot] : .text
     isSiret = slot >= 0 && slot == siretSlot
+    isRequired = slot >= 0 && required.contains(slot)
+    minimum = slot >= 0 ? layout.minimum[slot] : -.infinity
+    maximum = slot >= 0 ? layout.maximum[slot] : .infinity
+  }
+
+  /// Whether `value` may stand in the column's slot: within bounds, or empty (NaN) when the
+  /// variable is not required (what the row path checks slot by slot once the row is read).
+  @inline(__always)
+  func admits(_ value: Double) -> Bool {
+    value.isNaN ? !isRequired : value >= minimum && value <= maximum
   }
 }
 

@@ -28,13 +28,10 @@ final class FastLineLane {
   /// The warning rules the last row broke (indices in the rule set), and how many.
   private let failed: UnsafeMutableBufferPointer<Int>
   private let failedCount: UnsafeMutablePointer<Int>
-  /// 1 for each slot that must not be empty, 0 for the others.
-  private let required: UnsafeMutableBufferPointer<Int>
+  /// Whether a required variable has no column (every row then goes the usual way).
+  private let requiredWithoutColumn: Bool
   /// The slots a row may leave unwritten (all but the number columns'): emptied before each row.
   private let unwritten: UnsafeMutableBufferPointer<Int>
-  /// Bounds of each slot (infinite when none).
-  private let minimum: UnsafeMutableBufferPointer<Double>
-  private let maximum: UnsafeMutableBufferPointer<Double>
   /// Slots, -1 when the survey has no such variable.
   private let yearSlot: Int
   private let courAppelSlot: Int
@@ -59,11 +56,9 @@ final class FastLineLane {
     failedCount = .allocate(capacity: 1)
     failedCount.initialize(to: 0)
     let slots = checker.report.variables.indices
-    required = Self.copy(slots.map { checker.requiredSlots.contains($0) ? 1 : 0 })
+    requiredWithoutColumn = !Set(checker.requiredSlots).isSubset(of: plans.map(\.slot))
     let numbers = Set(plans.filter { $0.kind == .integer || $0.kind == .number }.map(\.slot))
     unwritten = Self.copy(slots.filter { !numbers.contains($0) })
-    minimum = Self.copy(checker.report.minimum)
-    maximum = Self.copy(checker.report.maximum)
     yearSlot = checker.report.slot("annee") ?? -1
     courAppelSlot = checker.report.slot("cour_appel_code") ?? -1
     siretSlot = checker.siretSlot ?? -1
@@ -82,10 +77,7 @@ final class FastLineLane {
     rules.deallocate()
     failed.deallocate()
     failedCount.deallocate()
-    required.deallocate()
     unwritten.deallocate()
-    minimum.deallocate()
-    maximum.deallocate()
   }
 
   /// The slots of the last row read (tests compare them with the row path's).
@@ -121,26 +113,20 @@ final class FastLineLane {
     _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
     encoding: FastTextEncoding
   ) -> Verdict {
-    guard start < end, let found = memchr(text + start, 0x0A, end - start) else { return .declined }
+    guard !requiredWithoutColumn, start < end, let found = memchr(text + start, 0x0A, end - start) else {
+      return .declined
+    }
     let stop = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - text
     let row = LineFieldReader.Bounds(text: text, start: start, stop: stop, end: end, delimiter: delimiter)
     let values = self.values.baseAddress!
     // Number columns write their slot (NaN when empty) in every row read to its end.
     for slot in unwritten { values[slot] = .nan }
+    // Each value is judged against its bounds, and required ones against emptiness, as it is read.
     guard
       LineFieldReader.read(
         row, UnsafeBufferPointer(plans), into: values, layout: layout, departements: departements,
         encoding: encoding, sirets: sirets)
     else { return .declined }
-    // Every slot against its bounds (NaN, an empty value, compares false: it passes) and, if
-    // required, not empty; without a branch per slot, so that the loop vectorises.
-    var outside = 0
-    for slot in 0..<self.values.count {
-      let value = values[slot]
-      outside |=
-        (value < minimum[slot] ? 1 : 0) | (value > maximum[slot] ? 1 : 0) | (value.isNaN ? required[slot] : 0)
-    }
-    guard outside == 0 else { return .declined }
     // As `FastReportChecker.rulesHold`: the year, the rules, then the SIRET.
     if yearSlot >= 0, let year, values[yearSlot] != year { return .declined }
     if courAppelSlot >= 0 { values[courAppelSlot] = 1 }

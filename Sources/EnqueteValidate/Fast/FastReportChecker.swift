@@ -81,7 +81,10 @@ public struct FastReportChecker {
   /// Maps each CSV column to its variable's slot; call once the header is read.
   public mutating func prepare(columns: [String?]) {
     columnSlots = columns.map { $0.flatMap(report.slot) ?? -1 }
-    let plans = columnSlots.map { ColumnPlan(slot: $0, layout: report, siretSlot: siretSlot) }
+    let required = Set(requiredSlots)
+    let plans = columnSlots.map {
+      ColumnPlan(slot: $0, layout: report, siretSlot: siretSlot, required: required)
+    }
     lane =
       tape.isComplete && !plans.isEmpty ? FastLineLane(self, plans: plans, campaignYear: campaignYear) : nil
   }

@@ -10,9 +10,9 @@ enum LineFieldReader {
     let delimiter: UInt8
   }
 
-  /// Reads every field of the row into `values` (bounds not checked); false to leave the row to
-  /// the usual path (a quote, blanks to trim, a spelling or a field count the fast path does not
-  /// take).
+  /// Reads every field of the row into `values`, each judged by its plan (bounds, required) as
+  /// it is read; false to leave the row to the usual path (a quote, blanks to trim, a spelling, a
+  /// field count or a value the fast path does not take).
   static func read(
     _ row: Bounds, _ plans: UnsafeBufferPointer<ColumnPlan>, into values: UnsafeMutablePointer<Double>,
     layout: SlotLayout, departements: DepartementIndex, encoding: FastTextEncoding, sirets: SiretRegistry
@@ -29,6 +29,7 @@ enum LineFieldReader {
         guard let value = number(text, &index, decimal: plan.kind == .number, delimiter: delimiter) else {
           return false
         }
+        guard plan.admits(value) else { return false }
         values[plan.slot] = value  // NaN for an empty field, as the slot was
       } else {
         let fieldStart = index
@@ -36,10 +37,13 @@ enum LineFieldReader {
         if plan.slot >= 0, index > fieldStart {
           let field = UnsafeBufferPointer(start: text + fieldStart, count: index - fieldStart)
           guard
-            let value = other(field, plan, layout: layout, departements: departements, encoding: encoding)
+            let value = other(field, plan, layout: layout, departements: departements, encoding: encoding),
+            plan.admits(value)
           else { return false }
           values[plan.slot] = value
           if plan.isSiret { sirets.prefetch(Int(value)) }
+        } else if plan.isRequired {
+          return false  // empty (a column the survey does not know is never required)
         }
       }
       let byte = text[index]
