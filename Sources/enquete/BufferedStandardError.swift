@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
 
 /// Text for stderr gathered into pieces of 64 KiB before it is written, from any thread.
 final class BufferedStandardError: @unchecked Sendable {
