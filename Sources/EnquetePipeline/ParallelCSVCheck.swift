@@ -6,17 +6,18 @@ import Foundation
 /// Validates a large CSV report file (no per-measure detail) on two threads, with exactly the
 /// result of one pass.
 ///
-/// The file is cut at the first line break after its middle. The first part is read as usual up
-/// to the cut; the second, from the cut, on another thread, with the header the first reader read,
-/// numbering its lines from 1 (they are shifted by the line the first reader stopped on when its
-/// work is kept; a duplicate SIRET inside it, whose message quotes a line, sends it back to one
-/// pass instead). The cut is only a
-/// guess, and the second part does not know what the first saw, so the second part's work is kept
-/// only if, once both are done: a row of the first part ended exactly at the cut (not inside a
-/// quoted field), no SIRET appears in both parts, and the two did not settle on different
-/// encodings. Otherwise it is dropped and the first reader goes on past the cut, as one pass
-/// would have. Reports with remarks of the first part go out as they are read; those of the
-/// second wait until it is kept.
+/// The file is cut into pieces at line breaks (`CSVSplitPoint.pieces`). The calling thread reads
+/// them from the front, one after the other as one pass would (the header first; reports with
+/// remarks handed out as they are read). Another thread reads them from the back, each from its
+/// own line 1 with the header the first thread read. Each takes the next piece from its end until
+/// they meet (`PieceBoard`), so the two end together whatever else the machine runs or whichever
+/// has more to print. The cuts are only guesses, and a back piece does not know what came before
+/// it, so the back pieces' work is kept only if, once both threads are done: every piece ended
+/// exactly at the next cut (not inside a quoted field), every back piece could be read, no SIRET
+/// appears twice among the back pieces nor on both threads, and no two pieces settled on
+/// different encodings. Otherwise it is dropped and the first thread goes on past its last piece,
+/// as one pass would have. Kept, the back pieces' reports and diagnostics are numbered on from
+/// the lines of the pieces before them and handed out in file order.
 struct ParallelCSVCheck {
   let path: String
   let name: String
@@ -24,73 +25,89 @@ struct ParallelCSVCheck {
   let estimatedRows: Int
   /// Below this size one thread is as good (tests lower it).
   var minimumBytes = 32 << 20
-  /// Where to cut: a little before the middle, because the first thread also prints its remarks
-  /// as it reads (measured on big.csv: cut at the middle, it finished ≈ 0.1 s after the second).
-  static let firstShare = 0.48
+  /// How many pieces the file is cut into: enough that the threads end within a small piece of
+  /// each other (≈ 1.5 % of the file), few enough that starting a piece costs nothing.
+  var pieceCount = 64
 
   /// The outcome of reading and validating the file, or nil when it is not worth splitting.
   func run(remark: @escaping (ValidatedReportSummary) -> Void) -> CSVReadOutcome? {
     read(remark: remark)?.outcome
   }
 
-  /// The outcome, and whether the second thread's work was kept (tests check the guess held).
+  /// The outcome, and whether the back pieces' work was kept (tests check the guesses held).
   func read(
     remark: @escaping (ValidatedReportSummary) -> Void
   ) -> (outcome: CSVReadOutcome, keptSecondPart: Bool)? {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     guard size >= minimumBytes, size <= CSVSubmissionReader().maximumFileBytes,
       ProcessInfo.processInfo.activeProcessorCount >= 2,
-      let cut = try? CSVSplitPoint.rowStart(after: Int(Double(size) * Self.firstShare), path: path),
-      cut < size
+      let cuts = try? CSVSplitPoint.pieces(of: path, size: size, count: pieceCount), cuts.count >= 3
     else { return nil }
-    let second = SecondPart(
-      path: path, name: name, year: year, cut: cut,
-      expectedReports: Int(Double(estimatedRows) * (1 - Self.firstShare)) + 1)
-    let thread = Thread { second.run() }
+    let board = PieceBoard(pieces: cuts.count - 1)
+    // Each thread's SIRET table sized for half the file, so that it seldom grows (growing holds both).
+    let back = BackPieces(
+      path: path, name: name, year: year, cuts: cuts, board: board, expectedReports: estimatedRows / 2 + 1)
+    let thread = Thread { back.run() }
     thread.stackSize = 1 << 20
     thread.start()
 
-    // Each part's SIRET table sized for its share, so that it never grows (growing holds both).
-    let first = CSVReportPass(
-      year: year, file: name, expectedReports: Int(Double(estimatedRows) * Self.firstShare) + 1,
-      remark: remark)
+    let first = CSVReportPass(year: year, file: name, expectedReports: estimatedRows / 2 + 1, remark: remark)
     var sentHeader = false
     var outcome = CSVSubmissionCheck.read(name: name) {
       try CSVSubmissionReader().read(
-        path: path, name: name, filter: first.filter, slice: CSVSlice(start: 0, end: cut, resuming: nil),
+        path: path, name: name, filter: first.filter, slice: CSVSlice(start: 0, end: cuts[1], resuming: nil),
         onHeader: { header in
           sentHeader = true
-          second.start(with: header)
+          back.start(with: header)
         }, onRecord: first.take)
     }
-    if !sentHeader { second.start(with: nil) }
-    // Both threads look for SIRETs met in both parts, each in half of the second part's table.
-    second.compare(with: first.sirets)
-    second.read.wait()
-    let sharedHere = second.pass.map { first.sirets.sharesAny(with: $0.sirets, part: 0, of: 2) } ?? false
-    second.finished.wait()
+    if !sentHeader { back.start(with: nil) }
+    // The front pieces, read on as one pass reads (a row may span two of them).
+    var frontEnd = cuts[1]
+    while outcome.isReadable, let continuation = outcome.continuation, !board.failed,
+      let piece = board.takeFront()
+    {
+      let rest = CSVSubmissionCheck.read(name: name) {
+        try CSVSubmissionReader().read(
+          path: path, name: name, filter: first.filter,
+          slice: CSVSlice(
+            start: frontEnd - outcome.unreadBytes, end: cuts[piece + 1],
+            resuming: CSVResumePoint(detection: continuation.detection, line: outcome.nextLine)),
+          header: continuation, onRecord: first.take)
+      }
+      outcome.merge(rest, file: name, readingOn: true)
+      frontEnd = cuts[piece + 1]
+    }
+    board.close(failing: !outcome.isReadable)
+    // Both threads look for SIRETs met on both, each in half of the back's table.
+    back.compare(with: first.sirets)
+    back.read.wait()
+    let sharedHere = back.pass.map { first.sirets.sharesAny(with: $0.sirets, part: 0, of: 2) } ?? false
+    back.finished.wait()
 
     guard outcome.isReadable, let continuation = outcome.continuation else { return (outcome, false) }
-    if outcome.unreadBytes == 0, var rest = second.outcome, second.pass != nil,
-      rest.encoding == nil || outcome.encoding == nil || rest.encoding == outcome.encoding,
-      !second.summaries.contains(where: { $0.diagnostics.contains { $0.code == "validate.duplicate-key" } }),
-      !sharedHere, !second.sharedInItsHalf
+    if outcome.unreadBytes == 0, back.isWhole(from: frontEnd), !board.failed, !sharedHere,
+      !back.sharedInItsHalf, Set(([outcome.encoding] + back.encodings).compactMap { $0 }).count <= 1
     {
-      let offset = outcome.nextLine - 1
-      for var summary in second.summaries {
-        summary.shiftLines(by: offset)
-        remark(summary)
+      var offset = outcome.nextLine - 1
+      for (piece, summaries) in back.piecesInOrder {
+        for var summary in summaries {
+          summary.shiftLines(by: offset)
+          remark(summary)
+        }
+        var rest = piece
+        rest.diagnostics = rest.diagnostics.map { $0.shifted(by: offset) }
+        outcome.merge(rest, file: name)
+        offset += piece.nextLine - 1
       }
-      rest.diagnostics = rest.diagnostics.map { $0.shifted(by: offset) }
-      outcome.merge(rest, file: name)
       return (outcome, true)
     }
-    // The guess did not hold: go on from the first unread row, as a single pass would.
+    // The guesses did not hold: go on from the first unread row, as a single pass would.
     let rest = CSVSubmissionCheck.read(name: name) {
       try CSVSubmissionReader().read(
         path: path, name: name, filter: first.filter,
         slice: CSVSlice(
-          start: cut - outcome.unreadBytes, end: nil,
+          start: frontEnd - outcome.unreadBytes, end: nil,
           resuming: CSVResumePoint(detection: continuation.detection, line: outcome.nextLine)),
         header: continuation, onRecord: first.take)
     }
@@ -99,49 +116,70 @@ struct ParallelCSVCheck {
   }
 }
 
-/// The second part's reading, on its own thread; what it found waits here until it is kept or dropped.
-private final class SecondPart: @unchecked Sendable {
+/// The back pieces' reading, on their own thread; what it found waits here until it is kept or
+/// dropped.
+private final class BackPieces: @unchecked Sendable {
   let path: String
   let name: String
   let year: Int?
-  let cut: Int
+  let cuts: [Int]
+  let board: PieceBoard
   let expectedReports: Int
   private let headerReady = DispatchSemaphore(value: 0)
   private var header: CSVHeaderState?
-  /// Signalled once the part is read, then once the SIRETs are compared.
+  /// Signalled once the pieces are read, then once the SIRETs are compared.
   let read = DispatchSemaphore(value: 0)
   let finished = DispatchSemaphore(value: 0)
   private let firstDone = DispatchSemaphore(value: 0)
   private var firstSirets: SiretRegistry?
-  /// Whether a SIRET of the second half of this part's table is in the first part's.
+  /// Whether a SIRET of the second half of this table is in the first thread's.
   private(set) var sharedInItsHalf = false
-  private(set) var outcome: CSVReadOutcome?
+  /// One pass for all the back pieces: a SIRET met twice among them is a duplicate it finds.
   private(set) var pass: CSVReportPass?
-  private(set) var summaries: [ValidatedReportSummary] = []
+  /// Each piece read (by index) and the reports it had remarks on.
+  private var outcomes: [Int: CSVReadOutcome] = [:]
+  private var summaries: [Int: [ValidatedReportSummary]] = [:]
+  private var current = 0
+  private var sawDuplicate = false
 
-  init(path: String, name: String, year: Int?, cut: Int, expectedReports: Int) {
+  init(path: String, name: String, year: Int?, cuts: [Int], board: PieceBoard, expectedReports: Int) {
     self.path = path
     self.name = name
     self.year = year
-    self.cut = cut
+    self.cuts = cuts
+    self.board = board
     self.expectedReports = expectedReports
   }
 
-  /// Hands over the header the first reader read (nil: it found none it could use).
+  /// Hands over the header the first thread read (nil: it found none it could use).
   func start(with header: CSVHeaderState?) {
     self.header = header
     headerReady.signal()
   }
 
-  /// Once the first part is read: its SIRETs, to compare with this part's.
+  /// Once the front pieces are read: the first thread's SIRETs, to compare with these.
   func compare(with sirets: SiretRegistry) {
     firstSirets = sirets
     firstDone.signal()
   }
 
+  /// Whether the back pieces read, with no duplicate among them, cover the file from `offset` on.
+  func isWhole(from offset: Int) -> Bool {
+    guard pass != nil, !sawDuplicate, let first = outcomes.keys.min() else { return false }
+    return cuts[first] == offset && outcomes.count == cuts.count - 1 - first
+  }
+
+  /// The encodings the pieces decided (nil for those that met no byte beyond ASCII).
+  var encodings: [TextEncoding?] { outcomes.values.map(\.encoding) }
+
+  /// The pieces in file order, each with the reports it had remarks on.
+  var piecesInOrder: [(CSVReadOutcome, [ValidatedReportSummary])] {
+    outcomes.keys.sorted().map { (outcomes[$0]!, summaries[$0] ?? []) }
+  }
+
   func run() {
     defer { finished.signal() }
-    readPart()
+    readPieces()
     read.signal()
     firstDone.wait()
     if let firstSirets, let pass {
@@ -149,26 +187,40 @@ private final class SecondPart: @unchecked Sendable {
     }
   }
 
-  private func readPart() {
+  private func readPieces() {
     headerReady.wait()
     guard let header, header.detection.announcedEncoding != .utf16LE,
       header.detection.announcedEncoding != .utf16BE
-    else { return }
+    else { return board.close(failing: true) }
     let pass = CSVReportPass(year: year, file: name, expectedReports: expectedReports) { [unowned self] in
-      summaries.append($0)
+      summaries[current, default: []].append($0)
+      // Its message quotes a line this thread numbers from its piece: one pass words it instead.
+      if $0.diagnostics.contains(where: { $0.code == "validate.duplicate-key" }) { sawDuplicate = true }
     }
     self.pass = pass
-    outcome = try? CSVSubmissionReader().read(
-      path: path, name: name, filter: pass.filter,
-      slice: CSVSlice(
-        start: cut, end: nil, resuming: CSVResumePoint(detection: header.detection, line: 1)),
-      header: header, onRecord: pass.take)
+    let last = cuts.count - 2
+    var next: Int? = last
+    while let piece = next {
+      current = piece
+      let outcome = try? CSVSubmissionReader().read(
+        path: path, name: name, filter: pass.filter,
+        slice: CSVSlice(
+          start: cuts[piece], end: piece == last ? nil : cuts[piece + 1],
+          resuming: CSVResumePoint(detection: header.detection, line: 1)),
+        header: header, onRecord: pass.take)
+      guard let outcome, outcome.isReadable, outcome.unreadBytes == 0, !sawDuplicate else {
+        return board.close(failing: true)
+      }
+      outcomes[piece] = outcome
+      next = board.takeBack()
+    }
   }
 }
 
 extension CSVReadOutcome {
-  /// Adds what reading the rest of the file found.
-  fileprivate mutating func merge(_ rest: CSVReadOutcome, file: String) {
+  /// Adds what reading the rest of the file found; `readingOn` when `rest` is one more slice of
+  /// the same reading, which may go on from where it stopped.
+  fileprivate mutating func merge(_ rest: CSVReadOutcome, file: String, readingOn: Bool = false) {
     rowCount += rest.rowCount
     filteredRowCount += rest.filteredRowCount
     diagnostics += rest.diagnostics
@@ -183,8 +235,12 @@ extension CSVReadOutcome {
     }
     // What was detected is said only of a file read to its end (as one pass says it).
     if !isReadable { diagnostics.removeAll { $0.code == "csv.detected" } }
-    unreadBytes = 0
-    continuation = nil
+    if readingOn {
+      (unreadBytes, continuation, nextLine) = (rest.unreadBytes, rest.continuation, rest.nextLine)
+    } else {
+      unreadBytes = 0
+      continuation = nil
+    }
   }
 }
 
