@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The fast path on CSV rows still in the file's text (`FastReportChecker.checkLine`): what it
 /// needs, copied once into flat memory it owns, so that checking a row retains nothing and goes
 /// through no run-time exclusivity check. One per checker (not shared between threads).
@@ -107,26 +101,23 @@ final class FastLineLane {
   }
 
   /// See `FastReportChecker.checkLine`; a row clean but for warnings is `.warned`, for the caller
-  /// to word them and then `record` it.
+  /// to word them and then `record` it. A LF must lie in `start..<end`; a row whose LF is not
+  /// before `start + reach` is declined (the usual path words the limit on line length).
   /// - Complexity: O(row length + rule operations), nothing allocated.
   func check(
-    _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
+    _ text: UnsafePointer<UInt8>, start: Int, end: Int, reach: Int, line: Int, delimiter: UInt8,
     encoding: FastTextEncoding
   ) -> Verdict {
-    guard !requiredWithoutColumn, start < end, let found = memchr(text + start, 0x0A, end - start) else {
-      return .declined
-    }
-    let stop = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - text
-    let row = LineFieldReader.Bounds(text: text, start: start, stop: stop, end: end, delimiter: delimiter)
+    guard !requiredWithoutColumn else { return .declined }
+    let row = LineFieldReader.Bounds(text: text, start: start, end: end, delimiter: delimiter)
     let values = self.values.baseAddress!
     // Number columns write their slot (NaN when empty) in every row read to its end.
     for slot in unwritten { values[slot] = .nan }
     // Each value is judged against its bounds, and required ones against emptiness, as it is read.
-    guard
-      LineFieldReader.read(
-        row, UnsafeBufferPointer(plans), into: values, layout: layout, departements: departements,
-        encoding: encoding, sirets: sirets)
-    else { return .declined }
+    let stop = LineFieldReader.read(
+      row, UnsafeBufferPointer(plans), into: values, layout: layout, departements: departements,
+      encoding: encoding, sirets: sirets)
+    guard stop >= 0, stop - start < reach else { return .declined }
     // As `FastReportChecker.rulesHold`: the year, the rules, then the SIRET.
     if yearSlot >= 0, let year, values[yearSlot] != year { return .declined }
     if courAppelSlot >= 0 { values[courAppelSlot] = 1 }

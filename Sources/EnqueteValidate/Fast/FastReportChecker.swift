@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import EnqueteCore
 
 /// What the fast path says of a report.
@@ -102,11 +107,23 @@ public struct FastReportChecker {
     _ text: UnsafePointer<UInt8>, start: Int, end: Int, line: Int, delimiter: UInt8,
     encoding: FastTextEncoding
   ) -> Int? {
-    guard
+    guard start < end, let found = memchr(text + start, 0x0A, end - start),
       case .taken(let next)? = lane?.check(
-        text, start: start, end: end, line: line, delimiter: delimiter, encoding: encoding)
+        text, start: start, end: UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - text + 1,
+        reach: end - start, line: line, delimiter: delimiter, encoding: encoding)
     else { return nil }
     return next
+  }
+
+  /// The offset of the last LF in `start..<count`, nil when there is none (found from the end:
+  /// it is usually within the last row).
+  private static func lastLineFeed(_ text: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+    var index = count - 1
+    while index >= start {
+      if text[index] == 0x0A { return index }
+      index -= 1
+    }
+    return nil
   }
 
   /// `checkLine` on the rows from `start` on, as many in a row as it takes, each ending with its
@@ -118,12 +135,15 @@ public struct FastReportChecker {
     _ text: UnsafePointer<UInt8>, start: Int, count: Int, reach: Int, line: Int, delimiter: UInt8,
     encoding: FastTextEncoding, onWarnings: (ValidatedReportSummary) -> Void
   ) -> (end: Int, rows: Int) {
-    guard let lane else { return (start, 0) }
+    // Rows are read up to the last LF of the text: each one before it has its LF there at the
+    // latest, which bounds every scan (one search for the whole text, none for each row).
+    guard let lane, let lastLineFeed = Self.lastLineFeed(text, start, count) else { return (start, 0) }
+    let through = lastLineFeed + 1
     var end = start
     var rows = 0
-    while end < count {
+    while end < through {
       switch lane.check(
-        text, start: end, end: min(count, end + reach), line: line + rows, delimiter: delimiter,
+        text, start: end, end: through, reach: reach, line: line + rows, delimiter: delimiter,
         encoding: encoding)
       {
       case .taken(let next):

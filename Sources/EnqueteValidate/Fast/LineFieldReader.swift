@@ -1,11 +1,11 @@
 /// Reads the fields of a CSV row straight from the file's text, for `FastLineLane`: each field is
 /// parsed by its column's kind while its end is searched, in one pass.
 enum LineFieldReader {
-  /// A row's place in the text: its LF is at `stop`, and bytes up to `end` may be read.
+  /// A row's place in the text: it starts at `start`, and a LF lies before `end` (bytes up to
+  /// `end` may be read): whatever the row holds, every scan stops there at the latest.
   struct Bounds {
     let text: UnsafePointer<UInt8>
     let start: Int
-    let stop: Int
     let end: Int
     let delimiter: UInt8
   }
@@ -13,10 +13,11 @@ enum LineFieldReader {
   /// Reads every field of the row into `values`, each judged by its plan (bounds, required) as
   /// it is read; false to leave the row to the usual path (a quote, blanks to trim, a spelling, a
   /// field count or a value the fast path does not take).
+  /// - Returns: the offset of the row's LF, or -1 to leave the row.
   static func read(
     _ row: Bounds, _ plans: UnsafeBufferPointer<ColumnPlan>, into values: UnsafeMutablePointer<Double>,
     layout: SlotLayout, departements: DepartementIndex, encoding: FastTextEncoding, sirets: SiretRegistry
-  ) -> Bool {
+  ) -> Int {
     let text = row.text
     let delimiter = row.delimiter
     let stops = StopBytes(delimiter: delimiter)
@@ -26,10 +27,9 @@ enum LineFieldReader {
       let plan = plans[column]
       if plan.kind == .integer || plan.kind == .number {
         // Most fields: a number, its value stored as its end is found.
-        guard let value = number(text, &index, decimal: plan.kind == .number, delimiter: delimiter) else {
-          return false
-        }
-        guard plan.admits(value) else { return false }
+        guard let value = number(text, &index, decimal: plan.kind == .number, delimiter: delimiter),
+          plan.admits(value)
+        else { return -1 }
         values[plan.slot] = value  // NaN for an empty field, as the slot was
       } else {
         let fieldStart = index
@@ -39,22 +39,24 @@ enum LineFieldReader {
           guard
             let value = other(field, plan, layout: layout, departements: departements, encoding: encoding),
             plan.admits(value)
-          else { return false }
+          else { return -1 }
           values[plan.slot] = value
           if plan.isSiret { sirets.prefetch(Int(value)) }
         } else if plan.isRequired {
-          return false  // empty (a column the survey does not know is never required)
+          return -1  // empty (a column the survey does not know is never required)
         }
       }
       let byte = text[index]
       if column < last {
-        guard byte == delimiter else { return false }
+        guard byte == delimiter else { return -1 }
         index += 1
+      } else if byte == 0x0A {
+        return index
       } else {
-        return index == row.stop || (byte == 0x0D && index + 1 == row.stop)
+        return byte == 0x0D && text[index + 1] == 0x0A ? index + 1 : -1
       }
     }
-    return false
+    return -1
   }
 
   /// The slot value of a field that is not a number (non-empty), nil to leave the row.
