@@ -1,9 +1,10 @@
+import EnqueteCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import EnqueteCore
 
 /// What the fast path says of a report.
 public enum FastVerdict: Sendable {
