@@ -28,6 +28,8 @@ struct ParallelCSVCheck {
   /// How many pieces the file is cut into: enough that the threads end within a small piece of
   /// each other (≈ 1.5 % of the file), few enough that starting a piece costs nothing.
   var pieceCount = 64
+  /// The share of the file's reports each thread's SIRET table is sized for.
+  static let tableShare = 0.55
 
   /// The outcome of reading and validating the file, or nil when it is not worth splitting.
   func run(remark: @escaping (ValidatedReportSummary) -> Void) -> CSVReadOutcome? {
@@ -44,14 +46,17 @@ struct ParallelCSVCheck {
       let cuts = try? CSVSplitPoint.pieces(of: path, size: size, count: pieceCount), cuts.count >= 3
     else { return nil }
     let board = PieceBoard(pieces: cuts.count - 1)
-    // Each thread's SIRET table sized for half the file, so that it seldom grows (growing holds both).
+    // Each thread's SIRET table sized for a little more than half the file; the back thread
+    // takes a piece only while its table has room for it, so that neither table grows in any
+    // ordinary run (growing holds the old and new tables at once: 15 MB more on a 500 MB file).
+    let expectedReports = Int(Double(estimatedRows) * Self.tableShare) + 1
     let back = BackPieces(
-      path: path, name: name, year: year, cuts: cuts, board: board, expectedReports: estimatedRows / 2 + 1)
+      path: path, name: name, year: year, cuts: cuts, board: board, expectedReports: expectedReports)
     let thread = Thread { back.run() }
     thread.stackSize = 1 << 20
     thread.start()
 
-    let first = CSVReportPass(year: year, file: name, expectedReports: estimatedRows / 2 + 1, remark: remark)
+    let first = CSVReportPass(year: year, file: name, expectedReports: expectedReports, remark: remark)
     var sentHeader = false
     var outcome = CSVSubmissionCheck.read(name: name) {
       try CSVSubmissionReader().read(
@@ -91,7 +96,8 @@ struct ParallelCSVCheck {
     {
       var offset = outcome.nextLine - 1
       for (piece, summaries) in back.piecesInOrder {
-        for var summary in summaries {
+        summaries.forEach { summary in
+          var summary = summary
           summary.shiftLines(by: offset)
           remark(summary)
         }
@@ -138,9 +144,14 @@ private final class BackPieces: @unchecked Sendable {
   private(set) var pass: CSVReportPass?
   /// Each piece read (by index) and the reports it had remarks on.
   private var outcomes: [Int: CSVReadOutcome] = [:]
-  private var summaries: [Int: [ValidatedReportSummary]] = [:]
+  private var summaries: [Int: PackedSummaries] = [:]
   private var current = 0
   private var sawDuplicate = false
+  /// The reports and bytes of the pieces read so far.
+  private var rowsRead = 0
+  private var bytesRead = 0
+
+  private var averagePieceBytes: Double { Double(cuts[cuts.count - 1]) / Double(cuts.count - 1) }
 
   init(path: String, name: String, year: Int?, cuts: [Int], board: PieceBoard, expectedReports: Int) {
     self.path = path
@@ -173,8 +184,8 @@ private final class BackPieces: @unchecked Sendable {
   var encodings: [TextEncoding?] { outcomes.values.map(\.encoding) }
 
   /// The pieces in file order, each with the reports it had remarks on.
-  var piecesInOrder: [(CSVReadOutcome, [ValidatedReportSummary])] {
-    outcomes.keys.sorted().map { (outcomes[$0]!, summaries[$0] ?? []) }
+  var piecesInOrder: [(CSVReadOutcome, PackedSummaries)] {
+    outcomes.keys.sorted().map { (outcomes[$0]!, summaries[$0] ?? PackedSummaries()) }
   }
 
   func run() {
@@ -193,7 +204,7 @@ private final class BackPieces: @unchecked Sendable {
       header.detection.announcedEncoding != .utf16BE
     else { return board.close(failing: true) }
     let pass = CSVReportPass(year: year, file: name, expectedReports: expectedReports) { [unowned self] in
-      summaries[current, default: []].append($0)
+      summaries[current, default: PackedSummaries()].append($0)
       // Its message quotes a line this thread numbers from its piece: one pass words it instead.
       if $0.diagnostics.contains(where: { $0.code == "validate.duplicate-key" }) { sawDuplicate = true }
     }
@@ -212,6 +223,11 @@ private final class BackPieces: @unchecked Sendable {
         return board.close(failing: true)
       }
       outcomes[piece] = outcome
+      rowsRead += outcome.rowCount + outcome.filteredRowCount
+      bytesRead += cuts[piece + 1] - cuts[piece]
+      // The next piece only if the SIRET table has room for its reports (at the rate seen so far).
+      let rowsPerPiece = Double(rowsRead) / Double(max(bytesRead, 1)) * averagePieceBytes
+      guard Double(pass.sirets.room) > rowsPerPiece * 1.1 else { return }
       next = board.takeBack()
     }
   }

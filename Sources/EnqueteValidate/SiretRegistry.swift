@@ -38,6 +38,9 @@ public final class SiretRegistry: @unchecked Sendable {
     return numeric.pointee.firstLine(of: siret, recordingAt: line)
   }
 
+  /// How many more SIRETs fit before the registry's table grows.
+  public var room: Int { numeric.pointee.room }
+
   /// Fetches into the cache where `siret` will be looked up (a hint; it records nothing).
   @inline(__always)
   public func prefetch(_ siret: Int) { numeric.pointee.prefetch(siret) }

@@ -61,6 +61,10 @@ struct SiretTable: ~Copyable {
     return nil
   }
 
+  /// How many more keys fit before the table grows (growing holds the old and the new arrays at
+  /// once, half as large again).
+  var room: Int { max(0, Int(Double(capacity) * Self.maximumLoad) - count) }
+
   /// Fetches into the cache the slots a lookup of `key` starts with, so that a `firstLine` call a
   /// little later does not wait for memory.
   @inline(__always)
