@@ -10,8 +10,20 @@ public enum ProtectionReport {
     var out = "Tableau : \(number(Double(protection.table.cells.count))) cellules"
     out +=
       " (\(FrenchFormat.plural(protection.count(.structuralZero), "zéro structurel", "zéros structurels")))\n"
-    out += "Secret primaire (1 à \(settings.frequencyThreshold - 1) contributeurs) : "
-    out += cells(protection.primaryCount) + "\n"
+    out += "Secret primaire : " + cells(protection.primaryCount)
+    // By rule, when magnitudes bring rules beyond the frequency rule.
+    let byRule: [(CellStatus, String)] = [
+      (.primaryFrequency, "1 à \(settings.frequencyThreshold - 1) contributeurs"),
+      (
+        .primaryDominance,
+        settings.dominance.map { "dominance (\($0.contributors), \(number($0.percent)) %)" } ?? ""
+      ),
+      (.primaryPPercent, settings.pPercent.map { "règle p % (\(number($0)) %)" } ?? ""),
+    ]
+    let parts = byRule.compactMap { status, label in
+      protection.count(status) > 0 ? "\(label) : \(number(Double(protection.count(status))))" : nil
+    }
+    out += parts.isEmpty ? "\n" : " (" + parts.joined(separator: " ; ") + ")\n"
     out += protection.patternGiven ? "Secret secondaire (motif fourni) : " : "Secret secondaire : "
     out += cells(protection.count(.secondary))
     out += ", valeur masquée \(number(protection.secondaryValue))\n"

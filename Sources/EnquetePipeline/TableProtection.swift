@@ -44,7 +44,18 @@ public struct TableProtection: Sendable {
         table: crossed.table, settings: settings, statuses: result.statuses, audit: result.audit,
         patternGiven: false)
     }
-    let peer = try TauArgusFiles.table(cells: cells, hierarchy: hierarchy)
+    return try run(
+      table: TauArgusFiles.table(cells: cells, hierarchy: hierarchy), pattern: pattern, settings: settings,
+      prunes: prunes, method: method, logger: logger)
+  }
+
+  /// Protects `peer` (read from the peers' form or from τ-Argus's tabular form,
+  /// ``TauArgusTabular``) as ``run(cells:hierarchy:pattern:settings:prunes:method:otherHierarchies:logger:)``
+  /// does; `pattern` is τ-Argus's `out.csv` of the same table.
+  public static func run(
+    table peer: HierarchicalTable, pattern: String? = nil, settings: SecrecySettings, prunes: Bool = true,
+    method: Method = .heuristic(.hypercubes), logger: Logger? = nil
+  ) throws -> TableProtection {
     let table = peer.table
     if let pattern {
       var statuses = PrimaryRules.statuses(of: table, settings: settings)

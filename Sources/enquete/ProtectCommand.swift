@@ -10,18 +10,36 @@ struct ProtectCommand: ParsableCommand {
     commandName: "protect",
     abstract: "Protect a table (statistical secrecy) and audit the pattern by linear programming.",
     discussion: """
-      Reads inner cells as region,dep,cat[,cat2],n and a τ-Argus hierarchy file, builds every \
-      marginal total, marks cells with 1 to seuil−1 contributors as primary, hides complementary \
+      Reads inner cells as region,dep,cat[,cat2],n and a τ-Argus hierarchy file, or a τ-Argus \
+      tabular table (its .rda metadata, the .tab beside it: magnitudes with their number of \
+      contributors and largest contributions, hierarchies from the .hrc files it names), builds \
+      every marginal total, marks primary cells (frequency, dominance, p%), hides complementary \
       cells, and proves by linear programming that each primary stays protected. With --motif, \
       audits the pattern of a τ-Argus out.csv (x = suppressed) instead. Exit 1 if the audit fails.
       """
   )
 
-  @Argument(help: "Inner cells: region,dep,cat[,cat2],n.")
+  @Argument(help: "Inner cells (region,dep,cat[,cat2],n), or a τ-Argus tabular table's metadata (.rda).")
   var cells: String
 
-  @Option(help: "The τ-Argus hierarchy file of the départements (.hrc).")
-  var hrc: String
+  @Option(help: "The τ-Argus hierarchy file of the départements (.hrc), for a cells file.")
+  var hrc: String?
+
+  @Option(help: "The τ-Argus table data (.tab) of an .rda (default: the .rda's name with .tab).")
+  var tab: String?
+
+  @Option(help: "The response variable of an .rda that has several numeric ones.")
+  var reponse: String?
+
+  @Option(
+    help: "Dominance rule n,k (a cell whose n largest contributions exceed k % is primary), or « non ».")
+  var dominance: String = "1,85"
+
+  @Option(name: .customLong("p-pourcent"), help: "p% rule (off by default).")
+  var pPourcent: Double?
+
+  @Option(help: "Required protection of every primary, in % of its value.")
+  var protection: Double = 10
 
   @Option(
     name: .customLong("hrc-autre"),
@@ -49,7 +67,8 @@ struct ProtectCommand: ParsableCommand {
   @Option(
     name: .customLong("tau-argus"),
     help:
-      "Also write the table as τ-Argus inputs (micro.asc, micro.rda, .hrc, batch.arb) into this directory.")
+      "Also write the table as τ-Argus inputs into this directory (micro.asc, micro.rda for cells; table.tab, table.rda for an .rda; .hrc, batch.arb)."
+  )
   var tauArgus: String?
 
   @Option(name: .customLong("tau-methode"), help: "τ-Argus SUPPRESS method written into batch.arb.")
@@ -67,6 +86,29 @@ struct ProtectCommand: ParsableCommand {
       throw ValidationError("--placement : hypercubes ou lp")
     }
     guard tempsMax > 0 else { throw ValidationError("--temps-max doit être positif") }
+    guard isTabular || hrc != nil else {
+      throw ValidationError("--hrc est requis pour un fichier de cellules")
+    }
+    guard !isTabular || otherHierarchies.isEmpty else {
+      throw ValidationError("--hrc-autre : seulement pour un fichier de cellules")
+    }
+    guard dominance == "non" || parsedDominance != nil else {
+      throw ValidationError("--dominance : n,k (par exemple 1,85) ou non")
+    }
+    guard protection >= 0, pPourcent.map({ $0 > 0 }) ?? true else {
+      throw ValidationError("--protection et --p-pourcent doivent être positifs")
+    }
+  }
+
+  /// Whether the table is given in τ-Argus's tabular form.
+  private var isTabular: Bool { cells.lowercased().hasSuffix(".rda") }
+
+  private var parsedDominance: SecrecySettings.Dominance? {
+    let parts = dominance.split(separator: ",")
+    guard parts.count == 2, let n = Int(parts[0]), n >= 1, let k = Double(parts[1]), k > 0, k <= 100 else {
+      return nil
+    }
+    return SecrecySettings.Dominance(contributors: n, percent: k)
   }
 
   func run() throws {
@@ -76,7 +118,11 @@ struct ProtectCommand: ParsableCommand {
         throw ExitCode(66)
       }
     }
-    let settings = SecrecySettings(frequencyThreshold: seuil)
+    let settings = SecrecySettings(
+      frequencyThreshold: seuil, dominance: parsedDominance, protectionRatio: protection / 100,
+      pPercent: pPourcent)
+    if isTabular { return try runTabular(settings: settings, read: read) }
+    let hrc = hrc!
     let protection: TableProtection
     let method: TableProtection.Method =
       methode == "optimale"
@@ -101,8 +147,48 @@ struct ProtectCommand: ParsableCommand {
       FileHandle.standardError.write(Data("\(cells): erreur: \(error) [protect.invalid]\n".utf8))
       throw ExitCode(65)
     }
+    try report(protection)
+  }
+
+  private func report(_ protection: TableProtection) throws {
     print(
       format == .json ? ProtectionReport.json(protection) : ProtectionReport.text(protection), terminator: "")
     if !protection.audit.passes { throw ExitCode(1) }
+  }
+
+  /// A τ-Argus tabular table: read, optionally written back for τ-Argus with enquete's rules,
+  /// protected (or τ-Argus's pattern audited) and reported.
+  private func runTabular(settings: SecrecySettings, read: (String) throws -> String) throws {
+    let folder = URL(fileURLWithPath: cells).deletingLastPathComponent()
+    let dataPath = tab ?? (cells.dropLast(4) + (cells.hasSuffix(".RDA") ? ".TAB" : ".tab"))
+    let method: TableProtection.Method =
+      methode == "optimale"
+      ? .optimal(timeLimit: tempsMax) : .heuristic(placement == "lp" ? .linearProgram : .hypercubes)
+    let protection: TableProtection
+    do {
+      let tabular = try TauArgusTabular(metadata: read(cells), data: read(dataPath), response: reponse) {
+        path in
+        try read(path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path)
+      }
+      if let tauArgus {
+        try FileManager.default.createDirectory(atPath: tauArgus, withIntermediateDirectories: true)
+        let directory = URL(fileURLWithPath: tauArgus).standardizedFileURL.path
+        let files = TauArgusTabular.files(
+          tabular.table, names: tabular.names, response: tabular.response, directory: directory,
+          settings: settings, method: tauMethode)
+        for (name, text) in files.contents {
+          try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
+        }
+      }
+      protection = try TableProtection.run(
+        table: tabular.table, pattern: motif.map(read), settings: settings, prunes: !withoutPruning,
+        method: method)
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      FileHandle.standardError.write(Data("\(cells): erreur: \(error) [protect.invalid]\n".utf8))
+      throw ExitCode(65)
+    }
+    try report(protection)
   }
 }

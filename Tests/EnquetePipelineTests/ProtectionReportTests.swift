@@ -24,7 +24,7 @@ import Testing
     #expect(protection.primaryCount == 1)
     #expect(protection.audit.passes)
     let text = ProtectionReport.text(protection)
-    #expect(text.contains("Secret primaire (1 à 2 contributeurs) : 1 cellule\n"))
+    #expect(text.contains("Secret primaire : 1 cellule (1 à 2 contributeurs : 1)\n"))
     #expect(text.contains("Audit par programmation linéaire : réussi"))
     #expect(!ProtectionReport.json(protection).contains("\"valeur\""))
   }
