@@ -70,7 +70,7 @@ extension HierarchicalTable {
 
   /// The table of `gridCells`, one per combination of codes in grid order (the last dimension
   /// varying fastest), with the equations of every hierarchy; values are taken as given.
-  init(dimensions: [CodeHierarchy], gridCells cells: [TableCell]) throws(AdditiveTable.Problem) {
+  public init(dimensions: [CodeHierarchy], gridCells cells: [TableCell]) throws(AdditiveTable.Problem) {
     self.dimensions = dimensions
     let sizes = dimensions.map(\.codes.count)
     var strides = [Int](repeating: 1, count: sizes.count)

@@ -89,8 +89,8 @@ public enum TauArgusFiles {
 
   /// The cells τ-Argus suppressed in an `out.csv`; `x` marks a suppressed cell.
   ///
-  /// Two dimensions: a header of categories (or `Total`), then one row per geography code (or
-  /// `Total`). Three dimensions: one such block per code of the first dimension, each opened by a
+  /// One dimension: a header of its codes, then one row of marks. Two dimensions: a header of
+  /// categories (or `Total`), then one row per geography code (or `Total`). Three dimensions: one such block per code of the first dimension, each opened by a
   /// line `Var 1,"CODE"`, its rows being the second dimension and its columns the third.
   public static func suppressedCells(output: String, of table: HierarchicalTable) throws(Problem) -> Set<Int>
   {
@@ -108,8 +108,9 @@ public enum TauArgusFiles {
         continue
       }
       for (column, mark) in fields.enumerated().dropFirst() where mark == "x" {
-        guard column < columns.count,
-          let index = table.cellIndex(codes: prefix + [fields[0], columns[column]])
+        // One dimension: a single row of marks under a header of its codes.
+        let codes = table.dimensions.count == 1 ? [columns[column]] : prefix + [fields[0], columns[column]]
+        guard column < columns.count, let index = table.cellIndex(codes: codes)
         else { throw .unknownOutputCell(line: line, code: fields[0]) }
         suppressed.insert(index)
       }
@@ -124,8 +125,9 @@ public enum TauArgusFiles {
       .enumerated()
     {
       if line.isEmpty { continue }
+      // τ-Argus pads codes of unequal length with spaces: fields are trimmed.
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-        String($0.filter { $0 != "\"" })
+        String($0.filter { $0 != "\"" }.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
       }
       result.append((number + 1, fields))
     }
