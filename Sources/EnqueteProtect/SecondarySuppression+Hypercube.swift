@@ -12,8 +12,10 @@ extension SecondarySuppression {
   ///    cells. Each is a proof: two points the published figures allow (``ProtectionCertificate``).
   /// 2. Singleton rule: where an equation's only hidden cells are two single contributors, hide
   ///    the cheapest third cell of the equation and protect it the same way.
-  /// 3. Prune (when ``prunes``): publish again each secondary, largest value first, when every
-  ///    protected cell whose proof uses it finds another proof — a hypercube of hidden cells, else
+  /// 3. Prune (when ``prunes``): publish again each secondary, largest value first, together with
+  ///    the secondaries its publication would leave alone in an equation (they would be
+  ///    recomputable: two cells hidden only for each other go together), when every protected
+  ///    cell whose proof uses one of them finds another proof — a hypercube of hidden cells, else
   ///    the LP (two solves; only for tables of at most ``programPruningLimit`` cells) — and no
   ///    equation is left with one hidden cell or two singletons.
   /// 4. The full audit (``ProtectionAudit``); should a primary still fail, the round-based repair of
@@ -49,7 +51,7 @@ extension SecondarySuppression {
       metadata: ["secondaries": "\(state.statuses.count { $0 == .secondary })", "unproved": "\(unproved)"])
     if prunes && unproved == 0 {
       let programAllowed = table.cells.count <= programPruningLimit
-      try pruneWithProofs(&state, byProgram: programAllowed) { cell, state in
+      try pruneWithProofs(&state, byProgram: programAllowed, determined: true) { cell, state in
         prove(cell, &state, &search, hiddenOnly: true)
       }
     }
