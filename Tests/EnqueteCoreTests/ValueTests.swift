@@ -1,4 +1,5 @@
 import EnqueteCore
+import Foundation
 import Testing
 
 @Suite struct SiretTests {
@@ -60,6 +61,29 @@ import Testing
     #expect(Value.number(3).canonicalText == "3")
     #expect(Value.number(1234.05).canonicalText == "1234.05")
     #expect(Value.number(31_300_000).canonicalText == "31300000")
+  }
+
+  @Test func numbersAreRoundedAsPrintfRoundsThemWithEitherMark() {
+    // The formatter writes what Foundation's `%.6f` writes, trailing zeros removed, on every kind
+    // of value: rounding, negatives, tiny, huge (beyond the stack buffer), not a number.
+    let values: [Double] = [
+      0.1, 2.675, -12.345_678_9, 1e-7, -1e-7, 0.000_000_5, 123_456_789.123_456_7, 1e15 + 0.5, 1e20, 3.5e300,
+      -0.0, .nan, .infinity, 1_000.000_000_4, 99.999_999_9,
+    ]
+    for value in values {
+      var expected = String(format: "%.6f", value)
+      if value == value.rounded(), abs(value) < 1e15 {
+        expected = String(Int(value))
+      } else {
+        while expected.hasSuffix("0") { expected.removeLast() }
+        if expected.hasSuffix(".") { expected.removeLast() }
+      }
+      #expect(Value.canonicalText(of: value) == expected, "\(value)")
+      #expect(
+        Value.canonicalText(of: value, separator: ",") == expected.replacingOccurrences(of: ".", with: ","))
+    }
+    #expect(Value.canonicalText(of: 1_234.5, separator: ",") == "1234,5")
+    #expect(Evaluated.number(10_451.69).description == "10451,69")
   }
 
   @Test func frenchExcelDialectWritesDecimalCommaAndFrenchDates() {

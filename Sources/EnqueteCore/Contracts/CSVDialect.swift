@@ -34,7 +34,7 @@ public enum CSVDialect: String, CaseIterable, Hashable, Sendable {
   public func write(_ value: Value) -> String {
     switch (self, value) {
     case (.frenchExcel, .number(let number)):
-      Value.canonicalText(of: number).replacingOccurrences(of: ".", with: ",")
+      Value.canonicalText(of: number, separator: ",")
     case (.frenchExcel, .date(let date)): date.french
     case (.frenchExcel, .boolean(let flag)): flag ? "oui" : "non"
     default: value.canonicalText

@@ -14,7 +14,7 @@ public enum Evaluated: Hashable, Sendable, CustomStringConvertible {
   /// French rendering for messages (`12`, `12,5`, `05/03/2024`, `oui`, `vide`).
   public var description: String {
     switch self {
-    case .number(let value): String(Value.canonicalText(of: value).map { $0 == "." ? "," : $0 })
+    case .number(let value): Value.canonicalText(of: value, separator: ",")
     case .string(let value): "« \(value) »"
     case .date(let value): value.french
     case .boolean(let value): value ? "oui" : "non"
