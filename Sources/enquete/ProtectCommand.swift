@@ -112,83 +112,81 @@ struct ProtectCommand: ParsableCommand {
   }
 
   func run() throws {
-    func read(_ path: String) throws -> String {
-      do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-        FileHandle.standardError.write(Data("\(path): erreur: lecture impossible [protect.read]\n".utf8))
-        throw ExitCode(66)
-      }
-    }
     let settings = SecrecySettings(
       frequencyThreshold: seuil, dominance: parsedDominance, protectionRatio: protection / 100,
       pPercent: pPourcent)
-    if isTabular { return try runTabular(settings: settings, read: read) }
-    let hrc = hrc!
-    let protection: TableProtection
-    let method: TableProtection.Method =
-      methode == "optimale"
-      ? .optimal(timeLimit: tempsMax) : .heuristic(placement == "lp" ? .linearProgram : .hypercubes)
-    do {
-      if let tauArgus {
-        try FileManager.default.createDirectory(atPath: tauArgus, withIntermediateDirectories: true)
-        let directory = URL(fileURLWithPath: tauArgus).standardizedFileURL.path
-        let files = try TableProtection.tauArgusFiles(
+    let result = try protecting {
+      if isTabular { return try protectTabular(settings: settings) }
+      let hrc = hrc!
+      try writeTauArgus { directory in
+        try TableProtection.tauArgusFiles(
           cells: read(cells), hierarchy: read(hrc), directory: directory, threshold: seuil, method: tauMethode
         )
-        for (name, text) in files {
-          try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
-        }
       }
-      protection = try TableProtection.run(
+      return try TableProtection.run(
         cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read), settings: settings,
         prunes: !withoutPruning, method: method, otherHierarchies: otherHierarchies.map(read))
-    } catch let error as ExitCode {
-      throw error
-    } catch {
-      FileHandle.standardError.write(Data("\(cells): erreur: \(error) [protect.invalid]\n".utf8))
-      throw ExitCode(65)
     }
-    try report(protection)
+    print(format == .json ? ProtectionReport.json(result) : ProtectionReport.text(result), terminator: "")
+    if !result.audit.passes { throw ExitCode(1) }
   }
 
-  private func report(_ protection: TableProtection) throws {
-    print(
-      format == .json ? ProtectionReport.json(protection) : ProtectionReport.text(protection), terminator: "")
-    if !protection.audit.passes { throw ExitCode(1) }
-  }
-
-  /// A τ-Argus tabular table: read, optionally written back for τ-Argus with enquete's rules,
-  /// protected (or τ-Argus's pattern audited) and reported.
-  private func runTabular(settings: SecrecySettings, read: (String) throws -> String) throws {
+  /// A τ-Argus tabular table: read (its `.hrc` files beside the `.rda` unless absolute), written
+  /// back for τ-Argus with enquete's rules when asked, protected (or τ-Argus's pattern audited).
+  private func protectTabular(settings: SecrecySettings) throws -> TableProtection {
     let folder = URL(fileURLWithPath: cells).deletingLastPathComponent()
     let dataPath = tab ?? (cells.dropLast(4) + (cells.hasSuffix(".RDA") ? ".TAB" : ".tab"))
-    let method: TableProtection.Method =
-      methode == "optimale"
+    let tabular = try TauArgusTabular(metadata: read(cells), data: read(dataPath), response: reponse) {
+      path in
+      try read(path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path)
+    }
+    try writeTauArgus { directory in
+      TauArgusTabular.files(
+        tabular.table, names: tabular.names, response: tabular.response, directory: directory,
+        settings: settings, method: tauMethode
+      ).contents
+    }
+    return try TableProtection.run(
+      table: tabular.table, pattern: motif.map(read), settings: settings, prunes: !withoutPruning,
+      method: method)
+  }
+
+  /// How the pattern is computed.
+  private var method: TableProtection.Method {
+    methode == "optimale"
       ? .optimal(timeLimit: tempsMax) : .heuristic(placement == "lp" ? .linearProgram : .hypercubes)
-    let protection: TableProtection
+  }
+
+  /// The text of `path`; a file that cannot be read is exit 66 with its French message.
+  private func read(_ path: String) throws -> String {
+    do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+      FileHandle.standardError.write(Data("\(path): erreur: lecture impossible [protect.read]\n".utf8))
+      throw ExitCode(66)
+    }
+  }
+
+  /// Writes the τ-Argus files `files` gives for the folder of --tau-argus (absolute), when asked.
+  private func writeTauArgus(_ files: (String) throws -> [String: String]) throws {
+    guard let tauArgus else { return }
+    let directory = URL(fileURLWithPath: tauArgus).standardizedFileURL.path
+    let written = try files(directory)
     do {
-      let tabular = try TauArgusTabular(metadata: read(cells), data: read(dataPath), response: reponse) {
-        path in
-        try read(path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path)
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      for (name, text) in written {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
       }
-      if let tauArgus {
-        try FileManager.default.createDirectory(atPath: tauArgus, withIntermediateDirectories: true)
-        let directory = URL(fileURLWithPath: tauArgus).standardizedFileURL.path
-        let files = TauArgusTabular.files(
-          tabular.table, names: tabular.names, response: tabular.response, directory: directory,
-          settings: settings, method: tauMethode)
-        for (name, text) in files.contents {
-          try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
-        }
-      }
-      protection = try TableProtection.run(
-        table: tabular.table, pattern: motif.map(read), settings: settings, prunes: !withoutPruning,
-        method: method)
-    } catch let error as ExitCode {
-      throw error
     } catch {
+      FileHandle.standardError.write(
+        Data("\(tauArgus): erreur: dossier impossible à créer ou à écrire [protect.write]\n".utf8))
+      throw ExitCode(73)
+    }
+  }
+
+  /// Runs `body`; a table that cannot be read is exit 65 with its French message.
+  private func protecting(_ body: () throws -> TableProtection) throws -> TableProtection {
+    do { return try body() } catch let error as ExitCode { throw error } catch {
       FileHandle.standardError.write(Data("\(cells): erreur: \(error) [protect.invalid]\n".utf8))
       throw ExitCode(65)
     }
-    try report(protection)
   }
 }
