@@ -173,6 +173,24 @@ import Testing
     }
   }
 
+  @Test func noHeaderToHandOverLeavesTheFileToOnePass() throws {
+    // A line break inside a quoted column name: the first piece hands over no header the survey
+    // knows (as when a header is cut by a piece), and one pass reads the file and words it.
+    let source = try Self.file(rows: 400)
+    var text = try String(contentsOfFile: source, encoding: .utf8)
+    try? FileManager.default.removeItem(atPath: source)
+    let firstComma = text.firstIndex(of: ",")!
+    text.replaceSubrange(text.startIndex..<firstComma, with: "\"annee\nbis\"")
+    let path = source + "-header.csv"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let check = ParallelCSVCheck(
+      path: path, name: "f.csv", year: 2025, estimatedRows: 100, minimumBytes: 0, pieceCount: 64)
+    var remarks = 0
+    #expect(check.read { _ in remarks += 1 } == nil)
+    #expect(remarks == 0)
+  }
+
   @Test func aDuplicateInsideTheSecondPartFallsBackToOnePass() throws {
     // Its message quotes the line of the first report, which the second part numbers from its own
     // start: one pass words it instead.
