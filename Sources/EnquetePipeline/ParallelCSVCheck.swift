@@ -47,9 +47,10 @@ struct ParallelCSVCheck {
       let cuts = try? CSVSplitPoint.pieces(of: path, size: size, count: pieceCount), cuts.count >= 3
     else { return nil }
     let board = PieceBoard(pieces: cuts.count - 1)
-    // Each thread's SIRET table sized for a little more than half the file; the back thread
-    // takes a piece only while its table has room for it, so that neither table grows in any
-    // ordinary run (growing holds the old and new tables at once: 15 MB more on a 500 MB file).
+    // Each thread's SIRET table sized for a little more than half the file; each thread takes a
+    // piece only while its table has room for it (the front waits for the back to stop before
+    // taking more), so that no table grows unless the estimate of the rows was wrong (growing
+    // holds the old and new tables at once: 15 MB more on a 500 MB file).
     let expectedReports = Int(Double(estimatedRows) * Self.tableShare) + 1
     let back = BackPieces(
       path: path, name: name, year: year, cuts: cuts, board: board, expectedReports: expectedReports)
@@ -78,9 +79,13 @@ struct ParallelCSVCheck {
     }
     // The front pieces, read on as one pass reads (a row may span two of them).
     var frontEnd = cuts[1]
-    while outcome.isReadable, let continuation = outcome.continuation, !board.failed,
-      let piece = board.takeFront()
-    {
+    let averagePiece = Double(size) / Double(cuts.count - 1)
+    while outcome.isReadable, outcome.continuation != nil, !board.failed {
+      // A piece more only while the SIRET table has room for it (at the rate read so far),
+      // else once the back has stopped: then one table grows, as it must.
+      let rows = Double(outcome.rowCount + outcome.filteredRowCount)
+      if Double(first.sirets.room) <= rows / Double(frontEnd) * averagePiece * 1.1 { board.waitForTheBack() }
+      guard let continuation = outcome.continuation, let piece = board.takeFront() else { break }
       let rest = CSVSubmissionCheck.read(name: name) {
         try CSVSubmissionReader().read(
           path: path, name: name, filter: first.filter,
@@ -208,6 +213,7 @@ private final class BackPieces: @unchecked Sendable {
   }
 
   private func readPieces() {
+    defer { board.stopBack() }
     headerReady.wait()
     guard let header, header.detection.announcedEncoding != .utf16LE,
       header.detection.announcedEncoding != .utf16BE

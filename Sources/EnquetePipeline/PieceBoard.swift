@@ -6,12 +6,13 @@ import Foundation
 ///
 /// The first piece is the front's and the last the back's from the start; the others are taken.
 final class PieceBoard: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = NSCondition()
   /// The next piece from the front, and from the back (they have met once `front > back`).
   private var front = 1
   private var back: Int
   private var closed = false
   private var failedFlag = false
+  private var backStopped = false
 
   /// A board for `pieces` pieces (at least two).
   init(pieces: Int) {
@@ -47,4 +48,20 @@ final class PieceBoard: @unchecked Sendable {
 
   /// Whether the back's work is not to be kept (a piece it read went wrong).
   var failed: Bool { lock.withLock { failedFlag } }
+
+  /// The back takes no more pieces (it is done, full, or failed).
+  func stopBack() {
+    lock.withLock {
+      backStopped = true
+      lock.broadcast()
+    }
+  }
+
+  /// Waits until the back takes no more pieces: the front, its own table full, then takes what
+  /// is left (rather than both tables growing).
+  func waitForTheBack() {
+    lock.lock()
+    while !backStopped { lock.wait() }
+    lock.unlock()
+  }
 }
