@@ -10,6 +10,7 @@ public func buildRouter(settings: PortalSettings) -> Router<PortalContext> {
   let pages = PageRoutes(portal: portal)
   let upload = UploadRoute(portal: portal)
   let downloads = DownloadRoutes(portal: portal)
+  let publicFiles = PublicFiles(portal: portal)
   let routes: [(HTTPRequest.Method, String, @Sendable (Request, PortalContext) async throws -> Response)] = [
     (.get, "/", pages.home),
     (.get, "/openapi.yaml", OpenAPIDocument.serve),
@@ -19,6 +20,7 @@ public func buildRouter(settings: PortalSettings) -> Router<PortalContext> {
     (.get, "/campagnes/:enquete/:annee/depot", pages.uploadForm),
     (.post, "/campagnes/:enquete/:annee/depots", upload.handle),
     (.get, "/campagnes/:enquete/:annee/suivi", pages.followUp),
+    (.get, "/publications/:enquete/:annee/:fichier", publicFiles.file),
     (.get, "/publications/:enquete/:annee/departements/:code", downloads.list),
     (.get, "/publications/:enquete/:annee/departements/:code/:fichier", downloads.file),
   ]

@@ -107,6 +107,29 @@ import Testing
     #expect(try await Self.get(fixture, own, token: fixture.justiceToken).0 == .notFound)
   }
 
+  @Test func theNationalReportAnExtractLinksToIsServedToAnyoneSignedIn() async throws {
+    let fixture = try Fixture()
+    let report = "/publications/mediation-familiale/2025/rapport.html"
+    for token in [
+      fixture.departementToken, fixture.serviceToken, fixture.statisticienToken, fixture.justiceToken,
+    ] {
+      let (status, body) = try await Self.get(fixture, report, token: token)
+      #expect(status == .ok && body == "<p>Rapport national</p>")
+    }
+    #expect(try fixture.audit().last?.action == "download")
+    #expect(try await Self.get(fixture, report, token: nil).0 == .unauthorized)
+    // Only the public files, by name: nothing else of the folder, nothing above it.
+    for uri in [
+      "/publications/mediation-familiale/2025/notes-internes.json",
+      "/publications/mediation-familiale/2025/tableaux.csv",  // listed, but not there
+      "/publications/mediation-familiale/2025/..%2F..%2Fledger.sqlite",
+      "/publications/mediation-familiale/2025/departements",
+      "/publications/espace-rencontre/2025/rapport.html",
+    ] {
+      #expect(try await Self.get(fixture, uri, token: fixture.departementToken).0 == .notFound, "\(uri)")
+    }
+  }
+
   @Test func onlyAServiceSubmits() async throws {
     let fixture = try Fixture()
     for token in [fixture.departementToken, fixture.statisticienToken] {

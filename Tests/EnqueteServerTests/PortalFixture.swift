@@ -51,6 +51,10 @@ struct PortalFixture {
       try Data("<p>Extraction \(code)</p>".utf8).write(to: extract.appendingPathComponent("index.html"))
       try Data("code,valeur\n\(code),12\n".utf8).write(to: extract.appendingPathComponent("\(code).csv"))
     }
+    // The national report and a file beside it that is not public.
+    let national = publications.appendingPathComponent("mediation-familiale/2025")
+    try Data("<p>Rapport national</p>".utf8).write(to: national.appendingPathComponent("rapport.html"))
+    try Data("{}".utf8).write(to: national.appendingPathComponent("notes-internes.json"))
     settings = PortalSettings(
       ledger: ledger, publications: publications.path, maximumUploadBytes: maximumUploadBytes,
       spoolDirectory: folder.appendingPathComponent("spool").path)
