@@ -26,7 +26,12 @@ public enum ProtectionReport {
     out += parts.isEmpty ? "\n" : " (" + parts.joined(separator: " ; ") + ")\n"
     out += protection.patternGiven ? "Secret secondaire (motif fourni) : " : "Secret secondaire : "
     out += cells(protection.count(.secondary))
-    out += ", valeur masquée \(number(protection.secondaryValue))\n"
+    out += ", valeur masquée \(number(protection.secondaryValue))"
+    if let added = protection.addedToPattern {
+      out +=
+        " (dont \(FrenchFormat.plural(added, "cellule ajoutée", "cellules ajoutées")) pour la protection d'enquete)"
+    }
+    out += "\n"
     let masked = protection.primaryCount + protection.count(.secondary)
     out += "Cellules masquées au total : \(number(Double(masked)))\n"
     let percent = Int((settings.protectionRatio * 100).rounded())
@@ -58,6 +63,7 @@ public enum ProtectionReport {
       ("valeur_secondaire", .number(protection.secondaryValue)),
       ("motif_fourni", .bool(protection.patternGiven)),
       ("optimalite_prouvee", protection.provedOptimal.map { .bool($0) } ?? .null),
+      ("ajoutees_au_motif", protection.addedToPattern.map { .number(Double($0)) } ?? .null),
       ("audit_reussi", .bool(protection.audit.passes)),
       (
         "cellules_insuffisamment_protegees",

@@ -17,6 +17,8 @@ public struct TableProtection: Sendable {
   public var patternGiven: Bool
   /// For the optimal method: whether the solver proved its pattern optimal; `nil` otherwise.
   public var provedOptimal: Bool? = nil
+  /// For a given pattern completed to enquete's protection: how many cells were added to it.
+  public var addedToPattern: Int? = nil
 
   /// How the pattern is computed.
   public enum Method: Sendable, Hashable {
@@ -31,7 +33,8 @@ public struct TableProtection: Sendable {
   /// the same départements, e.g. cours d'appel beside régions), every hierarchy is protected jointly. Cells of the pattern that are not primaries become secondaries (`D`).
   /// - Complexity: see ``SecondarySuppression`` and ``ProtectionAudit``.
   public static func run(
-    cells: String, hierarchy: String, pattern: String? = nil, settings: SecrecySettings,
+    cells: String, hierarchy: String, pattern: String? = nil, completesPattern: Bool = false,
+    settings: SecrecySettings,
     prunes: Bool = true, method: Method = .heuristic(.hypercubes), otherHierarchies: [String] = [],
     logger: Logger? = nil
   ) throws -> TableProtection {
@@ -45,16 +48,17 @@ public struct TableProtection: Sendable {
         patternGiven: false)
     }
     return try run(
-      table: TauArgusFiles.table(cells: cells, hierarchy: hierarchy), pattern: pattern, settings: settings,
-      prunes: prunes, method: method, logger: logger)
+      table: TauArgusFiles.table(cells: cells, hierarchy: hierarchy), pattern: pattern,
+      completesPattern: completesPattern, settings: settings, prunes: prunes, method: method, logger: logger)
   }
 
   /// Protects `peer` (read from the peers' form or from τ-Argus's tabular form,
   /// ``TauArgusTabular``) as ``run(cells:hierarchy:pattern:settings:prunes:method:otherHierarchies:logger:)``
   /// does; `pattern` is τ-Argus's `out.csv` of the same table.
   public static func run(
-    table peer: HierarchicalTable, pattern: String? = nil, settings: SecrecySettings, prunes: Bool = true,
-    method: Method = .heuristic(.hypercubes), logger: Logger? = nil
+    table peer: HierarchicalTable, pattern: String? = nil, completesPattern: Bool = false,
+    settings: SecrecySettings, prunes: Bool = true, method: Method = .heuristic(.hypercubes),
+    logger: Logger? = nil
   ) throws -> TableProtection {
     let table = peer.table
     if let pattern {
@@ -62,6 +66,17 @@ public struct TableProtection: Sendable {
       for index in try TauArgusFiles.suppressedCells(output: pattern, of: peer)
       where !statuses[index].isPrimary {
         statuses[index] = .secondary
+      }
+      if completesPattern {
+        // The pattern at enquete's protection: hide more cells until the audit passes, removing none.
+        let completed = try SecondarySuppression(settings: settings, prunes: false, logger: logger).protect(
+          table, statuses: statuses)
+        return TableProtection(
+          table: table, settings: settings, statuses: completed.statuses, audit: completed.audit,
+          patternGiven: true,
+          addedToPattern: completed.statuses.indices.count {
+            completed.statuses[$0] == .secondary && statuses[$0] != .secondary
+          })
       }
       let audit = try ProtectionAudit(settings: settings, logger: logger).audit(table, statuses: statuses)
       return TableProtection(

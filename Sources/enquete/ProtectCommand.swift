@@ -52,6 +52,13 @@ struct ProtectCommand: ParsableCommand {
   @Option(help: "Audit this τ-Argus out.csv pattern instead of computing one.")
   var motif: String?
 
+  @Flag(
+    name: .customLong("completer"),
+    help:
+      "With --motif: hide more cells until enquete's audit passes (none removed), to compare at equal protection."
+  )
+  var completesPattern = false
+
   @Flag(name: .customLong("sans-elagage"), help: "Keep every secondary found (faster on large tables).")
   var withoutPruning = false
 
@@ -86,6 +93,7 @@ struct ProtectCommand: ParsableCommand {
       throw ValidationError("--placement : hypercubes ou lp")
     }
     guard tempsMax > 0 else { throw ValidationError("--temps-max doit être positif") }
+    guard !completesPattern || motif != nil else { throw ValidationError("--completer va avec --motif") }
     guard isTabular || hrc != nil else {
       throw ValidationError("--hrc est requis pour un fichier de cellules")
     }
@@ -124,8 +132,10 @@ struct ProtectCommand: ParsableCommand {
         )
       }
       return try TableProtection.run(
-        cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read), settings: settings,
-        prunes: !withoutPruning, method: method, otherHierarchies: otherHierarchies.map(read))
+        cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read),
+        completesPattern: completesPattern,
+        settings: settings, prunes: !withoutPruning, method: method,
+        otherHierarchies: otherHierarchies.map(read))
     }
     print(format == .json ? ProtectionReport.json(result) : ProtectionReport.text(result), terminator: "")
     if !result.audit.passes { throw ExitCode(1) }
@@ -147,8 +157,8 @@ struct ProtectCommand: ParsableCommand {
       ).contents
     }
     return try TableProtection.run(
-      table: tabular.table, pattern: motif.map(read), settings: settings, prunes: !withoutPruning,
-      method: method)
+      table: tabular.table, pattern: motif.map(read), completesPattern: completesPattern, settings: settings,
+      prunes: !withoutPruning, method: method)
   }
 
   /// How the pattern is computed.
