@@ -32,22 +32,14 @@ extension HierarchicalTable {
     dimensions: [CodeHierarchy], magnitudes: [InnerMagnitude], totals: [String: [Double]] = [:]
   ) throws(AdditiveTable.Problem) {
     let sizes = dimensions.map(\.codes.count)
-    var strides = [Int](repeating: 1, count: sizes.count)
-    for dimension in sizes.indices.dropLast().reversed() {
-      strides[dimension] = strides[dimension + 1] * sizes[dimension + 1]
-    }
+    let strides = Self.strides(sizes)
     let cellCount = sizes.reduce(1, *)
     let kept = magnitudes.map { $0.largest?.count ?? 0 }.max() ?? 0
     var values = [Double](repeating: 0, count: cellCount)
     var contributors = [Int](repeating: 0, count: cellCount)
     var largest = [[Double]?](repeating: nil, count: cellCount)
     for cell in magnitudes {
-      var offsets = [0]
-      for (dimension, position) in cell.positions.enumerated() {
-        let levels = dimensions[dimension].selfAndAncestors(position)
-        offsets = offsets.flatMap { base in levels.map { base + $0 * strides[dimension] } }
-      }
-      for offset in offsets {
+      for offset in Self.offsets(containing: cell.positions, dimensions, strides) {
         values[offset] += cell.value
         contributors[offset] += cell.contributors
         if let top = cell.largest {
@@ -58,35 +50,12 @@ extension HierarchicalTable {
     var cells: [TableCell] = []
     cells.reserveCapacity(cellCount)
     for offset in 0..<cellCount {
-      let id = sizes.indices.map { dimensions[$0].codes[(offset / strides[$0]) % sizes[$0]] }
-        .joined(separator: Self.separator)
+      let id = Self.id(of: offset, dimensions, strides)
       cells.append(
         TableCell(
           id: id, value: values[offset], contributors: contributors[offset],
           largestContributions: totals[id] ?? largest[offset]))
     }
     try self.init(dimensions: dimensions, gridCells: cells)
-  }
-
-  /// The table of `gridCells`, one per combination of codes in grid order (the last dimension
-  /// varying fastest), with the equations of every hierarchy; values are taken as given.
-  public init(dimensions: [CodeHierarchy], gridCells cells: [TableCell]) throws(AdditiveTable.Problem) {
-    self.dimensions = dimensions
-    let sizes = dimensions.map(\.codes.count)
-    var strides = [Int](repeating: 1, count: sizes.count)
-    for dimension in sizes.indices.dropLast().reversed() {
-      strides[dimension] = strides[dimension + 1] * sizes[dimension + 1]
-    }
-    var equations: [TableEquation] = []
-    for offset in cells.indices {
-      for dimension in sizes.indices {
-        let position = (offset / strides[dimension]) % sizes[dimension]
-        let children = dimensions[dimension].children[position]
-        guard !children.isEmpty else { continue }
-        let base = offset - position * strides[dimension]
-        equations.append(TableEquation(total: offset, parts: children.map { base + $0 * strides[dimension] }))
-      }
-    }
-    table = try AdditiveTable(cells: cells, equations: equations)
   }
 }

@@ -21,44 +21,69 @@ public struct HierarchicalTable: Sendable {
   public init(
     dimensions: [CodeHierarchy], inner: [(positions: [Int], count: Int)]
   ) throws(AdditiveTable.Problem) {
-    self.dimensions = dimensions
     let sizes = dimensions.map(\.codes.count)
-    var strides = [Int](repeating: 1, count: sizes.count)
-    for dimension in sizes.indices.dropLast().reversed() {
-      strides[dimension] = strides[dimension + 1] * sizes[dimension + 1]
-    }
-    let cellCount = sizes.reduce(1, *)
-    var counts = [Int](repeating: 0, count: cellCount)
+    let strides = Self.strides(sizes)
+    var counts = [Int](repeating: 0, count: sizes.reduce(1, *))
     for entry in inner {
-      var offsets = [0]
-      for (dimension, position) in entry.positions.enumerated() {
-        let levels = dimensions[dimension].selfAndAncestors(position)
-        offsets = offsets.flatMap { base in levels.map { base + $0 * strides[dimension] } }
-      }
-      for offset in offsets { counts[offset] += entry.count }
-    }
-
-    var cells: [TableCell] = []
-    cells.reserveCapacity(cellCount)
-    var equations: [TableEquation] = []
-    for offset in 0..<cellCount {
-      let positions = sizes.indices.map { (offset / strides[$0]) % sizes[$0] }
-      let id = positions.enumerated().map { dimensions[$0].codes[$1] }
-        .joined(separator: Self.separator)
-      cells.append(TableCell(id: id, value: Double(counts[offset]), contributors: counts[offset]))
-      for (dimension, position) in positions.enumerated() {
-        let children = dimensions[dimension].children[position]
-        guard !children.isEmpty else { continue }
-        let base = offset - position * strides[dimension]
-        equations.append(
-          TableEquation(total: offset, parts: children.map { base + $0 * strides[dimension] }))
+      for offset in Self.offsets(containing: entry.positions, dimensions, strides) {
+        counts[offset] += entry.count
       }
     }
-    table = try AdditiveTable(cells: cells, equations: equations)
+    let cells = counts.indices.map { offset in
+      TableCell(
+        id: Self.id(of: offset, dimensions, strides), value: Double(counts[offset]),
+        contributors: counts[offset])
+    }
+    try self.init(dimensions: dimensions, gridCells: cells)
   }
 
   /// The index of the cell with these codes (one per dimension), if any.
   public func cellIndex(codes: [String]) -> Int? {
     table.index(of: codes.joined(separator: Self.separator))
+  }
+
+  /// The table of `gridCells`, one per combination of codes in grid order (the last dimension
+  /// varying fastest), with the equations of every hierarchy; values are taken as given.
+  public init(dimensions: [CodeHierarchy], gridCells cells: [TableCell]) throws(AdditiveTable.Problem) {
+    self.dimensions = dimensions
+    let sizes = dimensions.map(\.codes.count)
+    let strides = Self.strides(sizes)
+    var equations: [TableEquation] = []
+    for offset in cells.indices {
+      for dimension in sizes.indices {
+        let position = (offset / strides[dimension]) % sizes[dimension]
+        let children = dimensions[dimension].children[position]
+        guard !children.isEmpty else { continue }
+        let base = offset - position * strides[dimension]
+        equations.append(TableEquation(total: offset, parts: children.map { base + $0 * strides[dimension] }))
+      }
+    }
+    table = try AdditiveTable(cells: cells, equations: equations)
+  }
+
+  /// The index step of each dimension in grid order (the last dimension varying fastest).
+  static func strides(_ sizes: [Int]) -> [Int] {
+    var strides = [Int](repeating: 1, count: sizes.count)
+    for dimension in sizes.indices.dropLast().reversed() {
+      strides[dimension] = strides[dimension + 1] * sizes[dimension + 1]
+    }
+    return strides
+  }
+
+  /// The offsets of the inner cell at `positions` and of every total containing it (each of its
+  /// codes or their ancestors, in every combination).
+  static func offsets(containing positions: [Int], _ dimensions: [CodeHierarchy], _ strides: [Int]) -> [Int] {
+    var offsets = [0]
+    for (dimension, position) in positions.enumerated() {
+      let levels = dimensions[dimension].selfAndAncestors(position)
+      offsets = offsets.flatMap { base in levels.map { base + $0 * strides[dimension] } }
+    }
+    return offsets
+  }
+
+  /// The identifier of the cell at `offset` of the grid: its codes joined by ``separator``.
+  static func id(of offset: Int, _ dimensions: [CodeHierarchy], _ strides: [Int]) -> String {
+    dimensions.indices.map { dimensions[$0].codes[(offset / strides[$0]) % dimensions[$0].codes.count] }
+      .joined(separator: separator)
   }
 }

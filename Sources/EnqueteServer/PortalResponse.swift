@@ -33,6 +33,15 @@ enum PortalResponse {
     return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
   }
 
+  /// A file of a publication, as published: its type by its extension, never cached, saved as a
+  /// download unless it is a page.
+  static func publishedFile(_ name: String, _ bytes: [UInt8]) -> Response {
+    var headers: HTTPFields = [.contentType: PublishedExtracts.contentType(of: name)]
+    headers[.cacheControl] = "no-store"
+    if !name.hasSuffix(".html") { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
   /// A redirection after a form (303: the browser follows it with GET).
   static func seeOther(_ location: String, headers: HTTPFields = [:]) -> Response {
     var headers = headers

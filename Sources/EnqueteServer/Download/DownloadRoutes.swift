@@ -45,13 +45,10 @@ struct DownloadRoutes: Sendable {
     guard let name = context.parameters.get("fichier"),
       let bytes = extracts.read(survey: survey, year: year, departement: code, name: name)
     else { throw await portal.refuse(.notFound, request: request, identity: context.identity) }
-    var headers: HTTPFields = [.contentType: PublishedExtracts.contentType(of: name)]
-    headers[.cacheControl] = "no-store"
-    if !name.hasSuffix(".html") { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
     await portal.audit(
       "download", request: request, identity: context.identity, outcome: "sent", status: .ok,
       sha256: SHA256.hex(bytes))
-    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    return PortalResponse.publishedFile(name, bytes)
   }
 
   /// The publication and département of the path, when the identity may read that extract;

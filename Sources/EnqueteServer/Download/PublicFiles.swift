@@ -25,11 +25,9 @@ struct PublicFiles: Sendable {
         atPath: [portal.settings.publications, survey.rawValue, String(year), name].joined(separator: "/"))
     else { throw await portal.refuse(.notFound, request: request, identity: identity, action: "download") }
     let bytes = [UInt8](data)
-    var headers: HTTPFields = [.contentType: PublishedExtracts.contentType(of: name)]
-    if !name.hasSuffix(".html") { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
     await portal.audit(
       "download", request: request, identity: identity, outcome: "sent", status: .ok,
       sha256: SHA256.hex(bytes))
-    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    return PortalResponse.publishedFile(name, bytes)
   }
 }
