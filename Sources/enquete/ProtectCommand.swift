@@ -167,12 +167,21 @@ struct ProtectCommand: ParsableCommand {
       ? .optimal(timeLimit: tempsMax) : .heuristic(placement == "lp" ? .linearProgram : .hypercubes)
   }
 
-  /// The text of `path`; a file that cannot be read is exit 66 with its French message.
+  /// The text of `path`, in UTF-8 or else Windows-1252 (τ-Argus's files often are); a file that
+  /// cannot be read is exit 66 with its French message.
   private func read(_ path: String) throws -> String {
-    do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+    guard let data = FileManager.default.contents(atPath: path) else {
       FileHandle.standardError.write(Data("\(path): erreur: lecture impossible [protect.read]\n".utf8))
       throw ExitCode(66)
     }
+    if let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) {
+      return text
+    }
+    FileHandle.standardError.write(
+      Data(
+        "\(path): erreur: ni UTF-8 ni Windows-1252 : enregistrez le fichier en UTF-8 [protect.encoding]\n"
+          .utf8))
+    throw ExitCode(65)
   }
 
   /// Writes the τ-Argus files `files` gives for the folder of --tau-argus (absolute), when asked.
