@@ -35,7 +35,7 @@ public struct TableProtection: Sendable {
   public static func run(
     cells: String, hierarchy: String, pattern: String? = nil, completesPattern: Bool = false,
     settings: SecrecySettings,
-    prunes: Bool = true, method: Method = .heuristic(.hypercubes), otherHierarchies: [String] = [],
+    prunes: Bool = true, method: Method = .heuristic(.cuttingPlanes), otherHierarchies: [String] = [],
     logger: Logger? = nil
   ) throws -> TableProtection {
     if !otherHierarchies.isEmpty {
@@ -57,7 +57,7 @@ public struct TableProtection: Sendable {
   /// does; `pattern` is τ-Argus's `out.csv` of the same table.
   public static func run(
     table peer: HierarchicalTable, pattern: String? = nil, completesPattern: Bool = false,
-    settings: SecrecySettings, prunes: Bool = true, method: Method = .heuristic(.hypercubes),
+    settings: SecrecySettings, prunes: Bool = true, method: Method = .heuristic(.cuttingPlanes),
     logger: Logger? = nil
   ) throws -> TableProtection {
     let table = peer.table

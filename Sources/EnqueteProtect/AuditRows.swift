@@ -40,4 +40,10 @@ enum AuditRows {
     }
     return (rows, published)
   }
+
+  /// The equation behind each row of ``build(_:column:)``, in the same order: the equations that
+  /// involve a hidden cell.
+  static func equations(of table: AdditiveTable, column: [Int]) -> [Int] {
+    table.equations.indices.filter { table.equations[$0].cells.contains { column[$0] >= 0 } }
+  }
 }

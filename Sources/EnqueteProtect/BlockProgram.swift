@@ -11,6 +11,8 @@ final class BlockProgram {
   private let place: [(block: Int, column: Int)]
   /// For each block: its columns in the whole program.
   private let members: [[Int]]
+  /// For each block: its rows' numbers in the whole program.
+  private let rowNumbers: [[Int]]
   /// The block solved last (``solution()`` reads it).
   private var lastSolved: Int?
   /// The number of columns.
@@ -39,15 +41,18 @@ final class BlockProgram {
       members[block].append(column)
     }
     var blockRows = [[AuditRows.Row]](repeating: [], count: members.count)
-    for row in rows {
+    var rowNumbers = [[Int]](repeating: [], count: members.count)
+    for (number, row) in rows.enumerated() {
       guard let first = row.terms.first?.column else { continue }
       let block = place[first].block
+      rowNumbers[block].append(number)
       blockRows[block].append(
         (row.terms.map { (place[$0.column].column, $0.coefficient) }, row.rightHandSide, row.slack))
     }
     blocks = members.indices.map { LinearProgram(columnCount: members[$0].count, rows: blockRows[$0]) }
     self.place = place
     self.members = members
+    self.rowNumbers = rowNumbers
   }
 
   /// The smallest value of a column.
@@ -60,6 +65,13 @@ final class BlockProgram {
   func maximum(of column: Int) -> LinearProgram.Bound {
     lastSolved = place[column].block
     return blocks[place[column].block].maximum(of: place[column].column)
+  }
+
+  /// The dual value of each row of `column`'s block after its last solve, by row number in the
+  /// whole program.
+  func rowDuals(ofBlockOf column: Int) -> [(row: Int, dual: Double)] {
+    let block = place[column].block
+    return Array(zip(rowNumbers[block], blocks[block].rowDuals()))
   }
 
   /// Fixes a column at a value (publishing its cell again).

@@ -77,6 +77,12 @@ final class LinearProgram {
     (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) }
   }
 
+  /// The dual value of every row in the last optimal solution (GLPK's sign convention: a
+  /// column's reduced cost is its objective coefficient minus Σ dual × coefficient).
+  func rowDuals() -> [Double] {
+    (0..<glp_get_num_rows(problem)).map { glp_get_row_dual(problem, $0 + 1) }
+  }
+
   private func optimise(_ column: Int, direction: Int32) -> Bound {
     let target = Int32(column + 1)
     if let previous = objectiveColumn, previous != target { glp_set_obj_coef(problem, previous, 0) }

@@ -44,15 +44,41 @@ final class MixedIntegerModel {
     }
   }
 
+  /// Adds the row `Σ coefficient × column ≥ lower`.
+  func addRow(_ terms: [(column: Int32, coefficient: Double)], atLeast lower: Double) {
+    rowCount += 1
+    glp_add_rows(problem, 1)
+    glp_set_row_bnds(problem, rowCount, GLP_LO, lower, 0)
+    for term in terms {
+      rows.append(rowCount)
+      columns.append(term.column)
+      coefficients.append(term.coefficient)
+    }
+  }
+
   /// Solves within `timeLimit` seconds: every column's value and whether optimality was proved;
   /// `nil` when no integer solution was found.
-  func solve(timeLimit: Double) -> (values: [Double], proved: Bool)? {
+  /// With `nodeLimit`, the search also stops once it has opened that many branch-and-bound nodes:
+  /// a limit that, unlike time, gives the same answer on every machine.
+  func solve(timeLimit: Double, nodeLimit: Int? = nil) -> (values: [Double], proved: Bool)? {
     glp_load_matrix(problem, Int32(coefficients.count - 1), rows, columns, coefficients)
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
     parameters.presolve = GLP_ON
     parameters.tm_lim = Int32(min(timeLimit * 1000, Double(Int32.max)))
+    if let nodeLimit {
+      // The limit travels as the callback's context pointer: no state outlives the solve.
+      parameters.cb_info = UnsafeMutableRawPointer(bitPattern: max(1, nodeLimit))
+      parameters.cb_func = { tree, info in
+        guard let tree, glp_ios_reason(tree) == GLP_ISELECT else { return }
+        var active: Int32 = 0
+        var current: Int32 = 0
+        var total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &current, &total)
+        if Int(total) >= Int(bitPattern: info) { glp_ios_terminate(tree) }
+      }
+    }
     let code = glp_intopt(problem, &parameters)
     let status = glp_mip_status(problem)
     guard status == GLP_OPT || status == GLP_FEAS else { return nil }

@@ -1,10 +1,14 @@
 import EnqueteCore
 
 extension SecondarySuppression {
-  /// Protects a crossed table by hypercubes, each primary proved as it is protected, then pruned,
-  /// and always finished by the full LP audit.
+  /// Protects a crossed table, always finished by the full LP audit.
   ///
-  /// 1. Primaries in table order (``placement``): hide the hypercube through the primary of least
+  /// With ``placement`` ``Placement/cuttingPlanes`` (the default) and at most
+  /// ``cuttingPlaneLimit`` cells, the pattern is the integer program's
+  /// (``placeByCuttingPlanes(_:statuses:)``), pruned as in step 3 below; should its cuts not settle
+  /// every primary, or on a larger table, the hypercubes below place it instead:
+  ///
+  /// 1. Primaries in table order: hide the hypercube through the primary of least
   ///    cost (value of the cells it newly hides, plus ``cellWeight`` each) per share of the required
   ///    protection it gives, until the primary can rise to its required maximum and fall to its
   ///    required minimum (a few cubes when one is not enough); or hide its cheapest protecting
@@ -32,13 +36,25 @@ extension SecondarySuppression {
     guard statuses.count == table.cells.count else {
       throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
     }
+    if placement == .cuttingPlanes, table.cells.count <= cuttingPlaneLimit {
+      let (placed, rounds, passes) = try placeByCuttingPlanes(table, statuses: statuses)
+      if passes {
+        var state = PatternState(table: table, statuses: placed, settings: settings, cellWeight: cellWeight)
+        if prunes, try proveByProgram(&state) {
+          try pruneWithProofs(&state, determined: true) { _, _ in nil }
+        }
+        return try finish(table, state.statuses, rounds: rounds)
+      }
+      // The cuts did not settle: the hypercubes place the pattern instead.
+      logger?.debug("cutting planes left primaries unprotected", metadata: ["rounds": "\(rounds)"])
+    }
     var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
     var search = HypercubeSearch(crossed)
     let order = table.cells.indices.filter { statuses[$0].isPrimary }
     var unproved = 0
     switch placement {
     case .linearProgram: unproved = placeByProgram(&state, order: order)
-    case .hypercubes:
+    case .hypercubes, .cuttingPlanes:
       for primary in order {
         let proof = prove(primary, &state, &search, hiddenOnly: false)
         state.certify(primary, proof)

@@ -35,6 +35,15 @@ public struct SecondarySuppression: Sendable {
   /// publication-shaped table would take 41 s instead of 5 s, the 27 720-cell one 421 s instead of
   /// 10 s (the LP proofs then solve programs over thousands of hidden cells tied together).
   public var programPruningLimit: Int
+  /// The branch-and-bound nodes each integer program of ``Placement/cuttingPlanes`` may open
+  /// (a count, not a time, so that the pattern is the same on every machine).
+  public var cuttingPlaneNodeLimit: Int = 1_000
+  /// The audit rounds of ``Placement/cuttingPlanes`` that may add cuts before the repair rounds
+  /// of ``protect(_:)`` take over.
+  public var cuttingPlaneRounds: Int = 12
+  /// The largest crossed table (in cells) that ``Placement/cuttingPlanes`` takes; larger ones are
+  /// placed by hypercubes.
+  public var cuttingPlaneLimit: Int = 12_000
   let logger: Logger?
 
   /// How the first pattern is placed on a crossed table.
@@ -43,12 +52,16 @@ public struct SecondarySuppression: Sendable {
     case hypercubes
     /// The cheapest protecting change by LP through each primary (slower; less value on 2-D tables).
     case linearProgram
+    /// The cheapest pattern that meets the conditions every protection needs, by integer
+    /// programming, with a cut for each primary the audit still finds under-protected
+    /// (``placeByCuttingPlanes(_:statuses:)``): the fewest, smallest cells.
+    case cuttingPlanes
   }
 
   /// Creates the heuristic; `logger` receives counts only, never a cell value.
   public init(
     settings: SecrecySettings = SecrecySettings(), prunes: Bool = true, cellWeight: Double = 1,
-    placement: Placement = .hypercubes, programPruningLimit: Int = 11_000, logger: Logger? = nil
+    placement: Placement = .cuttingPlanes, programPruningLimit: Int = 11_000, logger: Logger? = nil
   ) {
     self.placement = placement
     self.programPruningLimit = programPruningLimit

@@ -65,8 +65,12 @@ struct ProtectCommand: ParsableCommand {
   @Option(help: "heuristique (default) or optimale (MILP, for small tables).")
   var methode: String = "heuristique"
 
-  @Option(name: .customLong("placement"), help: "Heuristic's first pattern: hypercubes (default) or lp.")
-  var placement: String = "hypercubes"
+  @Option(
+    name: .customLong("placement"),
+    help:
+      "Heuristic's first pattern: coupes (integer program with the audit's cuts, the default; tables over 12 000 cells fall back to hypercubes), hypercubes or lp."
+  )
+  var placement: String = "coupes"
 
   @Option(name: .customLong("temps-max"), help: "Time limit of the optimal method, in seconds.")
   var tempsMax: Double = 60
@@ -89,8 +93,8 @@ struct ProtectCommand: ParsableCommand {
     guard ["heuristique", "optimale"].contains(methode) else {
       throw ValidationError("--methode : heuristique ou optimale")
     }
-    guard ["hypercubes", "lp"].contains(placement) else {
-      throw ValidationError("--placement : hypercubes ou lp")
+    guard ["coupes", "hypercubes", "lp"].contains(placement) else {
+      throw ValidationError("--placement : coupes, hypercubes ou lp")
     }
     guard tempsMax > 0 else { throw ValidationError("--temps-max doit être positif") }
     guard !completesPattern || motif != nil else { throw ValidationError("--completer va avec --motif") }
@@ -164,7 +168,8 @@ struct ProtectCommand: ParsableCommand {
   /// How the pattern is computed.
   private var method: TableProtection.Method {
     methode == "optimale"
-      ? .optimal(timeLimit: tempsMax) : .heuristic(placement == "lp" ? .linearProgram : .hypercubes)
+      ? .optimal(timeLimit: tempsMax)
+      : .heuristic(["lp": .linearProgram, "hypercubes": .hypercubes][placement] ?? .cuttingPlanes)
   }
 
   /// The text of `path`, in UTF-8 or else Windows-1252 (τ-Argus's files often are); a file that

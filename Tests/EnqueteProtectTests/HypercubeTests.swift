@@ -9,7 +9,7 @@ import Testing
 
   @Test func aSmallCellGetsItsCheapestRectangle() throws {
     let crossed = try TableBuilders.twoWay().crossed
-    let result = try SecondarySuppression().protect(crossed)
+    let result = try SecondarySuppression(placement: .hypercubes).protect(crossed)
     #expect(result.audit.passes)
     #expect(linesAreClosed(crossed.table, result.statuses))
     let hidden = result.statuses.indices.filter { result.statuses[$0] == .secondary }.map {
@@ -22,7 +22,7 @@ import Testing
   /// The small peer table: hypercubes find τ-Argus Optimal's 8 cells (59).
   @Test func theSmallPeerTableMatchesTauArgusOptimal() throws {
     let crossed = try TableBuilders.peer(PeerTableTests.small).crossed
-    let result = try SecondarySuppression().protect(crossed)
+    let result = try SecondarySuppression(placement: .hypercubes).protect(crossed)
     #expect(result.audit.passes)
     #expect(result.secondaryCount == 8 && result.secondaryValue(in: crossed.table) == 59)
   }
@@ -34,7 +34,7 @@ import Testing
     let crossed = try TableBuilders.twoWay().crossed
     var statuses = PrimaryRules.statuses(of: crossed.table, settings: SecrecySettings())
     for id in ["A|Y", "B|X", "B|Y", "C|Y", "C|Z"] { statuses[crossed.table.index(of: id)!] = .secondary }
-    let result = try SecondarySuppression().protect(crossed, statuses: statuses)
+    let result = try SecondarySuppression(placement: .hypercubes).protect(crossed, statuses: statuses)
     #expect(result.audit.passes)
     #expect(linesAreClosed(crossed.table, result.statuses))
     let hidden = result.statuses.indices.filter { result.statuses[$0] == .secondary }.map {
@@ -46,14 +46,14 @@ import Testing
   /// Deterministic, audited, lines closed, and fewer cells than τ-Argus Modular's 151.
   @Test func theLargePeerTableIsProtectedByHypercubes() throws {
     let crossed = try TableBuilders.peer(PeerTableTests.large).crossed
-    let result = try SecondarySuppression().protect(crossed)
+    let result = try SecondarySuppression(placement: .hypercubes).protect(crossed)
     #expect(result.primaryCount == 288)
     #expect(result.audit.passes)
     #expect(linesAreClosed(crossed.table, result.statuses))
     #expect(result.secondaryCount < 151)
     // Known answer of this heuristic (before grouped pruning: 145 cells, 1 044).
     #expect(result.secondaryCount == 133 && result.secondaryValue(in: crossed.table) == 991)
-    let again = try SecondarySuppression().protect(crossed)
+    let again = try SecondarySuppression(placement: .hypercubes).protect(crossed)
     #expect(again.statuses == result.statuses)
     let byProgram = try SecondarySuppression(placement: .linearProgram).protect(crossed)
     #expect(byProgram.audit.passes)
@@ -76,7 +76,7 @@ import Testing
     }
     let crossed = try CrossedTable(dimensions: [geography, categories], inner: inner)
     #expect(crossed.table.unbalancedEquations().isEmpty)
-    let result = try SecondarySuppression().protect(crossed)
+    let result = try SecondarySuppression(placement: .hypercubes).protect(crossed)
     #expect(result.audit.passes)
     #expect(result.primaryCount == 1)
   }
