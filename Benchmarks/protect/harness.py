@@ -40,6 +40,7 @@ def main():
         for method in methods:
             if method.startswith("enquete"):
                 extra = {"enquete": [], "enquete-lp": ["--placement", "lp"],
+                         "enquete-hypercubes": ["--placement", "hypercubes"],
                          "enquete-opt": ["--methode", "optimale", "--temps-max", str(int(timeout))]}[method]
                 report, seconds = enquete(exe, table, extra, timeout * 3)
                 row(name, method, report, seconds)
