@@ -1,7 +1,13 @@
 import EnqueteCore
 import Logging
 
-/// A first secondary-suppression heuristic, always finished by the LP audit.
+/// Secondary suppression, always finished by the LP audit.
+///
+/// By default (``placement`` ``Placement/cuttingPlanes``, tables up to ``cuttingPlaneLimit``
+/// cells) the pattern is the cheapest that meets the conditions every protection needs, by integer
+/// programming with a cut from the audit for each primary still under-protected
+/// (``placeByCuttingPlanes(_:statuses:)``), then pruned (step 4). Otherwise, or should its cuts not
+/// settle, on a plain table:
 ///
 /// 1. Start from the primaries (``PrimaryRules``).
 /// 2. Close the lines: while some equation has exactly one hidden cell, hide the cheapest
@@ -27,7 +33,7 @@ public struct SecondarySuppression: Sendable {
   /// The cost of hiding one more cell, added to its value when comparing patterns: 0 minimises
   /// the hidden value alone, larger values favour fewer cells.
   public var cellWeight: Double
-  /// How the hypercube method of ``protect(_:statuses:)-(CrossedTable,_)`` places its first pattern.
+  /// How the first pattern is placed (``Placement``; default ``Placement/cuttingPlanes``).
   public var placement: Placement
   /// The largest table (in cells) whose pruning may prove cells by the LP; larger ones prune by
   /// hypercubes of hidden cells only (a size rule, not a time limit: the result stays deterministic).
@@ -46,7 +52,8 @@ public struct SecondarySuppression: Sendable {
   public var cuttingPlaneLimit: Int = 12_000
   let logger: Logger?
 
-  /// How the first pattern is placed on a crossed table.
+  /// How the first pattern is placed: on a crossed table, by one of these; on a plain table
+  /// (``protect(_:)``), by cutting planes, or by line closing and audit rounds for any other value.
   public enum Placement: String, Sendable, Hashable, CaseIterable {
     /// The cheapest hypercube through each primary (fast; fewer cells).
     case hypercubes
@@ -78,6 +85,11 @@ public struct SecondarySuppression: Sendable {
   }
 
   /// Protects `table` whose primaries (and any secondary already chosen) are given in `statuses`.
+  ///
+  /// With ``placement`` ``Placement/cuttingPlanes`` (the default) and at most
+  /// ``cuttingPlaneLimit`` cells, steps 2 and 3 are replaced by the integer program with the
+  /// audit's cuts (``placeByCuttingPlanes(_:statuses:)``); should its cuts not settle every
+  /// primary, steps 2 and 3 run from `statuses` as below. Pruning follows either way.
   /// - Complexity: see ``protect(_:)``.
   public func protect(
     _ table: AdditiveTable, statuses given: [CellStatus]
@@ -85,7 +97,15 @@ public struct SecondarySuppression: Sendable {
     guard given.count == table.cells.count else {
       throw .statusCountMismatch(cells: table.cells.count, statuses: given.count)
     }
-    var (statuses, rounds) = try repair(table, given)
+    var statuses: [CellStatus]
+    var rounds: Int
+    if placement == .cuttingPlanes, table.cells.count <= cuttingPlaneLimit,
+      case let placed = try placeByCuttingPlanes(table, statuses: given), placed.passes
+    {
+      (statuses, rounds) = (placed.statuses, placed.rounds)
+    } else {
+      (statuses, rounds) = try repair(table, given)
+    }
     if prunes {
       var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
       if try proveByProgram(&state) {

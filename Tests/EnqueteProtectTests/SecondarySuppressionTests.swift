@@ -8,18 +8,25 @@ import Testing
     table.equations.allSatisfy { equation in equation.cells.count { statuses[$0].isSuppressed } != 1 }
   }
 
+  /// The line-closing path of a plain table (any placement but cutting planes).
+  let lines = SecondarySuppression(placement: .hypercubes)
+
   func ids(_ table: AdditiveTable, _ result: ProtectionResult) -> [String] {
     result.statuses.indices.filter { result.statuses[$0] == .secondary }.map { table.cells[$0].id }
   }
 
   @Test func aSmallCellGetsARectangle() throws {
     let table = try TableBuilders.twoWay().table
-    let result = try SecondarySuppression().protect(table)
+    let result = try lines.protect(table)
     #expect(result.audit.passes)
     #expect(linesAreClosed(table, result.statuses))
     // The cheapest complements: C|X (7) in column X, A|Y (10) in row A, then C|Y (11) in row C.
     #expect(ids(table, result) == ["A|Y", "C|X", "C|Y"])
     #expect(result.rounds == 1)
+    // The cutting planes (the default) find the cheapest rectangle: B|X, A|Y, B|Y (27, not 28).
+    let placed = try SecondarySuppression().protect(table)
+    #expect(placed.audit.passes)
+    #expect(ids(table, placed) == ["A|Y", "B|X", "B|Y"])
   }
 
   @Test func twoHierarchiesAreProtectedJointly() throws {
@@ -32,14 +39,18 @@ import Testing
 
   @Test func theSmallPeerTableIsProtected() throws {
     let table = try TableBuilders.peer(PeerTableTests.small).table
-    let result = try SecondarySuppression().protect(table)
+    let result = try lines.protect(table)
     #expect(result.primaryCount == 4)
     #expect(result.audit.passes)
     #expect(linesAreClosed(table, result.statuses))
-    let again = try SecondarySuppression().protect(table)
+    let again = try lines.protect(table)
     #expect(again.statuses == result.statuses)
     // Known answer of this heuristic (τ-Argus Modular: 10 cells, 70; sdcTable SIMPLEHEURISTIC: 14, 100).
     #expect(result.secondaryCount == 10 && result.secondaryValue(in: table) == 76)
+    // The cutting planes: τ-Argus Optimal's 8 cells (59).
+    let placed = try SecondarySuppression().protect(table)
+    #expect(placed.audit.passes)
+    #expect(placed.secondaryCount == 8 && placed.secondaryValue(in: table) == 59)
   }
 
   @Test func pruningOnlyPublishesCellsAgain() throws {
@@ -55,7 +66,7 @@ import Testing
 
   @Test func theLargePeerTableIsProtected() throws {
     let table = try TableBuilders.peer(PeerTableTests.large).table
-    let protected = try SecondarySuppression().protect(table)
+    let protected = try lines.protect(table)
     #expect(protected.primaryCount == 288)
     #expect(protected.audit.passes)
     #expect(linesAreClosed(table, protected.statuses))
@@ -63,6 +74,10 @@ import Testing
     // 128, 873; Optimal: 115, 793 but 24 primaries fail our audit).
     #expect(protected.secondaryCount == 128)
     #expect(protected.secondaryValue(in: table) == 1_059)
+    // The cutting planes on the plain table: the crossed table's 127 cells (847).
+    let placed = try SecondarySuppression().protect(table)
+    #expect(placed.audit.passes)
+    #expect(placed.secondaryCount == 127 && placed.secondaryValue(in: table) == 847)
   }
 
   /// `T = a + b` and `T = c + d` (two hierarchies), `a` and `c` single contributors: hiding `T`
