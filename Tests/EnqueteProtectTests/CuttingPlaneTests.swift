@@ -41,14 +41,7 @@ import Testing
   ///   B  50  60  70
   ///   C  40  45  55
   @Test func anUnderProtectedPrimaryGetsACutItsPatternViolates() throws {
-    let rows = CodeHierarchy(flat: ["A", "B", "C"])
-    let columns = CodeHierarchy(flat: ["X", "Y", "Z"])
-    let values = [[1, 1, 30], [50, 60, 70], [40, 45, 55]]
-    var inner: [(positions: [Int], count: Int)] = []
-    for row in 0..<3 {
-      for column in 0..<3 { inner.append(([row + 1, column + 1], values[row][column])) }
-    }
-    let table = try HierarchicalTable(dimensions: [rows, columns], inner: inner).table
+    let table = try TableBuilders.rowsABCByColumnsXYZ([[1, 1, 30], [50, 60, 70], [40, 45, 55]]).table
     let settings = SecrecySettings()
     let statuses = TableBuilders.statuses(table, hiding: ["A|X", "A|Y", "B|X", "B|Y"])
     let failing = try ProtectionAudit(settings: settings).failingPrimaries(table, statuses: statuses)

@@ -11,9 +11,13 @@ enum TableBuilders {
   ///   B   8   9  15
   ///   C   7  11  14
   static func twoWay() throws -> HierarchicalTable {
+    try rowsABCByColumnsXYZ([[1, 10, 12], [8, 9, 15], [7, 11, 14]])
+  }
+
+  /// Rows A, B, C × columns X, Y, Z with all totals, the inner cells given row by row.
+  static func rowsABCByColumnsXYZ(_ values: [[Int]]) throws -> HierarchicalTable {
     let rows = CodeHierarchy(flat: ["A", "B", "C"])
     let columns = CodeHierarchy(flat: ["X", "Y", "Z"])
-    let values = [[1, 10, 12], [8, 9, 15], [7, 11, 14]]
     var inner: [(positions: [Int], count: Int)] = []
     for row in 0..<3 {
       for column in 0..<3 { inner.append(([row + 1, column + 1], values[row][column])) }
