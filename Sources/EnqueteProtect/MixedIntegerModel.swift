@@ -37,11 +37,7 @@ final class MixedIntegerModel {
     } else {
       glp_set_row_bnds(problem, rowCount, GLP_UP, 0, upper)
     }
-    for term in terms {
-      rows.append(rowCount)
-      columns.append(term.column)
-      coefficients.append(term.coefficient)
-    }
+    append(terms)
   }
 
   /// Adds the row `Σ coefficient × column ≥ lower`.
@@ -49,6 +45,11 @@ final class MixedIntegerModel {
     rowCount += 1
     glp_add_rows(problem, 1)
     glp_set_row_bnds(problem, rowCount, GLP_LO, lower, 0)
+    append(terms)
+  }
+
+  /// Records the terms of the last row added, for the matrix loaded at solve time.
+  private func append(_ terms: [(column: Int32, coefficient: Double)]) {
     for term in terms {
       rows.append(rowCount)
       columns.append(term.column)

@@ -61,7 +61,10 @@ struct SuppressionConditions {
     _ equation: TableEquation, _ table: AdditiveTable, _ statuses: [CellStatus], _ free: [Bool],
     _ settings: SecrecySettings
   ) {
-    let values = equation.cells.map { table.cells[$0].value }
+    // The other hidden parts, each able to fall by at most its value (and no further than `need`).
+    func otherParts(_ cell: Int, need: Double) -> [(cell: Int, coefficient: Double)] {
+      equation.parts.filter { free[$0] && $0 != cell }.map { ($0, min(table.cells[$0].value, need)) }
+    }
     for cell in equation.cells where statuses[cell].isPrimary {
       guard
         let required = RequiredProtection.of(
@@ -72,15 +75,12 @@ struct SuppressionConditions {
         // The total falls only as far as its hidden parts can fall.
         let need = value - required.lower
         guard need > 1e-9 else { continue }
-        let terms = equation.parts.indices.filter { free[equation.parts[$0]] && equation.parts[$0] != cell }
-          .map { (equation.parts[$0], min(values[$0 + 1], need)) }
-        add(Row(terms: terms, lower: need))
+        add(Row(terms: otherParts(cell, need: need), lower: need))
       } else {
         // A part rises only if another hidden part falls or the hidden total rises.
         let need = required.upper - value
         guard need > 1e-9 else { continue }
-        var terms = equation.parts.indices.filter { free[equation.parts[$0]] && equation.parts[$0] != cell }
-          .map { (equation.parts[$0], min(values[$0 + 1], need)) }
+        var terms = otherParts(cell, need: need)
         if free[equation.total] { terms.append((equation.total, need)) }
         add(Row(terms: terms, lower: need))
       }
