@@ -28,11 +28,17 @@ public struct LinkedTables: Sendable {
   }
 
   /// Links the cells of `aggregation`, leaving out the units of `excluded` levels (to compare a
-  /// joint protection with one hierarchy alone).
-  /// - Complexity: O(cells + equation terms).
-  public init(_ aggregation: Aggregation, excluding excluded: Set<GeographicLevel> = []) {
+  /// joint protection with one hierarchy alone). With `knowledge`, every fact a reader knows
+  /// besides the equations (``AttackerKnowledge``) becomes a constraint of its system, systems tied
+  /// by a fact are one, and every cell carries what a reader knows of it when hidden.
+  /// - Complexity: O(cells + equation terms + facts).
+  public init(
+    _ aggregation: Aggregation, excluding excluded: Set<GeographicLevel> = [],
+    knowledge: AttackerKnowledge? = nil
+  ) {
     let plan = aggregation.plan
     let units = aggregation.units
+    let facts = knowledge.map { Self.facts($0, aggregation, excluded) } ?? []
     // Union–find over variables: a breakdown ties its total and its categories.
     var order: [String] = []
     var parent: [String: String] = [:]
@@ -51,6 +57,13 @@ public struct LinkedTables: Sendable {
         let root = find(table.columns.last!.variable)
         for column in table.columns { parent[find(column.variable)] = root }
       }
+    }
+    // A fact ties its variables: a reader uses it across the tables they are in.
+    for fact in facts {
+      let variables = fact.terms.map { Self.variable(ofCellID: $0.cell) }
+      guard let first = variables.first, parent[first] != nil else { continue }
+      let root = find(first)
+      for variable in variables.dropFirst() where parent[variable] != nil { parent[find(variable)] = root }
     }
     var systemOfRoot: [String: Int] = [:]
     var variablesBySystem: [[String]] = []
@@ -74,17 +87,21 @@ public struct LinkedTables: Sendable {
       var cells: [TableCell] = []
       var origins: [(variable: String, unit: Int)] = []
       var index: [String: [Int]] = [:]
-      let rule = plan.rules[ruleByVariable[variables[0]]!]!
       for variable in variables {
         var byUnit = [Int](repeating: -1, count: units.units.count)
         for unit in units.units.indices where included(unit, variable) {
           let cell = aggregation.cell(variable, unit)!
           byUnit[unit] = cells.count
           let level = units.units[unit].level
-          cells.append(
-            Self.tableCell(
-              cell, id: Self.cellID(variable, units.units[unit]), rule: rule,
-              costFactor: Self.costFactor(level)))
+          var tableCell = Self.tableCell(
+            cell, id: Self.cellID(variable, units.units[unit]), rule: plan.rules[ruleByVariable[variable]!]!,
+            costFactor: Self.costFactor(level))
+          if let knowledge {
+            tableCell.knownLowerBound = knowledge.hiddenLowerBound(of: variable)
+            tableCell.integral = knowledge.isIntegral(variable)
+            tableCell.frequencyThreshold = knowledge.threshold(of: variable)
+          }
+          cells.append(tableCell)
           origins.append((variable, unit))
         }
         index[variable] = byUnit
@@ -134,9 +151,23 @@ public struct LinkedTables: Sendable {
         }
       }
       let number = systems.count
-      for (position, cell) in cells.enumerated() { location[cell.id] = (number, position) }
-      // Identifiers are unique by construction and equations name cells of this table.
-      let table = try! AdditiveTable(cells: cells, equations: equations)
+      var position: [String: Int] = [:]
+      for (index, cell) in cells.enumerated() {
+        location[cell.id] = (number, index)
+        position[cell.id] = index
+      }
+      for fact in facts where fact.terms.count == 1 {
+        guard let index = position[fact.terms[0].cell] else { continue }
+        cells[index].bound(by: fact)
+      }
+      let constraints = facts.compactMap { fact -> TableConstraint? in
+        guard fact.terms.count > 1, let first = fact.terms.first, position[first.cell] != nil else { return nil }
+        let terms = fact.terms.compactMap { term in position[term.cell].map { (cell: $0, coefficient: term.coefficient) } }
+        guard terms.count == fact.terms.count else { return nil }
+        return TableConstraint(terms: terms, lower: fact.lower, upper: fact.upper, knowledge: fact.knowledge)
+      }
+      // Identifiers are unique by construction; equations and constraints name cells of this table.
+      let table = try! AdditiveTable(cells: cells, equations: equations, constraints: constraints)
       systems.append(
         System(rule: ruleByVariable[variables[0]]!, variables: variables, table: table, origins: origins))
     }

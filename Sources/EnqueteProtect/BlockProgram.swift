@@ -20,7 +20,7 @@ final class BlockProgram {
 
   /// Splits `rows` (over `columnCount` non-negative columns) into blocks and builds one program each.
   /// - Complexity: O(rows + terms) to split, plus loading each block.
-  init(columnCount: Int, rows: [AuditRows.Row]) {
+  init(columnCount: Int, rows: [AuditRows.Row], bounds: AuditRows.ColumnBounds? = nil) {
     self.columnCount = columnCount
     var groups = DisjointSets(count: columnCount)
     for row in rows { groups.link(row.terms.lazy.map(\.column)) }
@@ -47,9 +47,13 @@ final class BlockProgram {
       let block = place[first].block
       rowNumbers[block].append(number)
       blockRows[block].append(
-        (row.terms.map { (place[$0.column].column, $0.coefficient) }, row.rightHandSide, row.slack))
+        (row.terms.map { (place[$0.column].column, $0.coefficient) }, row.lower, row.upper, row.slack))
     }
-    blocks = members.indices.map { LinearProgram(columnCount: members[$0].count, rows: blockRows[$0]) }
+    blocks = members.indices.map { block in
+      LinearProgram(
+        columnCount: members[block].count, rows: blockRows[block],
+        bounds: bounds.map { all in members[block].map { all[$0] } })
+    }
     self.place = place
     self.members = members
     self.rowNumbers = rowNumbers
@@ -72,6 +76,13 @@ final class BlockProgram {
   func rowDuals(ofBlockOf column: Int) -> [(row: Int, dual: Double)] {
     let block = place[column].block
     return Array(zip(rowNumbers[block], blocks[block].rowDuals()))
+  }
+
+  /// The value of each row of `column`'s block after its last solve, by row number in the whole
+  /// program.
+  func rowActivities(ofBlockOf column: Int) -> [(row: Int, activity: Double)] {
+    let block = place[column].block
+    return Array(zip(rowNumbers[block], blocks[block].rowActivities()))
   }
 
   /// Fixes a column at a value (publishing its cell again).

@@ -22,12 +22,15 @@ public struct CellAudit: Sendable, Hashable {
   /// parts and single contributors: each could subtract its own value and learn the other's (the singleton
   /// rule).
   public var exposedBySingleton: Bool
+  /// Whether the cell is a whole number, so that a reader rounds its bounds.
+  public var integral: Bool
 
   /// Creates the audit of one cell.
   public init(
     index: Int, id: String, status: CellStatus, value: Double, lower: Double, upper: Double?,
-    required: RequiredProtection?, exposedBySingleton: Bool = false
+    required: RequiredProtection?, exposedBySingleton: Bool = false, integral: Bool = false
   ) {
+    self.integral = integral
     self.index = index
     self.id = id
     self.status = status
@@ -50,6 +53,7 @@ public struct CellAudit: Sendable, Hashable {
   /// Whether the published figures give the cell's value exactly.
   public var isDisclosedExactly: Bool {
     guard let upper else { return false }
+    if integral { return (upper + 1e-6).rounded(.down) <= (lower - 1e-6).rounded(.up) }
     return upper - lower <= 1e-6
   }
 }

@@ -1,15 +1,15 @@
 /// Elements `0..<count` grouped by the links between them (union–find with path halving): which
 /// columns of a program, or which hidden cells of a pattern, are tied directly or not. Shared by
 /// ``BlockProgram`` and ``ProofProgram``, which split their programs into independent blocks.
-struct DisjointSets {
+public struct DisjointSets: Sendable {
   private var parent: [Int]
 
   /// Every element alone.
-  init(count: Int) { parent = Array(0..<count) }
+  public init(count: Int) { parent = Array(0..<count) }
 
   /// The representative of `element`'s group.
   /// - Complexity: amortised nearly O(1).
-  mutating func find(_ element: Int) -> Int {
+  public mutating func find(_ element: Int) -> Int {
     var root = element
     while parent[root] != root {
       parent[root] = parent[parent[root]]
@@ -19,7 +19,7 @@ struct DisjointSets {
   }
 
   /// Puts all of `elements` in one group.
-  mutating func link(_ elements: some Sequence<Int>) {
+  public mutating func link(_ elements: some Sequence<Int>) {
     var iterator = elements.makeIterator()
     guard let first = iterator.next() else { return }
     let root = find(first)

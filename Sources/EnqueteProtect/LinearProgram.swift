@@ -1,6 +1,7 @@
 import CGLPK
 
-/// A linear program over non-negative columns with equality rows, solved by GLPK's simplex.
+/// A linear program over bounded columns (≥ 0 by default) with equality and inequality rows,
+/// solved by GLPK's simplex.
 ///
 /// One instance is one `glp_prob`, built once and reused for a sequence of solves that change
 /// only the objective (minimise then maximise each column): GLPK warm-starts from the previous
@@ -24,26 +25,30 @@ final class LinearProgram {
   private var objectiveColumn: Int32?
   /// The rows, kept to relax them (``relaxToRounding()``).
   private let rows: [AuditRows.Row]
+  /// The bounds of each column, kept to release a fixed column.
+  private let bounds: AuditRows.ColumnBounds
   /// Whether the rows were widened to their rounding slack.
   private(set) var relaxed = false
   /// The number of columns.
   let columnCount: Int
 
-  /// Builds the program `Σ coefficient × column = rightHandSide` for every row, columns ≥ 0.
+  /// Builds the program `lower ≤ Σ coefficient × column ≤ upper` for every row, each column within
+  /// its `bounds` (default: ≥ 0).
   /// - Complexity: O(rows + total terms) to load.
-  init(columnCount: Int, rows: [AuditRows.Row]) {
+  init(columnCount: Int, rows: [AuditRows.Row], bounds: AuditRows.ColumnBounds? = nil) {
     self.rows = rows
+    self.bounds = bounds ?? Array(repeating: (0, .infinity), count: columnCount)
     glp_term_out(GLP_OFF)
     problem = glp_create_prob()
     self.columnCount = columnCount
     if columnCount > 0 { glp_add_cols(problem, Int32(columnCount)) }
-    for column in 0..<columnCount { glp_set_col_bnds(problem, Int32(column + 1), GLP_LO, 0, 0) }
+    for column in 0..<columnCount { release(column) }
     if !rows.isEmpty { glp_add_rows(problem, Int32(rows.count)) }
     var rowIndices: [Int32] = [0]
     var columnIndices: [Int32] = [0]
     var values: [Double] = [0]
     for (number, row) in rows.enumerated() {
-      glp_set_row_bnds(problem, Int32(number + 1), GLP_FX, row.rightHandSide, row.rightHandSide)
+      Self.setRowBounds(problem, Int32(number + 1), row.lower, row.upper)
       for term in row.terms {
         rowIndices.append(Int32(number + 1))
         columnIndices.append(Int32(term.column + 1))
@@ -69,8 +74,36 @@ final class LinearProgram {
     glp_set_col_bnds(problem, Int32(column + 1), GLP_FX, value, value)
   }
 
-  /// Frees `column` again: `≥ 0`, no upper bound.
-  func release(_ column: Int) { glp_set_col_bnds(problem, Int32(column + 1), GLP_LO, 0, 0) }
+  /// Frees `column` again, within its bounds.
+  func release(_ column: Int) {
+    let (lower, upper) = bounds[column]
+    Self.setColumnBounds(problem, Int32(column + 1), lower, upper)
+  }
+
+  /// The value of every row (the sum of its terms) in the last optimal solution.
+  func rowActivities() -> [Double] {
+    (0..<glp_get_num_rows(problem)).map { glp_get_row_prim(problem, $0 + 1) }
+  }
+
+  /// Sets `lower ≤ row ≤ upper` (infinite on an open side).
+  static func setRowBounds(_ problem: OpaquePointer, _ row: Int32, _ lower: Double, _ upper: Double) {
+    glp_set_row_bnds(problem, row, kind(lower, upper), lower.isFinite ? lower : 0, upper.isFinite ? upper : 0)
+  }
+
+  /// Sets `lower ≤ column ≤ upper` (infinite on an open side).
+  static func setColumnBounds(_ problem: OpaquePointer, _ column: Int32, _ lower: Double, _ upper: Double) {
+    glp_set_col_bnds(problem, column, kind(lower, upper), lower.isFinite ? lower : 0, upper.isFinite ? upper : 0)
+  }
+
+  /// GLPK's kind of bounds.
+  private static func kind(_ lower: Double, _ upper: Double) -> Int32 {
+    switch (lower.isFinite, upper.isFinite) {
+    case (true, true): lower == upper ? GLP_FX : GLP_DB
+    case (true, false): GLP_LO
+    case (false, true): GLP_UP
+    case (false, false): GLP_FR
+    }
+  }
 
   /// The value of every column in the last optimal solution.
   func solution() -> [Double] {
@@ -119,8 +152,7 @@ final class LinearProgram {
   private func relaxToRounding() {
     relaxed = true
     for (number, row) in rows.enumerated() where row.slack > 0 {
-      glp_set_row_bnds(
-        problem, Int32(number + 1), GLP_DB, row.rightHandSide - row.slack, row.rightHandSide + row.slack)
+      Self.setRowBounds(problem, Int32(number + 1), row.lower - row.slack, row.upper + row.slack)
     }
     glp_std_basis(problem)
   }

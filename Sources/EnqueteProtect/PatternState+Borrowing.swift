@@ -24,8 +24,10 @@ extension PatternState {
     return nil
   }
 
-  /// `change` multiplied by `factor`, when every cell it changes is hidden and stays ≥ 0; else `nil`.
+  /// `change` multiplied by `factor`, when every cell it changes is hidden and stays ≥ 0 and the
+  /// table has no constraint nor known bound (which scaling would not keep); else `nil`.
   func scaled(_ change: [Int: Double], by factor: Double) -> [Int: Double]? {
+    guard onlyEquations else { return nil }
     var result: [Int: Double] = [:]
     result.reserveCapacity(change.count)
     for (cell, delta) in change {

@@ -6,6 +6,9 @@ struct PatternState: Sendable {
   let table: AdditiveTable
   let values: [Double]
   let equationsByCell: [[Int]]
+  /// Whether the equations and non-negativity are all a reader knows: only then may a proof be
+  /// scaled (a constraint or a known bound is not kept by scaling).
+  let onlyEquations: Bool
   /// The weight of hiding one more cell, added to its value.
   let cellWeight: Double
   private(set) var statuses: [CellStatus]
@@ -22,6 +25,7 @@ struct PatternState: Sendable {
     self.table = table
     values = table.cells.map(\.value)
     equationsByCell = table.equationsByCell()
+    onlyEquations = !table.hasKnowledgeBeyondEquations
     self.cellWeight = cellWeight
     self.statuses = statuses
     cellCost = table.cells.indices.map { index in

@@ -15,7 +15,7 @@ public enum PrimaryRules {
   /// The status of one cell under the primary rules.
   public static func status(of cell: TableCell, settings: SecrecySettings) -> CellStatus {
     if cell.contributors == 0 { return .structuralZero }
-    if cell.contributors < settings.frequencyThreshold { return .primaryFrequency }
+    if cell.contributors < cell.frequencyThreshold ?? settings.frequencyThreshold { return .primaryFrequency }
     if let rule = settings.dominance, let largest = cell.largestContributions, cell.value > 0 {
       let top = largest.prefix(rule.contributors).reduce(0, +)
       if top > cell.value * rule.percent / 100 { return .primaryDominance }

@@ -2,8 +2,9 @@ import CGLPK
 import EnqueteCore
 
 /// Sparse proofs of protection by linear programming: for a protected cell, the change of least
-/// `Σ |change|` of the hidden cells under which every equation still holds, every cell stays ≥ 0
-/// and the cell moves by its required amount (Fischetti and Salazar's attacker problem with a
+/// `Σ |change|` of the hidden cells under which every equation and constraint still holds, every
+/// cell stays within what a reader knows of it (≥ 0 by default) and the cell moves by its required
+/// amount (Fischetti and Salazar's attacker problem with a
 /// smallest-change objective).
 ///
 /// The program exists exactly when the audit's maximum (or minimum) reaches the required bound, so
@@ -22,25 +23,32 @@ final class ProofBlock {
   private let members: [Int]
   /// The value of each cell of the block.
   private let values: [Int: Double]
+  /// How far each cell of the block may fall and rise (what a reader knows of a hidden cell).
+  private let room: [Int: (down: Double, up: Double)]
   private let tolerance = 5e-7
 
   /// Builds the program of the hidden cells `members` of `table`, tied by its equations
-  /// `equations` (those that involve them; no other hidden cell appears in them).
-  /// - Complexity: O(members + terms of `equations`) to load.
-  init(_ table: AdditiveTable, members: [Int], equations: [Int]) {
+  /// `equations` and constraints `constraints` (those that involve them; no other hidden cell
+  /// appears in them).
+  /// - Complexity: O(members + terms of `equations` and `constraints`) to load.
+  init(_ table: AdditiveTable, members: [Int], equations: [Int], constraints: [Int] = []) {
     glp_term_out(GLP_OFF)
     problem = glp_create_prob()
     var column: [Int: Int32] = [:]
     var values: [Int: Double] = [:]
+    var room: [Int: (down: Double, up: Double)] = [:]
     var next: Int32 = 1
     for index in members {
       column[index] = next
-      values[index] = table.cells[index].value
+      let cell = table.cells[index]
+      values[index] = cell.value
+      room[index] = (max(0, cell.value - cell.hiddenLowerBound), cell.hiddenUpperBound - cell.value)
       next += 2
     }
     self.column = column
     self.members = members
     self.values = values
+    self.room = room
     if next > 1 { glp_add_cols(problem, next - 1) }
     var rows: [Int32] = [0]
     var columns: [Int32] = [0]
@@ -56,9 +64,27 @@ final class ProofBlock {
         coefficients += [term.coefficient, -term.coefficient]
       }
     }
+    var bounds: [(lower: Double, upper: Double)] = Array(repeating: (0, 0), count: Int(rowCount))
+    // A constraint holds at the true values; the change may use its slack on either side.
+    for number in constraints {
+      let constraint = table.constraints[number]
+      let terms = constraint.terms.filter { column[$0.cell] != nil }
+      guard !terms.isEmpty else { continue }
+      let truth = constraint.terms.reduce(0) { $0 + $1.coefficient * table.cells[$1.cell].value }
+      rowCount += 1
+      for term in terms {
+        rows += [rowCount, rowCount]
+        columns += [column[term.cell]!, column[term.cell]! + 1]
+        coefficients += [term.coefficient, -term.coefficient]
+      }
+      bounds.append(
+        (constraint.lower.map { min(0, $0 - truth) } ?? -.infinity, constraint.upper.map { max(0, $0 - truth) } ?? .infinity))
+    }
     if rowCount > 0 {
       glp_add_rows(problem, rowCount)
-      for row in 1...rowCount { glp_set_row_bnds(problem, row, GLP_FX, 0, 0) }
+      for row in 1...rowCount {
+        LinearProgram.setRowBounds(problem, row, bounds[Int(row) - 1].lower, bounds[Int(row) - 1].upper)
+      }
     }
     glp_load_matrix(problem, Int32(coefficients.count - 1), rows, columns, coefficients)
     glp_set_obj_dir(problem, GLP_MIN)
@@ -81,15 +107,12 @@ final class ProofBlock {
     glp_set_col_bnds(problem, first + 1, GLP_FX, 0, 0)
   }
 
-  /// Lets `cell` move again: up freely, down to 0.
+  /// Lets `cell` move again: up to what a reader knows (freely by default), down to its least
+  /// value (0 by default).
   func release(_ cell: Int) {
-    guard let first = column[cell], let value = values[cell] else { return }
-    glp_set_col_bnds(problem, first, GLP_LO, 0, 0)
-    if value > 0 {
-      glp_set_col_bnds(problem, first + 1, GLP_DB, 0, value)
-    } else {
-      glp_set_col_bnds(problem, first + 1, GLP_FX, 0, 0)
-    }
+    guard let first = column[cell], let (down, up) = room[cell] else { return }
+    LinearProgram.setColumnBounds(problem, first, 0, max(0, up))
+    LinearProgram.setColumnBounds(problem, first + 1, 0, down)
   }
 
   /// The smallest change moving the hidden `cell` by `amount` (up when positive, down when
@@ -100,10 +123,11 @@ final class ProofBlock {
     let size = max(0, abs(amount) - tolerance)
     if size == 0 { return [:] }
     if amount >= 0 {
+      guard size <= room[cell]!.up else { return nil }
       glp_set_col_bnds(problem, up, GLP_FX, size, size)
       glp_set_col_bnds(problem, up + 1, GLP_FX, 0, 0)
     } else {
-      guard size <= values[cell]! else { return nil }
+      guard size <= room[cell]!.down else { return nil }
       glp_set_col_bnds(problem, up, GLP_FX, 0, 0)
       glp_set_col_bnds(problem, up + 1, GLP_FX, size, size)
     }
@@ -137,6 +161,9 @@ final class ProofProgram {
   init(_ table: AdditiveTable, _ statuses: [CellStatus]) {
     var groups = DisjointSets(count: table.cells.count)
     for equation in table.equations { groups.link(equation.cells.lazy.filter { statuses[$0].isSuppressed }) }
+    for constraint in table.constraints {
+      groups.link(constraint.cells.lazy.filter { statuses[$0].isSuppressed })
+    }
     var blockOfRoot: [Int: Int] = [:]
     var blockOf = [Int](repeating: -1, count: table.cells.count)
     for cell in table.cells.indices where statuses[cell].isSuppressed {
@@ -157,7 +184,15 @@ final class ProofProgram {
         equations[blockOf[hidden]].append(number)
       }
     }
-    blocks = members.indices.map { ProofBlock(table, members: members[$0], equations: equations[$0]) }
+    var constraints = [[Int]](repeating: [], count: blockOfRoot.count)
+    for (number, constraint) in table.constraints.enumerated() {
+      if let hidden = constraint.cells.first(where: { blockOf[$0] >= 0 }) {
+        constraints[blockOf[hidden]].append(number)
+      }
+    }
+    blocks = members.indices.map {
+      ProofBlock(table, members: members[$0], equations: equations[$0], constraints: constraints[$0])
+    }
   }
 
   /// Fixes `cell` at its value (a hidden cell published again).

@@ -5,7 +5,8 @@ import Logging
 ///
 /// For every suppressed cell, the audit computes the minimum and the maximum the cell can take
 /// given everything a reader knows: every published cell at its value (structural zeros are
-/// published), every equation of the table, every cell ≥ 0. A pattern passes when every primary
+/// published), every equation of the table, every constraint (rules, minima, indicators), every
+/// hidden cell within what a reader knows of it (≥ 0, ≥ 1 for a count where zeros are published). A pattern passes when every primary
 /// cell's interval covers its ``RequiredProtection``:
 ///
 /// - proved minimum ≤ v × (1 − r) and proved maximum ≥ v × (1 + r) (r = 0.10 by default);
@@ -60,7 +61,7 @@ public struct ProtectionAudit {
           index: index, id: cell.id, status: statuses[index], value: cell.value, lower: lower,
           upper: upper,
           required: RequiredProtection.of(cell: cell, status: statuses[index], settings: settings),
-          exposedBySingleton: exposed.contains(index)))
+          exposedBySingleton: exposed.contains(index), integral: cell.integral == true))
     }
     let report = AuditReport(cells: cells)
     logger?.debug("protection audit done", metadata: ["failures": "\(report.failures.count)"])
@@ -102,7 +103,10 @@ public struct ProtectionAudit {
       "protection audit",
       metadata: ["suppressed": "\(hidden.count)", "rows": "\(rows.count)", "cells": "\(table.cells.count)"])
 
-    return (BlockProgram(columnCount: hidden.count, rows: rows), hidden)
+    return (
+      BlockProgram(columnCount: hidden.count, rows: rows, bounds: AuditRows.columnBounds(table, hidden: hidden)),
+      hidden
+    )
   }
 
   /// The primaries (in table order) that break the singleton rule: one of the only two hidden

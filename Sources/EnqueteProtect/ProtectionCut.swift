@@ -3,8 +3,8 @@ import EnqueteCore
 /// The cut an under-protected primary adds to the placement program: Fischetti and Salazar's
 /// capacity constraint, read from the dual of the audit's linear program.
 ///
-/// The audit maximises (or minimises) the primary over the published equations, every hidden
-/// cell free above 0 and every published cell fixed. At the optimum, each cell's reduced cost says
+/// The audit maximises (or minimises) the primary over the published equations and constraints,
+/// every hidden cell free within what a reader knows of it and every published cell fixed. At the optimum, each cell's reduced cost says
 /// how much the bound would move per unit the cell were let move: a published cell whose rise
 /// would help (upper bounds are unlimited) could carry the whole missing margin, one whose fall
 /// would help carries at most its reduced cost times its value. That dual solution stays feasible
@@ -28,21 +28,31 @@ enum ProtectionCut {
     let (program, hidden) = try ProtectionAudit(settings: settings).program(table, statuses)
     var column = [Int](repeating: -1, count: table.cells.count)
     for (position, cell) in hidden.enumerated() { column[cell] = position }
-    let equationOfRow = AuditRows.equations(of: table, column: column)
+    let termsOfRow = AuditRows.cellTerms(of: table, column: column)
+    let (rows, _) = AuditRows.build(table, column: column)
     var cuts: [SuppressionConditions.Row] = []
     let tolerance = 1e-6
 
     /// The cut of one direction, if the pattern violates it.
     func row(
       _ primary: Int, rising: Bool, margin: Double, _ duals: [(row: Int, dual: Double)],
-      _ equationOfRow: [Int]
+      _ activities: [(row: Int, activity: Double)]
     ) -> [SuppressionConditions.Row] {
       var weighted: [Int: Double] = [primary: 0]
-      for (number, dual) in duals where abs(dual) > 1e-12 {
-        for term in table.equations[equationOfRow[number]].terms {
+      // An inequality row not tight at the true values lends the primary its room whatever the
+      // pattern: Σ dual × (bound reached − true hidden part).
+      var room = 0.0
+      for ((number, dual), (_, activity)) in zip(duals, activities) where abs(dual) > 1e-12 {
+        var truth = 0.0
+        for term in termsOfRow[number] {
           weighted[term.cell, default: 0] += dual * term.coefficient
+          if column[term.cell] >= 0 { truth += term.coefficient * table.cells[term.cell].value }
         }
+        if rows[number].lower != rows[number].upper { room += dual * (activity - truth) }
       }
+      let available = max(0, rising ? room : -room)
+      let needed = margin - available
+      guard needed > tolerance else { return [] }
       var terms: [(cell: Int, coefficient: Double)] = []
       var current = 0.0
       for (member, sum) in weighted.sorted(by: { $0.key < $1.key }) {
@@ -50,11 +60,12 @@ enum ProtectionCut {
         let reducedCost = (member == primary ? 1 : 0) - sum
         // Positive: letting the cell rise moves the primary the attacker's way.
         let help = rising ? reducedCost : -reducedCost
+        let cell = table.cells[member]
         let coefficient: Double
         if help > 1e-9 {
-          coefficient = margin
+          coefficient = min(needed, help * (cell.hiddenUpperBound - cell.value))
         } else if help < -1e-9 {
-          coefficient = min(margin, -help * table.cells[member].value)
+          coefficient = min(needed, -help * max(0, cell.value - cell.hiddenLowerBound))
         } else {
           continue
         }
@@ -63,8 +74,8 @@ enum ProtectionCut {
         if statuses[member].isSuppressed { current += coefficient }
       }
       // A dual that does not separate the pattern (degenerate, or within tolerance) is no cut.
-      guard current < margin - tolerance else { return [] }
-      return [SuppressionConditions.Row(terms: terms, lower: margin)]
+      guard current < needed - tolerance else { return [] }
+      return [SuppressionConditions.Row(terms: terms, lower: needed)]
     }
 
     for primary in failing where column[primary] >= 0 {
@@ -73,12 +84,14 @@ enum ProtectionCut {
       else { continue }
       let position = column[primary]
       if case .finite(let upper) = program.maximum(of: position), upper < required.upper - tolerance {
-        let duals = program.rowDuals(ofBlockOf: position)
-        cuts += row(primary, rising: true, margin: required.upper - cell.value, duals, equationOfRow)
+        cuts += row(
+          primary, rising: true, margin: required.upper - cell.value, program.rowDuals(ofBlockOf: position),
+          program.rowActivities(ofBlockOf: position))
       }
       if case .finite(let lower) = program.minimum(of: position), lower > required.lower + tolerance {
-        let duals = program.rowDuals(ofBlockOf: position)
-        cuts += row(primary, rising: false, margin: cell.value - required.lower, duals, equationOfRow)
+        cuts += row(
+          primary, rising: false, margin: cell.value - required.lower, program.rowDuals(ofBlockOf: position),
+          program.rowActivities(ofBlockOf: position))
       }
     }
     return cuts

@@ -1,7 +1,8 @@
 import EnqueteCore
 
 /// The audit a reader can run: the interval of every hidden cell computed from the published
-/// values alone (hidden cells' values are unknown and ignored), the equations and non-negativity.
+/// values alone (hidden cells' values are unknown and ignored), the equations, the constraints a
+/// reader knows and the bounds of hidden cells (non-negativity, ≥ 1 where zeros are published).
 ///
 /// What `enquete audit DIR` runs on a published folder; it needs no confidential value.
 public enum PublishedIntervals {
@@ -29,7 +30,8 @@ public enum PublishedIntervals {
     where abs(gap) > 1e-6 * max(1, abs(table.cells[table.equations[number].total].value)) {
       throw .unbalancedPublishedEquation(number)
     }
-    let program = BlockProgram(columnCount: hiddenCells.count, rows: rows)
+    let program = BlockProgram(
+      columnCount: hiddenCells.count, rows: rows, bounds: AuditRows.columnBounds(table, hidden: hiddenCells))
     var result: [(cell: Int, lower: Double, upper: Double?)] = []
     result.reserveCapacity(hiddenCells.count)
     for (position, cell) in hiddenCells.enumerated() {

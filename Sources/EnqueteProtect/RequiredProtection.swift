@@ -39,7 +39,25 @@ public struct RequiredProtection: Sendable, Hashable {
   /// so that the second largest contributor cannot estimate the largest within p %.
   public static func of(cell: TableCell, status: CellStatus, settings: SecrecySettings) -> RequiredProtection?
   {
-    guard var result = of(status: status, value: cell.value, settings: settings) else { return nil }
+    var own = settings
+    if let threshold = cell.frequencyThreshold { own.frequencyThreshold = threshold }
+    guard var result = of(status: status, value: cell.value, settings: own) else { return nil }
+    if cell.integral == true {
+      // A reader rounds a count's bounds to whole numbers: the interval must reach the whole
+      // numbers beyond the required ones.
+      result.lower = (result.lower + 1e-9).rounded(.down)
+      result.upper = (result.upper - 1e-9).rounded(.up)
+    }
+    // No hidden cell can go below what a reader knows of every hidden cell (a hidden count is at
+    // least 1, zeros being published): the interval need not reach further down.
+    result.lower = max(result.lower, min(cell.value, cell.hiddenLowerBound))
+    // Where every zero is published, a reader knows a hidden count is at least the number of its
+    // nonzero parts: what a small count must keep secret is that it is small, so its protection
+    // is the upper side reaching the threshold.
+    // (A count of persons: the frequency rule counts the value itself.)
+    if status == .primaryFrequency, cell.knownLowerBound != nil, Double(cell.contributors) == cell.value {
+      result.lower = cell.value
+    }
     if status == .primaryPPercent, let p = settings.pPercent, let largest = cell.largestContributions,
       let first = largest.first
     {

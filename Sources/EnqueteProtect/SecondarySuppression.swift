@@ -113,10 +113,9 @@ public struct SecondarySuppression: Sendable {
         statuses = state.statuses
       }
     }
-    return ProtectionResult(
-      statuses: statuses,
-      audit: try ProtectionAudit(settings: settings, logger: logger).audit(table, statuses: statuses),
-      rounds: rounds)
+    // The proofs decide as the audit does; should they not (a constraint the pruning could not
+    // use), the repair rounds go on from the pruned pattern.
+    return try finish(table, statuses, rounds: rounds)
   }
 
   /// The full audit of `statuses`; where it fails, ``repair(_:_:)`` goes on from them.
@@ -139,6 +138,7 @@ public struct SecondarySuppression: Sendable {
   ) throws(ProtectionAudit.Problem) -> (statuses: [CellStatus], rounds: Int) {
     var statuses = given
     let equationsByCell = table.equationsByCell()
+    let constraintsByCell = table.constraintsByCell()
     let audit = ProtectionAudit(settings: settings, logger: logger)
     var rounds = 0
     // Hiding more cells only widens intervals: after the first round, only the primaries that
@@ -156,7 +156,7 @@ public struct SecondarySuppression: Sendable {
       for failure in failures {
         // An earlier addition of this round may already have covered this cell: hide anyway,
         // the next audit decides.
-        if let cell = nearestCandidate(to: failure, table, statuses, equationsByCell) {
+        if let cell = nearestCandidate(to: failure, table, statuses, equationsByCell, constraintsByCell) {
           statuses[cell] = .secondary
           added = true
         }
@@ -201,18 +201,26 @@ public struct SecondarySuppression: Sendable {
     }
   }
 
-  /// The cheapest publishable cell in the equations of `cell`, else of their cells, and so on.
+  /// The cheapest publishable cell in the equations and constraints of `cell`, else of their
+  /// cells, and so on.
   private func nearestCandidate(
-    to cell: Int, _ table: AdditiveTable, _ statuses: [CellStatus], _ equationsByCell: [[Int]]
+    to cell: Int, _ table: AdditiveTable, _ statuses: [CellStatus], _ equationsByCell: [[Int]],
+    _ constraintsByCell: [[Int]]
   ) -> Int? {
     var seenCells: Set<Int> = [cell]
     var seenEquations = Set<Int>()
+    var seenConstraints = Set<Int>()
     var frontier = [cell]
     while !frontier.isEmpty {
       var next: [Int] = []
       for member in frontier {
         for number in equationsByCell[member] where seenEquations.insert(number).inserted {
           for other in table.equations[number].cells where seenCells.insert(other).inserted {
+            next.append(other)
+          }
+        }
+        for number in constraintsByCell[member] where seenConstraints.insert(number).inserted {
+          for other in table.constraints[number].cells where seenCells.insert(other).inserted {
             next.append(other)
           }
         }

@@ -120,8 +120,7 @@ struct NationalReport {
     context["ratio"] = FrenchNumber.text(plan.protectionRatio * 100)
     let statuses = data.cells.filter { cell in plan.tables.contains { $0.id == cell.table } }.map(\.status)
     context["cases"] = FrenchNumber.text(Double(statuses.count))
-    context["primaires"] = FrenchNumber.text(Double(statuses.count(where: \.isPrimary)))
-    context["secondaires"] = FrenchNumber.text(Double(statuses.count { $0 == .secondary }))
+    context["secretes"] = FrenchNumber.text(Double(statuses.count(where: \.isSuppressed)))
     context["definitions"] =
       plan.indicators.map { ["terme": $0.label, "definition": Self.definition($0, labels)] }
     context["fichiers"] = facts.files.total

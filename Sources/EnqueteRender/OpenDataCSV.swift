@@ -21,7 +21,7 @@ enum OpenDataCSV {
     return [
       String(year), cell.table, cell.level.rawValue, cell.code, SpreadsheetText.defused(cell.name),
       cell.category,
-      cell.variable, value, cell.status.rawValue, cell.departement ?? "",
+      cell.variable, value, cell.status.published.rawValue, cell.departement ?? "",
     ].map { field($0) }.joined(separator: ",") + "\n"
   }
 
@@ -70,7 +70,7 @@ enum OpenDataCSV {
               FrenchNumber.text($0, decimals: 2, separator: "").replacingOccurrences(of: ",", with: "."))
           }
             ?? "")
-        fields.append(cell?.status.rawValue ?? "")
+        fields.append(cell?.status.published.rawValue ?? "")
       }
       out += fields.map { field($0) }.joined(separator: ",") + "\n"
     }
@@ -103,9 +103,9 @@ enum OpenDataCSV {
           ("name", .string("statut_" + name)), ("type", .string("string")),
           (
             "title",
-            .string("Statut : V diffusable, A/B/F secret primaire, D secret secondaire, Z zéro structurel")
+            .string("Statut : V diffusable, S secret (quelle qu'en soit la raison), Z zéro structurel")
           ),
-          ("constraints", .object([("enum", .array(CellStatus.allCases.map { .string($0.rawValue) }))])),
+          ("constraints", .object([("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) }))])),
         ]))
     }
     return OrderedJSON.object([

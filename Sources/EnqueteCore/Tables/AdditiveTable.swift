@@ -8,6 +8,9 @@ public struct AdditiveTable: Sendable, Hashable {
   public private(set) var cells: [TableCell]
   /// The equations `total = Σ parts` that tie the cells.
   public private(set) var equations: [TableEquation]
+  /// The other linear facts a reader knows about the cells (rules, minima, indicators): inequalities
+  /// the audit's attacker uses with the equations.
+  public private(set) var constraints: [TableConstraint]
   private var indexByID: [String: Int]
 
   /// Why a table cannot be built.
@@ -16,10 +19,14 @@ public struct AdditiveTable: Sendable, Hashable {
     case duplicateCell(id: String)
     /// An equation names a cell index outside the table.
     case unknownCell(equation: Int, index: Int)
+    /// A constraint names a cell index outside the table.
+    case unknownConstraintCell(constraint: Int, index: Int)
   }
 
   /// Creates a table, checking that cell identifiers are unique and equations name known cells.
-  public init(cells: [TableCell], equations: [TableEquation]) throws(Problem) {
+  public init(
+    cells: [TableCell], equations: [TableEquation], constraints: [TableConstraint] = []
+  ) throws(Problem) {
     var indexByID: [String: Int] = [:]
     indexByID.reserveCapacity(cells.count)
     for (index, cell) in cells.enumerated() {
@@ -32,8 +39,14 @@ public struct AdditiveTable: Sendable, Hashable {
         throw .unknownCell(equation: number, index: index)
       }
     }
+    for (number, constraint) in constraints.enumerated() {
+      for index in constraint.cells where !cells.indices.contains(index) {
+        throw .unknownConstraintCell(constraint: number, index: index)
+      }
+    }
     self.cells = cells
     self.equations = equations
+    self.constraints = constraints
     self.indexByID = indexByID
   }
 
@@ -50,6 +63,22 @@ public struct AdditiveTable: Sendable, Hashable {
       let total = cells[equation.total].value
       return abs(sum - total) > tolerance * max(1, abs(total), abs(sum))
     }
+  }
+
+  /// Whether a reader knows more than the equations and non-negativity: constraints, or bounds of
+  /// hidden cells.
+  public var hasKnowledgeBeyondEquations: Bool {
+    !constraints.isEmpty || cells.contains { $0.knownLowerBound != nil || $0.knownUpperBound != nil }
+  }
+
+  /// For every cell, the indices of the constraints it takes part in (in increasing order).
+  /// - Complexity: O(total number of constraint terms).
+  public func constraintsByCell() -> [[Int]] {
+    var result = [[Int]](repeating: [], count: cells.count)
+    for (number, constraint) in constraints.enumerated() {
+      for cell in constraint.cells where result[cell].last != number { result[cell].append(number) }
+    }
+    return result
   }
 
   /// For every cell, the indices of the equations it takes part in (in increasing order).

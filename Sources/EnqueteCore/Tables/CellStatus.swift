@@ -12,6 +12,11 @@ public enum CellStatus: String, Sendable, Hashable, Codable, CaseIterable {
   case secondary = "D"
   /// Structural zero: no contributor; published as `-` and never used as a complement (`Z`).
   case structuralZero = "Z"
+  /// Secret, whatever the reason (`S`, rendered « s »): the only status a published file gives a
+  /// hidden cell. The letters `A`, `B`, `F`, `D` are information (an `A` of a rule on values says
+  /// "between 1 and the threshold", a `D` "at least the threshold"), so they stay in the private
+  /// audit, as INSEE publishes « s » alone.
+  case secret = "S"
 
   /// Whether the cell is sensitive by itself.
   public var isPrimary: Bool {
@@ -19,5 +24,12 @@ public enum CellStatus: String, Sendable, Hashable, Codable, CaseIterable {
   }
 
   /// Whether the cell is hidden in published tables.
-  public var isSuppressed: Bool { isPrimary || self == .secondary }
+  public var isSuppressed: Bool { isPrimary || self == .secondary || self == .secret }
+
+  /// The status a published file shows: ``secret`` for every hidden cell, the status itself
+  /// otherwise.
+  public var published: CellStatus { isSuppressed ? .secret : self }
+
+  /// The statuses a published file may show: `V`, `Z` and `S`.
+  public static let publishedCases: [CellStatus] = [.publishable, .structuralZero, .secret]
 }

@@ -16,17 +16,39 @@ public struct TableCell: Sendable, Hashable, Codable {
   /// totals at wider levels dearer, so that inner cells are hidden rather than marginal totals.
   /// May be derived from the value: never log it.
   public var cost: Double?
+  /// What a reader knows of the cell when it is hidden: at least this (`nil`: 0). A count under a
+  /// rule on values is at least 1 when hidden, since every zero is published.
+  public var knownLowerBound: Double?
+  /// What a reader knows of the cell when it is hidden: at most this (`nil`: no bound).
+  public var knownUpperBound: Double?
+  /// The frequency threshold of the cell's own rule, when its table mixes rules (`nil`: the
+  /// table's settings).
+  public var frequencyThreshold: Int?
+  /// Whether the value is a whole number (a count), so that a reader rounds the bounds of a hidden
+  /// cell to whole numbers (`nil`: not known to be).
+  public var integral: Bool?
 
   /// Creates a cell.
   public init(
-    id: String, value: Double, contributors: Int, largestContributions: [Double]? = nil, cost: Double? = nil
+    id: String, value: Double, contributors: Int, largestContributions: [Double]? = nil, cost: Double? = nil,
+    knownLowerBound: Double? = nil, knownUpperBound: Double? = nil, frequencyThreshold: Int? = nil,
+    integral: Bool? = nil
   ) {
+    self.integral = integral
     self.id = id
     self.value = value
     self.contributors = contributors
     self.largestContributions = largestContributions
     self.cost = cost
+    self.knownLowerBound = knownLowerBound
+    self.knownUpperBound = knownUpperBound
+    self.frequencyThreshold = frequencyThreshold
   }
+
+  /// The least value a reader can give the cell when hidden.
+  public var hiddenLowerBound: Double { knownLowerBound ?? 0 }
+  /// The greatest value a reader can give the cell when hidden (`infinity` when unbounded).
+  public var hiddenUpperBound: Double { knownUpperBound ?? .infinity }
 
   /// The cost of hiding the cell: ``cost``, else its value.
   public var hidingCost: Double { cost ?? value }

@@ -51,6 +51,11 @@ public enum AuditFiles {
     ]
   }
 
+  /// The plan rule of a cell's variable (a system tied by a fact may mix rules).
+  static func rule(of cellID: String, _ plan: PublicationPlan, default fallback: String) -> String {
+    plan.ruleByVariable[String(cellID.prefix { $0 != "|" })] ?? fallback
+  }
+
   static func interval(_ cell: CellAudit) -> OrderedJSON {
     .array([.number(rounded(cell.lower)), cell.upper.map { .number(rounded($0)) } ?? .null])
   }
@@ -69,15 +74,17 @@ public enum AuditFiles {
       for cell in publication.protections[number].audit.cells {
         cells.append(
           .object([
-            ("cellule", .string(cell.id)), ("statut", .string(cell.status.rawValue)),
-            ("regle", .string(system.rule)), ("intervalle", interval(cell)),
+            ("cellule", .string(cell.id)), ("statut", .string(cell.status.published.rawValue)),
+            ("regle", .string(rule(of: cell.id, publication.plan, default: system.rule))),
+            ("intervalle", interval(cell)),
           ]))
       }
     }
+    // Primaries and secondaries are counted apart only in the private audit: the split is information.
     let tables = losses(publication).map { loss -> OrderedJSON in
       .object([
         ("table", .string(loss.table)), ("cellules", .number(Double(loss.cells))),
-        ("primaires", .number(Double(loss.primaries))), ("secondaires", .number(Double(loss.secondaries))),
+        ("secretes", .number(Double(loss.primaries + loss.secondaries))),
       ])
     }
     return OrderedJSON.object(
@@ -95,7 +102,8 @@ public enum AuditFiles {
         cells.append(
           .object([
             ("cellule", .string(cell.id)), ("statut", .string(cell.status.rawValue)),
-            ("regle", .string(system.rule)), ("valeur", .number(rounded(cell.value))),
+            ("regle", .string(rule(of: cell.id, publication.plan, default: system.rule))),
+            ("valeur", .number(rounded(cell.value))),
             (
               "protection_requise",
               cell.required.map { .array([.number(rounded($0.lower)), .number(rounded($0.upper))]) } ?? .null

@@ -27,8 +27,9 @@ public struct HierarchyComparison: Sendable, Hashable {
     _ aggregation: Aggregation, _ joint: LinkedTables, _ protections: [ProtectionResult],
     _ settings: [SecrecySettings], logger: Logger?
   ) throws -> HierarchyComparison {
-    let regionsOnly = LinkedTables(aggregation, excluding: [.courAppel])
-    let coursOnly = LinkedTables(aggregation, excluding: [.region])
+    let knowledge = Publication.knowledge(of: aggregation.plan)
+    let regionsOnly = LinkedTables(aggregation, excluding: [.courAppel], knowledge: knowledge)
+    let coursOnly = LinkedTables(aggregation, excluding: [.region], knowledge: knowledge)
     // Systems keep their order when a level is left out (same variables, fewer units).
     let regionProtections = try Publication.protectAll(
       regionsOnly.systems.map(\.table), settings, logger: logger)

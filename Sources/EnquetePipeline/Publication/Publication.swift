@@ -33,7 +33,7 @@ public struct Publication: Sendable {
     logger: Logger? = nil
   ) throws -> Publication {
     let aggregation = try Aggregation(plan: plan, year: year, reports: reports)
-    let linked = LinkedTables(aggregation)
+    let linked = LinkedTables(aggregation, knowledge: knowledge(of: plan))
     let settings = linked.systems.map { settingsOf(plan.rules[$0.rule]!, plan: plan) }
     let protections = try protectAll(linked.systems.map(\.table), settings, logger: logger)
     let statusByCell = { (id: String) -> CellStatus? in
@@ -60,6 +60,12 @@ public struct Publication: Sendable {
     return Publication(
       plan: plan, aggregation: aggregation, linked: linked, protections: protections, settings: settings,
       indicators: indicators, comparison: comparison)
+  }
+
+  /// What a reader of a publication under `plan` knows: the plan with its survey's catalog and
+  /// rules (``AttackerKnowledge``).
+  public static func knowledge(of plan: PublicationPlan) -> AttackerKnowledge {
+    AttackerKnowledge(plan: plan, catalog: .builtIn(plan.survey), rules: .builtIn(plan.survey))
   }
 
   /// The secrecy settings of a plan rule.

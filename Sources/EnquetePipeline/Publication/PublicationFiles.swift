@@ -20,7 +20,7 @@ public enum PublicationFiles {
     for row in publication.rows {
       let fields = [
         year, row.table, row.level.rawValue, row.code, SpreadsheetText.defused(row.name), row.category,
-        row.variable, row.value.map { text($0, indicator: row.cellID == nil) } ?? "", row.status.rawValue,
+        row.variable, row.value.map { text($0, indicator: row.cellID == nil) } ?? "", row.status.published.rawValue,
         row.departement ?? "",
       ]
       out += fields.map(quoted).joined(separator: ",") + "\n"
@@ -31,7 +31,7 @@ public enum PublicationFiles {
   /// A value as the open-data file writes it: whole numbers without decimals, magnitudes with
   /// their cents, indicators to one decimal; a point as decimal separator.
   public static func text(_ value: Double, indicator: Bool) -> String {
-    let rounded = indicator ? (value * 10).rounded() / 10 : (value * 100).rounded() / 100
+    let rounded = indicator ? LinkedTables.roundedIndicator(value) : (value * 100).rounded() / 100
     return Value.canonicalText(of: rounded == 0 ? 0 : rounded)
   }
 
@@ -82,8 +82,10 @@ public enum PublicationFiles {
             [("minimum", .number(0))]),
           field(
             "statut", "string",
-            "V diffusable, A secret (fréquence), B secret (dominance), F secret (p %), D secret (secondaire), Z zéro structurel",
-            [("required", .bool(true)), ("enum", .array(CellStatus.allCases.map { .string($0.rawValue) }))]),
+            "V diffusable, S secret (quelle qu'en soit la raison), Z zéro structurel",
+            [
+              ("required", .bool(true)), ("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) })),
+            ]),
           field(
             "departement", "string",
             "Département de l'unité (pour un service, celui dont il relève ; vide au-dessus du département)"),

@@ -8,6 +8,9 @@ import Foundation
 struct PublishedCells {
   /// Value (nil when hidden) and status, by cell.
   var cells: [String: (value: Double?, status: CellStatus)] = [:]
+  /// Value (nil when hidden or not computed) and status, by indicator at a unit
+  /// (`indicateur|niveau|code`).
+  var indicators: [String: (value: Double?, status: CellStatus)] = [:]
   /// What is wrong with the file, in French.
   var problems: [String] = []
 
@@ -28,6 +31,7 @@ struct PublishedCells {
   private init(reading: ((CSVRow) throws -> Void) throws -> CSVDetection) throws {
     var columns: [String: Int] = [:]
     var cells: [String: (value: Double?, status: CellStatus)] = [:]
+    var indicators: [String: (value: Double?, status: CellStatus)] = [:]
     var problems: [String] = []
     _ = try reading { row in
       if columns.isEmpty {
@@ -42,8 +46,15 @@ struct PublishedCells {
           "tableaux.csv:\(row.line): colonnes attendues : \(PublicationFiles.columns.joined(separator: ","))")
         return
       }
-      // Indicators (their variable is their table) are not additive cells.
-      if row.string(variable) == row.string(table) && row.string(categorie).isEmpty { return }
+      // Indicators (their variable is their table) are not additive cells, but what they show is
+      // knowledge.
+      if row.string(variable) == row.string(table) && row.string(categorie).isEmpty {
+        let text = row.string(valeur)
+        indicators["\(row.string(variable))|\(row.string(niveau))|\(row.string(code))"] = (
+          text.isEmpty ? nil : Double(text), CellStatus(rawValue: row.string(statut)) ?? .secret
+        )
+        return
+      }
       guard let status = CellStatus(rawValue: row.string(statut)) else {
         problems.append("tableaux.csv:\(row.line): statut « \(row.string(statut)) » inconnu")
         return
@@ -63,6 +74,7 @@ struct PublishedCells {
       cells[id] = (status.isSuppressed ? nil : value, status)
     }
     self.cells = cells
+    self.indicators = indicators
     self.problems = problems
   }
 }

@@ -32,7 +32,7 @@ public struct PublishedFolderAudit: Sendable {
   public static func run(directory: String, privateAudit: String? = nil) throws -> PublishedFolderAudit {
     let folder = URL(fileURLWithPath: directory)
     let published = try PublishedCells(csv: folder.appendingPathComponent("tableaux.csv").path)
-    let structure = try JSONFiles.object(folder.appendingPathComponent("structure.json"))
+    let structureFile = try JSONFiles.object(folder.appendingPathComponent("structure.json"))
     let stated = try JSONFiles.object(folder.appendingPathComponent("audit.json"))
     var statedIntervals: [String: (Double, Double?)] = [:]
     for cell in stated["secretes"] as? [[String: Any]] ?? [] {
@@ -56,8 +56,27 @@ public struct PublishedFolderAudit: Sendable {
     }
     var audit = PublishedFolderAudit(problems: published.problems, cellCount: 0, hiddenCount: 0)
     var seen = Set<String>()
-    for system in structure["systemes"] as? [[String: Any]] ?? [] {
-      try audit.check(system, published, statedIntervals, secrets, &seen)
+    var structure: [(cells: [String], equations: [[Int]])] = []
+    for system in structureFile["systemes"] as? [[String: Any]] ?? [] {
+      let ids = system["cellules"] as? [String] ?? []
+      seen.formUnion(ids)
+      let equations = (system["equations"] as? [[NSNumber]] ?? []).map { $0.map(\.intValue) }
+      guard
+        equations.allSatisfy({ $0.allSatisfy { ids.indices.contains($0) } }),
+        ids.allSatisfy({ published.cells[$0] != nil })
+      else {
+        audit.problems.append(
+          "structure.json : le système de \(ids.first ?? "?") nomme une cellule absente de tableaux.csv")
+        continue
+      }
+      structure.append((ids, equations))
+    }
+    let survey = (structureFile["enquete"] as? String).flatMap(SurveyID.init(rawValue:))
+    guard let survey else { throw PublicationError.unreadable(folder.appendingPathComponent("structure.json").path) }
+    let model = ReaderModel(
+      structure: structure, published: published, knowledge: AttackerKnowledge.builtIn(survey))
+    for system in model.systems {
+      audit.check(system, AttackerKnowledge.builtIn(survey), statedIntervals, secrets)
     }
     audit.checkExtracts(folder, against: published)
     for id in statedIntervals.keys where !seen.contains(id) {
@@ -96,36 +115,18 @@ public struct PublishedFolderAudit: Sendable {
   }
 
   private mutating func check(
-    _ system: [String: Any], _ published: PublishedCells, _ stated: [String: (Double, Double?)],
-    _ secrets: [String: (value: Double, required: (Double, Double)?)], _ seen: inout Set<String>
-  ) throws {
-    let ids = system["cellules"] as? [String] ?? []
-    let threshold = (system["seuil"] as? NSNumber)?.doubleValue ?? 0
-    let onValues = system["base"] as? String == "value"
-    var cells: [TableCell] = []
-    var hidden: [Bool] = []
-    var statuses: [CellStatus] = []
-    for id in ids {
-      seen.insert(id)
-      guard let cell = published.cells[id] else {
-        problems.append("tableaux.csv : la cellule \(id) de structure.json n'est pas publiée")
-        return
-      }
-      cells.append(TableCell(id: id, value: cell.value ?? 0, contributors: 0))
-      hidden.append(cell.status.isSuppressed)
-      statuses.append(cell.status)
-    }
-    let equations = (system["equations"] as? [[NSNumber]] ?? []).map { numbers in
-      TableEquation(total: numbers[0].intValue, parts: numbers.dropFirst().map(\.intValue))
-    }
-    let table = try AdditiveTable(cells: cells, equations: equations)
-    cellCount += cells.count
+    _ system: ReaderModel.System, _ knowledge: AttackerKnowledge, _ stated: [String: (Double, Double?)],
+    _ secrets: [String: (value: Double, required: (Double, Double)?)]
+  ) {
+    let table = system.table
+    let ids = table.cells.map(\.id)
+    cellCount += ids.count
     let intervals: [(cell: Int, lower: Double, upper: Double?)]
     do {
-      intervals = try PublishedIntervals.intervals(of: table, hidden: hidden)
+      intervals = try PublishedIntervals.intervals(of: table, hidden: system.hidden)
     } catch .unbalancedPublishedEquation(let number) {
       problems.append(
-        "structure.json : l'équation de \(ids[equations[number].total]) ne s'équilibre pas avec les valeurs publiées"
+        "structure.json : l'équation de \(ids[table.equations[number].total]) ne s'équilibre pas avec les valeurs publiées"
       )
       return
     } catch {
@@ -133,33 +134,61 @@ public struct PublishedFolderAudit: Sendable {
       return
     }
     hiddenCount += intervals.count
+    let tolerance = 1e-6
     for (index, lower, upper) in intervals {
       let id = ids[index]
-      let width = upper.map { $0 - lower } ?? .infinity
-      if width <= 1e-6 {
-        problems.append("\(id) : case secrète recalculable exactement à partir des valeurs publiées")
-      }
-      if onValues && statuses[index] == .primaryFrequency, let upper, upper < threshold - 1e-6 {
+      let variable = String(id.prefix { $0 != "|" })
+      let integral = table.cells[index].integral == true
+      let exact =
+        upper.map { upper in
+          integral ? (upper + tolerance).rounded(.down) <= (lower - tolerance).rounded(.up) : upper - lower <= tolerance
+        } ?? false
+      if exact {
         problems.append(
-          "\(id) : un lecteur sait que cette case secrète est inférieure au seuil de \(Int(threshold))")
+          "\(id) : case secrète recalculable exactement à partir des fichiers publiés (\(knowledgeUsed(index, system)))")
+      }
+      if knowledge.hiddenLowerBound(of: variable) != nil, let threshold = knowledge.threshold(of: variable),
+        let upper, upper < Double(threshold) - tolerance
+      {
+        problems.append(
+          "\(id) : un lecteur sait que cette case secrète est inférieure au seuil de \(threshold) (\(knowledgeUsed(index, system)))"
+        )
       }
       if let (statedLower, statedUpper) = stated[id] {
-        let agrees =
-          abs(statedLower - lower) <= 1e-3 * max(1, abs(lower))
-          && ((statedUpper == nil && upper == nil)
-            || (statedUpper != nil && upper != nil
-              && abs(statedUpper! - upper!) <= 1e-3 * max(1, abs(upper!))))
-        if !agrees { problems.append("\(id) : l'intervalle recalculé diffère de celui d'audit.json") }
+        // A reader who knows more than audit.json says is a finding; one who knows less is not.
+        let narrower =
+          lower > statedLower + 1e-3 * max(1, abs(statedLower))
+          || (upper.map { upper in statedUpper.map { upper < $0 - 1e-3 * max(1, abs($0)) } ?? true } ?? false)
+        if narrower { problems.append("\(id) : l'intervalle recalculé est plus étroit que celui d'audit.json") }
       } else {
         problems.append("\(id) : case secrète absente d'audit.json")
       }
       if let secret = secrets[id], let required = secret.required {
-        let tolerance = 1e-6
         if lower > required.0 + tolerance || (upper.map { $0 < required.1 - tolerance } ?? false) {
           problems.append(
-            "\(id) : protection insuffisante (l'intervalle ne couvre pas la protection requise)")
+            "\(id) : protection insuffisante (l'intervalle ne couvre pas la protection requise ; \(knowledgeUsed(index, system)))"
+          )
         }
       }
     }
+  }
+
+  /// The knowledge a reader had for the hidden cell `index`: the facts and bounds of the hidden
+  /// cells tied to it (cell identifiers and rules, never a value).
+  private func knowledgeUsed(_ index: Int, _ system: ReaderModel.System) -> String {
+    let table = system.table
+    var groups = DisjointSets(count: table.cells.count)
+    for equation in table.equations { groups.link(equation.cells.lazy.filter { system.hidden[$0] }) }
+    for constraint in table.constraints { groups.link(constraint.cells.lazy.filter { system.hidden[$0] }) }
+    let root = groups.find(index)
+    var used = ["équations des tableaux"]
+    let tied = table.cells.indices.filter { system.hidden[$0] && groups.find($0) == root }
+    if tied.contains(where: { table.cells[$0].knownLowerBound != nil }) { used.append("zéros publiés") }
+    if tied.contains(where: { system.statuses[$0] != .secret }) { used.append("lettres de statut publiées") }
+    var labels: [String] = []
+    for constraint in table.constraints where constraint.cells.contains(where: { tied.contains($0) }) {
+      if !labels.contains(constraint.knowledge) { labels.append(constraint.knowledge) }
+    }
+    return "connaissances : " + (used + labels.sorted()).joined(separator: ", ")
   }
 }
