@@ -42,7 +42,8 @@ extension LinkedTables {
       ) { _, _ in true }
       for cell in computed {
         switch cell.status {
-        case .publishable: shown[indicator.id, default: [:]][cell.unit] = .value(roundedIndicator(cell.value ?? 0))
+        case .publishable:
+          shown[indicator.id, default: [:]][cell.unit] = .value(roundedIndicator(cell.value ?? 0))
         case .structuralZero: break
         default: shown[indicator.id, default: [:]][cell.unit] = .secret
         }

@@ -161,8 +161,12 @@ public struct LinkedTables: Sendable {
         cells[index].bound(by: fact)
       }
       let constraints = facts.compactMap { fact -> TableConstraint? in
-        guard fact.terms.count > 1, let first = fact.terms.first, position[first.cell] != nil else { return nil }
-        let terms = fact.terms.compactMap { term in position[term.cell].map { (cell: $0, coefficient: term.coefficient) } }
+        guard fact.terms.count > 1, let first = fact.terms.first, position[first.cell] != nil else {
+          return nil
+        }
+        let terms = fact.terms.compactMap { term in
+          position[term.cell].map { (cell: $0, coefficient: term.coefficient) }
+        }
         guard terms.count == fact.terms.count else { return nil }
         return TableConstraint(terms: terms, lower: fact.lower, upper: fact.upper, knowledge: fact.knowledge)
       }

@@ -92,7 +92,8 @@ final class LinearProgram {
 
   /// Sets `lower ≤ column ≤ upper` (infinite on an open side).
   static func setColumnBounds(_ problem: OpaquePointer, _ column: Int32, _ lower: Double, _ upper: Double) {
-    glp_set_col_bnds(problem, column, kind(lower, upper), lower.isFinite ? lower : 0, upper.isFinite ? upper : 0)
+    glp_set_col_bnds(
+      problem, column, kind(lower, upper), lower.isFinite ? lower : 0, upper.isFinite ? upper : 0)
   }
 
   /// GLPK's kind of bounds.

@@ -78,7 +78,10 @@ final class ProofBlock {
         coefficients += [term.coefficient, -term.coefficient]
       }
       bounds.append(
-        (constraint.lower.map { min(0, $0 - truth) } ?? -.infinity, constraint.upper.map { max(0, $0 - truth) } ?? .infinity))
+        (
+          constraint.lower.map { min(0, $0 - truth) } ?? -.infinity,
+          constraint.upper.map { max(0, $0 - truth) } ?? .infinity
+        ))
     }
     if rowCount > 0 {
       glp_add_rows(problem, rowCount)

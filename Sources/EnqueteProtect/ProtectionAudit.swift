@@ -104,7 +104,8 @@ public struct ProtectionAudit {
       metadata: ["suppressed": "\(hidden.count)", "rows": "\(rows.count)", "cells": "\(table.cells.count)"])
 
     return (
-      BlockProgram(columnCount: hidden.count, rows: rows, bounds: AuditRows.columnBounds(table, hidden: hidden)),
+      BlockProgram(
+        columnCount: hidden.count, rows: rows, bounds: AuditRows.columnBounds(table, hidden: hidden)),
       hidden
     )
   }

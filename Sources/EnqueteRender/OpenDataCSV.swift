@@ -105,7 +105,9 @@ enum OpenDataCSV {
             "title",
             .string("Statut : V diffusable, S secret (quelle qu'en soit la raison), Z zéro structurel")
           ),
-          ("constraints", .object([("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) }))])),
+          (
+            "constraints", .object([("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) }))])
+          ),
         ]))
     }
     return OrderedJSON.object([

@@ -13,7 +13,10 @@ extension AttackerKnowledge {
 
   /// Each summable rule at `unit`; a variable not published there is an unknown within its
   /// catalog bounds.
-  func ruleFacts(_ unit: Unit, _ reading: Reading, _ summable: [(id: String, form: LinearForm, lower: Double?, upper: Double?)]) -> [Fact] {
+  func ruleFacts(
+    _ unit: Unit, _ reading: Reading,
+    _ summable: [(id: String, form: LinearForm, lower: Double?, upper: Double?)]
+  ) -> [Fact] {
     summable.compactMap { rule in
       var terms: [Fact.Term] = []
       var lower = rule.lower ?? -.infinity
@@ -75,7 +78,8 @@ extension AttackerKnowledge {
   func derivedFacts(_ unit: Unit, _ reading: Reading) -> [Fact] {
     plan.derivedVariables.compactMap { derived in
       let stated = plan.tables.contains { table in
-        table.total?.variable == derived.name && Set(table.categories?.map(\.variable) ?? []) == Set(derived.sumOf)
+        table.total?.variable == derived.name
+          && Set(table.categories?.map(\.variable) ?? []) == Set(derived.sumOf)
       }
       let total = Self.cellID(derived.name, unit.level, unit.code)
       let parts = derived.sumOf.map { Self.cellID($0, unit.level, unit.code) }

@@ -23,7 +23,8 @@ extension AttackerKnowledge {
             upper: 0, knowledge: knowledge))
         facts.append(
           Fact(
-            terms: parts + [Fact.Term(cell: cells.last!, coefficient: -max(0, value - half) * scale)], lower: 0,
+            terms: parts + [Fact.Term(cell: cells.last!, coefficient: -max(0, value - half) * scale)],
+            lower: 0,
             upper: nil, knowledge: knowledge))
       case .waitMean, .waitMedian:
         facts += waitFacts(indicator, shown, unit, index, reading)
@@ -41,7 +42,9 @@ extension AttackerKnowledge {
     let classes = waits.classes.map { Self.cellID($0.variable, unit.level, unit.code) }
     let total = Self.cellID(waits.total, unit.level, unit.code)
     let censored = Self.cellID(waits.censored, unit.level, unit.code)
-    guard classes.allSatisfy(reading.exists), reading.exists(total), reading.exists(censored) else { return [] }
+    guard classes.allSatisfy(reading.exists), reading.exists(total), reading.exists(censored) else {
+      return []
+    }
     let threshold = Double(waitThreshold)
     let knowledge = "indicateur \(indicator.id)"
     // Days of each class: from the previous bound to one less than its own.
@@ -51,9 +54,12 @@ extension AttackerKnowledge {
       ranges.append((from, wait.upTo.map { Double($0 - 1) }))
       from = wait.upTo.map(Double.init) ?? from
     }
-    func term(_ cell: String, _ coefficient: Double) -> Fact.Term { Fact.Term(cell: cell, coefficient: coefficient) }
+    func term(_ cell: String, _ coefficient: Double) -> Fact.Term {
+      Fact.Term(cell: cell, coefficient: coefficient)
+    }
     var facts: [Fact] = []
-    let otherShown: Shown = plan.indicators.first { $0.kind == .waitMedian && $0.id != indicator.id }
+    let otherShown: Shown =
+      plan.indicators.first { $0.kind == .waitMedian && $0.id != indicator.id }
       .map { reading.indicator($0.id, index) } ?? .absent
     let enoughMeasures: Bool = {
       if let value = reading.published(total), value >= threshold { return true }
@@ -64,7 +70,8 @@ extension AttackerKnowledge {
     case (.waitMean, .value(let mean)):
       let half = Self.roundingHalfWidth
       facts.append(Fact(terms: [term(total, 1)], lower: threshold, upper: nil, knowledge: knowledge))
-      facts.append(Fact(terms: classes.map { term($0, 1) }, lower: threshold, upper: nil, knowledge: knowledge))
+      facts.append(
+        Fact(terms: classes.map { term($0, 1) }, lower: threshold, upper: nil, knowledge: knowledge))
       // Σ days ≥ Σ least days of each class, and Σ days = mean × started.
       facts.append(
         Fact(
@@ -75,7 +82,9 @@ extension AttackerKnowledge {
       if let last = classes.last, reading.published(last) == 0 {
         facts.append(
           Fact(
-            terms: zip(classes, ranges).dropLast().map { term($0.0, ($0.1.upper ?? 0) - max(0, mean - half)) },
+            terms: zip(classes, ranges).dropLast().map {
+              term($0.0, ($0.1.upper ?? 0) - max(0, mean - half))
+            },
             lower: 0, upper: nil, knowledge: knowledge))
       }
     case (.waitMean, .secret) where enoughMeasures:
@@ -89,7 +98,8 @@ extension AttackerKnowledge {
       if !below.isEmpty {
         facts.append(
           Fact(
-            terms: below.map { term($0, 1) } + [term(total, -0.5)], lower: nil, upper: -0.5, knowledge: knowledge))
+            terms: below.map { term($0, 1) } + [term(total, -0.5)], lower: nil, upper: -0.5,
+            knowledge: knowledge))
       }
       // …and the classes reaching down to the median, with the censored ones, at least half.
       let reaching = zip(classes, ranges).filter { $0.1.lower <= median }.map(\.0)

@@ -26,7 +26,8 @@ public struct LinearForm: Sendable, Hashable {
       case .minus: self = lhs.adding(rhs, times: -1)
       case .times where lhs.coefficients.isEmpty: self = rhs.scaled(by: lhs.constant)
       case .times where rhs.coefficients.isEmpty: self = lhs.scaled(by: rhs.constant)
-      case .divide where rhs.coefficients.isEmpty && rhs.constant != 0: self = lhs.scaled(by: 1 / rhs.constant)
+      case .divide where rhs.coefficients.isEmpty && rhs.constant != 0:
+        self = lhs.scaled(by: 1 / rhs.constant)
       default: return nil
       }
     default:
@@ -48,12 +49,15 @@ public struct LinearForm: Sendable, Hashable {
   func adding(_ other: LinearForm, times factor: Double) -> LinearForm {
     var result = coefficients
     for (name, coefficient) in other.coefficients { result[name, default: 0] += factor * coefficient }
-    return LinearForm(coefficients: result.filter { $0.value != 0 }, constant: constant + factor * other.constant)
+    return LinearForm(
+      coefficients: result.filter { $0.value != 0 }, constant: constant + factor * other.constant)
   }
 
   /// A comparison `left op right` as `lower ≤ Σ coefficient × variable ≤ upper` (strict
   /// comparisons read as wide ones: a reader knows at least that); `nil` when not linear.
-  public static func comparison(_ expression: Expression) -> (form: LinearForm, lower: Double?, upper: Double?)? {
+  public static func comparison(
+    _ expression: Expression
+  ) -> (form: LinearForm, lower: Double?, upper: Double?)? {
     guard case .binary(let operation, let left, let right) = expression, operation.isComparison,
       let lhs = LinearForm(left), let rhs = LinearForm(right)
     else { return nil }

@@ -20,7 +20,8 @@ public enum PublicationFiles {
     for row in publication.rows {
       let fields = [
         year, row.table, row.level.rawValue, row.code, SpreadsheetText.defused(row.name), row.category,
-        row.variable, row.value.map { text($0, indicator: row.cellID == nil) } ?? "", row.status.published.rawValue,
+        row.variable, row.value.map { text($0, indicator: row.cellID == nil) } ?? "",
+        row.status.published.rawValue,
         row.departement ?? "",
       ]
       out += fields.map(quoted).joined(separator: ",") + "\n"
@@ -84,7 +85,8 @@ public enum PublicationFiles {
             "statut", "string",
             "V diffusable, S secret (quelle qu'en soit la raison), Z zéro structurel",
             [
-              ("required", .bool(true)), ("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) })),
+              ("required", .bool(true)),
+              ("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) })),
             ]),
           field(
             "departement", "string",

@@ -72,7 +72,9 @@ public struct PublishedFolderAudit: Sendable {
       structure.append((ids, equations))
     }
     let survey = (structureFile["enquete"] as? String).flatMap(SurveyID.init(rawValue:))
-    guard let survey else { throw PublicationError.unreadable(folder.appendingPathComponent("structure.json").path) }
+    guard let survey else {
+      throw PublicationError.unreadable(folder.appendingPathComponent("structure.json").path)
+    }
     let model = ReaderModel(
       structure: structure, published: published, knowledge: AttackerKnowledge.builtIn(survey))
     for system in model.systems {
@@ -141,11 +143,14 @@ public struct PublishedFolderAudit: Sendable {
       let integral = table.cells[index].integral == true
       let exact =
         upper.map { upper in
-          integral ? (upper + tolerance).rounded(.down) <= (lower - tolerance).rounded(.up) : upper - lower <= tolerance
+          integral
+            ? (upper + tolerance).rounded(.down) <= (lower - tolerance).rounded(.up)
+            : upper - lower <= tolerance
         } ?? false
       if exact {
         problems.append(
-          "\(id) : case secrète recalculable exactement à partir des fichiers publiés (\(knowledgeUsed(index, system)))")
+          "\(id) : case secrète recalculable exactement à partir des fichiers publiés (\(knowledgeUsed(index, system)))"
+        )
       }
       if knowledge.hiddenLowerBound(of: variable) != nil, let threshold = knowledge.threshold(of: variable),
         let upper, upper < Double(threshold) - tolerance
@@ -159,7 +164,9 @@ public struct PublishedFolderAudit: Sendable {
         let narrower =
           lower > statedLower + 1e-3 * max(1, abs(statedLower))
           || (upper.map { upper in statedUpper.map { upper < $0 - 1e-3 * max(1, abs($0)) } ?? true } ?? false)
-        if narrower { problems.append("\(id) : l'intervalle recalculé est plus étroit que celui d'audit.json") }
+        if narrower {
+          problems.append("\(id) : l'intervalle recalculé est plus étroit que celui d'audit.json")
+        }
       } else {
         problems.append("\(id) : case secrète absente d'audit.json")
       }

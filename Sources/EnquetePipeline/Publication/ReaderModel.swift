@@ -24,7 +24,8 @@ struct ReaderModel {
   /// with `published` under `knowledge`.
   /// - Complexity: O(cells + equation terms + facts).
   init(
-    structure: [(cells: [String], equations: [[Int]])], published: PublishedCells, knowledge: AttackerKnowledge
+    structure: [(cells: [String], equations: [[Int]])], published: PublishedCells,
+    knowledge: AttackerKnowledge
   ) {
     var systemOf: [String: Int] = [:]
     for (number, system) in structure.enumerated() {
@@ -64,7 +65,8 @@ struct ReaderModel {
           position[id] = cells.count
           cells.append(
             TableCell(
-              id: id, value: shown.value ?? 0, contributors: 0, knownLowerBound: lower, knownUpperBound: upper,
+              id: id, value: shown.value ?? 0, contributors: 0, knownLowerBound: lower,
+              knownUpperBound: upper,
               integral: knowledge.isIntegral(variable)))
           hidden.append(shown.status.isSuppressed)
           statuses.append(shown.status)
@@ -80,7 +82,8 @@ struct ReaderModel {
       }
       let constraints = (factsOfGroup[root] ?? []).filter { $0.terms.count > 1 }.map { fact in
         TableConstraint(
-          terms: fact.terms.map { (cell: position[$0.cell]!, coefficient: $0.coefficient) }, lower: fact.lower,
+          terms: fact.terms.map { (cell: position[$0.cell]!, coefficient: $0.coefficient) },
+          lower: fact.lower,
           upper: fact.upper, knowledge: fact.knowledge)
       }
       // Indices come from the structure and the cells just listed.
@@ -111,7 +114,9 @@ struct ReaderModel {
       published: { id in cells[id].flatMap { $0.status.isSuppressed ? nil : $0.value } },
       indicator: { indicator, index in
         let unit = units[index]
-        guard let shown = indicators["\(indicator)|\(unit.level.rawValue)|\(unit.code)"] else { return .absent }
+        guard let shown = indicators["\(indicator)|\(unit.level.rawValue)|\(unit.code)"] else {
+          return .absent
+        }
         if let value = shown.value { return .value(value) }
         return shown.status.isSuppressed ? .secret : .absent
       })
