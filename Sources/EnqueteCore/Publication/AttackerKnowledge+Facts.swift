@@ -90,6 +90,43 @@ extension AttackerKnowledge {
     }
   }
 
+  /// The report variables that count a service's detail rows, all of them: `detail-count` rules
+  /// of severity `error` whose conditions `field = 'value'` cover every value of one field of the
+  /// detail, each equal to a report variable. Their sum is the number of detail rows of a service
+  /// that sent its detail.
+  var detailPartitions: [(variables: [String], knowledge: String)] {
+    guard let detail = catalog.detail else { return [] }
+    var byField: [String: [(value: String, variable: String, rule: String)]] = [:]
+    for rule in rules.rules where rule.kind == .detailCount && rule.severity == .error && rule.when == nil {
+      guard case .binary(.equal, .variable(let field), .string(let value))? = rule.count,
+        case .variable(let variable)? = rule.equals
+      else { continue }
+      byField[field, default: []].append((value, variable, rule.id))
+    }
+    return byField.keys.sorted().compactMap { field in
+      let members = byField[field]!
+      guard let values = detail.variable(named: field)?.enum, Set(members.map(\.value)) == Set(values) else {
+        return nil
+      }
+      return (members.map(\.variable), "règles \(members.map(\.rule).sorted().joined(separator: ", "))")
+    }
+  }
+
+  /// The detail's measures at `unit` are at most the sum of the report variables that count every
+  /// detail row (not every service sends its detail).
+  func detailFacts(_ unit: Unit, _ reading: Reading) -> [Fact] {
+    guard let total = plan.waitClasses?.total else { return [] }
+    let counted = Self.cellID(total, unit.level, unit.code)
+    guard reading.exists(counted) else { return [] }
+    return detailPartitions.compactMap { partition in
+      let cells = partition.variables.map { Self.cellID($0, unit.level, unit.code) }
+      guard cells.allSatisfy(reading.exists) else { return nil }
+      return Fact(
+        terms: [Fact.Term(cell: counted, coefficient: 1)] + cells.map { Fact.Term(cell: $0, coefficient: -1) },
+        lower: nil, upper: 0, knowledge: partition.knowledge)
+    }
+  }
+
   /// The half-width of an indicator's rounding, with a margin for the last digit of a double.
   static var roundingHalfWidth: Double {
     var unit = 1.0

@@ -16,7 +16,9 @@
 /// - **indicators** with their rounding: a share or ratio bounds its numerator against its
 ///   denominator; a mean waiting time bounds its classes; a median splits them; a waiting time
 ///   published (or hidden while its base is shown) says how many measures started;
-/// - **derived variables**: sums at every unit.
+/// - **derived variables**: sums at every unit;
+/// - **the per-measure detail**: `detail-count` rules that count every detail row by the values of
+///   one field make the measures of the detail at most the sum of those report variables.
 ///
 /// The statuses a file shows are knowledge too: a published file shows only `S`, but an older one
 /// may show `A` or `D`; ``statusBounds(of:variable:)`` gives what they say.
@@ -167,6 +169,7 @@ public struct AttackerKnowledge: Sendable {
       facts += ruleFacts(unit, reading, summable)
       facts += boundFacts(unit, reading)
       facts += derivedFacts(unit, reading)
+      facts += detailFacts(unit, reading)
       facts += indicatorFacts(unit, index, reading)
     }
     return facts
