@@ -9,8 +9,8 @@ public struct IndicatorCell: Sendable, Hashable {
   public var unit: Int
   /// The value, nil when not published.
   public var value: Double?
-  /// `V` published; `D` hidden because a cell it depends on is secret; `A` too few measures
-  /// behind a waiting time; `Z` nothing to compute (no base).
+  /// `V` published; `D` hidden because a cell it depends on is secret (for a waiting time, a
+  /// waiting class); `A` too few measures behind a waiting time; `Z` nothing to compute (no base).
   public var status: CellStatus
 
   /// Computes `indicator` at every unit of its levels. `isPublished(variable, unit)` says whether
@@ -40,6 +40,13 @@ public struct IndicatorCell: Sendable, Hashable {
         guard denominator > 0 else { return cell(nil, .structuralZero) }
         return cell((indicator.kind == .share ? 100 : 1) * numerator / denominator, .publishable)
       case .waitMean, .waitMedian:
+        // Published only where every waiting class is: the classes are its base, and a waiting
+        // time beside a hidden class bounds it (docs/protection.md).
+        if let classes = aggregation.plan.waitClasses,
+          !classes.variables.allSatisfy({ isPublished($0, unit) })
+        {
+          return cell(nil, .secondary)
+        }
         let waits = aggregation.waits[unit]
         if waits.isEmpty { return cell(nil, .structuralZero) }
         if waits.count < threshold { return cell(nil, .primaryFrequency) }

@@ -7,10 +7,10 @@ extension LinkedTables {
   }
 
   /// The facts a reader will know of this publication, as the secrecy stage must assume them
-  /// before it knows which cells it hides: structural zeros published (a zero is never hidden),
-  /// waiting times as they will be shown (their publication depends on counts of measures, not on
-  /// the pattern). Shares and ratios are shown only where every cell they use is published, so
-  /// they say nothing of a hidden cell and are left out here.
+  /// before it knows which cells it hides: structural zeros published (a zero is never hidden).
+  /// Indicators are shown only where every cell they use is published (a waiting time, where every
+  /// waiting class is), so they say nothing of a hidden cell and are left out here; the reader's
+  /// audit includes them all the same.
   /// - Complexity: O(units × (rules + indicators + variables)).
   static func facts(
     _ knowledge: AttackerKnowledge, _ aggregation: Aggregation, _ excluded: Set<GeographicLevel>
@@ -35,24 +35,23 @@ extension LinkedTables {
       }
       return rule.basis == .value ? cell.value == 0 : cell.services == 0
     }
-    var shown: [String: [Int: AttackerKnowledge.Shown]] = [:]
-    for indicator in plan.indicators where indicator.kind == .waitMean || indicator.kind == .waitMedian {
-      let computed = IndicatorCell.compute(
-        indicator, aggregation, threshold: plan.rules["effectifs"]?.threshold ?? 5
-      ) { _, _ in true }
-      for cell in computed {
-        switch cell.status {
-        case .publishable:
-          shown[indicator.id, default: [:]][cell.unit] = .value(roundedIndicator(cell.value ?? 0))
-        case .structuralZero: break
-        default: shown[indicator.id, default: [:]][cell.unit] = .secret
-        }
-      }
-    }
     let reading = AttackerKnowledge.Reading(
       units: readerUnits, exists: { cells[$0] != nil }, published: { isZero($0) ? 0 : nil },
-      indicator: { id, position in shown[id]?[included[position]] ?? .absent })
+      indicator: { _, _ in .absent })
     return knowledge.facts(reading)
+  }
+
+  /// An equation `total = Σ parts` as the terms `{(total, −1), (part, +1)…}`, sorted, sign fixed
+  /// by the first cell: two linear equations with the same signature say the same.
+  static func signature(_ equation: TableEquation) -> [Double] {
+    signature(equation.terms.map { ($0.cell, $0.coefficient) })
+  }
+
+  /// The signature of `Σ coefficient × cell = 0`.
+  static func signature(_ terms: [(Int, Double)]) -> [Double] {
+    let sorted = terms.sorted { $0.0 < $1.0 }
+    let sign = (sorted.first?.1 ?? 1) < 0 ? -1.0 : 1.0
+    return sorted.flatMap { [Double($0.0), $0.1 * sign] }
   }
 
   /// An indicator as the open data gives it (``AttackerKnowledge/indicatorDecimals`` decimals).

@@ -160,6 +160,7 @@ public struct LinkedTables: Sendable {
         guard let index = position[fact.terms[0].cell] else { continue }
         cells[index].bound(by: fact)
       }
+      let stated = Set(equations.map { Self.signature($0) })
       let constraints = facts.compactMap { fact -> TableConstraint? in
         guard fact.terms.count > 1, let first = fact.terms.first, position[first.cell] != nil else {
           return nil
@@ -168,6 +169,12 @@ public struct LinkedTables: Sendable {
           position[term.cell].map { (cell: $0, coefficient: term.coefficient) }
         }
         guard terms.count == fact.terms.count else { return nil }
+        // A sum rule that a breakdown already states is no new knowledge.
+        if fact.lower == 0, fact.upper == 0,
+          stated.contains(Self.signature(terms.map { ($0.cell, $0.coefficient) }))
+        {
+          return nil
+        }
         return TableConstraint(terms: terms, lower: fact.lower, upper: fact.upper, knowledge: fact.knowledge)
       }
       // Identifiers are unique by construction; equations and constraints name cells of this table.

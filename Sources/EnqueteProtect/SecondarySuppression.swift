@@ -89,7 +89,7 @@ public struct SecondarySuppression: Sendable {
   /// With ``placement`` ``Placement/cuttingPlanes`` (the default) and at most
   /// ``cuttingPlaneLimit`` cells, steps 2 and 3 are replaced by the integer program with the
   /// audit's cuts (``placeByCuttingPlanes(_:statuses:)``); should its cuts not settle every
-  /// primary, steps 2 and 3 run from `statuses` as below. Pruning follows either way.
+  /// primary, steps 2 and 3 run from the placed pattern. Pruning follows either way.
   /// - Complexity: see ``protect(_:)``.
   public func protect(
     _ table: AdditiveTable, statuses given: [CellStatus]
@@ -99,10 +99,16 @@ public struct SecondarySuppression: Sendable {
     }
     var statuses: [CellStatus]
     var rounds: Int
-    if placement == .cuttingPlanes, table.cells.count <= cuttingPlaneLimit,
-      case let placed = try placeByCuttingPlanes(table, statuses: given), placed.passes
-    {
-      (statuses, rounds) = (placed.statuses, placed.rounds)
+    if placement == .cuttingPlanes, table.cells.count <= cuttingPlaneLimit {
+      let placed = try placeByCuttingPlanes(table, statuses: given)
+      if placed.passes {
+        (statuses, rounds) = (placed.statuses, placed.rounds)
+      } else {
+        // The cuts did not settle every primary: the repair rounds go on from the placed pattern,
+        // which protects most of them already (pruning then publishes what proves unneeded).
+        let repaired = try repair(table, placed.statuses)
+        (statuses, rounds) = (repaired.statuses, placed.rounds + repaired.rounds)
+      }
     } else {
       (statuses, rounds) = try repair(table, given)
     }
@@ -150,7 +156,11 @@ public struct SecondarySuppression: Sendable {
       var failures = try audit.failingPrimaries(table, statuses: statuses, among: suspects)
       failures += audit.singletonFailures(table, statuses: statuses).filter { !failures.contains($0) }
       logger?.debug(
-        "secondary suppression round", metadata: ["round": "\(rounds)", "failures": "\(failures.count)"])
+        "secondary suppression round",
+        metadata: [
+          "round": "\(rounds)", "failures": "\(failures.count)",
+          "first": "\(failures.prefix(3).map { table.cells[$0].id })",
+        ])
       suspects = Set(failures)
       var added = false
       for failure in failures {

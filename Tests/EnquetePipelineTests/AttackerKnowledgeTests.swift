@@ -155,4 +155,35 @@ import Testing
     // 14,95 × c₃₀ + 44,95 × c₆₀ + 74,95 × c₉₀ ≤ 451,5 with c₃₀ + c₆₀ + c₉₀ = 20 and c₆₀ ≥ 1.
     #expect(abs(longest.upper! - 122.5 / 60) < 1e-3, "at most 2,04 measures waited 90 days or more")
   }
+
+  /// The detail's rows are counted by `issue` in five report variables (one `detail-count` rule per
+  /// value of the field): the measures of the detail are at most their sum, at every unit. In a
+  /// département where 12 measures are ended and 3 still open, at most 15 measures can be in the
+  /// detail, so a secret total of the detail is at most 15 (the equations alone left it unbounded).
+  @Test func theDetailCountRulesBoundTheDetail() throws {
+    let partitions = AttackerKnowledge.builtIn(.espaceRencontre).detailPartitions
+    #expect(
+      partitions.map { Set($0.variables) } == [
+        [
+          "nb_mesures_terminees_terme", "nb_mesures_terminees_decision", "nb_mesures_terminees_interruption",
+          "nb_mesures_jamais_commencees", "nb_mesures_en_cours_fin",
+        ]
+      ])
+    let ended = [
+      ("nb_mesures_terminees", 12.0, "ensemble"), ("nb_mesures_terminees_terme", 6, "terme"),
+      ("nb_mesures_terminees_decision", 3, "decision"),
+      ("nb_mesures_terminees_interruption", 2, "interruption"),
+      ("nb_mesures_jamais_commencees", 1, "jamais"),
+    ]
+    var rows = ended.map { Self.row("er_fin", $0.0, "departement", "01", $0.1, category: $0.2) }
+    rows.append(Self.row("er_sorties", "nb_mesures_en_cours_fin", "departement", "01", 3, category: "fin"))
+    rows.append(Self.row("er_delais", "nb_mesures_detail", "departement", "01", nil, category: "ensemble"))
+    rows.append(Self.row("er_delais", "nb_attente_sans_visite", "departement", "01", nil))
+    let cells =
+      ended.map { "\($0.0)|departement|01" } + ["nb_mesures_en_cours_fin|departement|01"]
+      + ["nb_mesures_detail|departement|01", "nb_attente_sans_visite|departement|01"]
+    let intervals = try Self.intervals(
+      .espaceRencontre, rows: rows, systems: [(cells, [[0, 1, 2, 3, 4], [6, 7]])])
+    #expect(abs(intervals["nb_mesures_detail|departement|01"]!.upper! - 15) < 1e-6)
+  }
 }

@@ -94,7 +94,7 @@ extension AttackerKnowledge {
   /// of severity `error` whose conditions `field = 'value'` cover every value of one field of the
   /// detail, each equal to a report variable. Their sum is the number of detail rows of a service
   /// that sent its detail.
-  var detailPartitions: [(variables: [String], knowledge: String)] {
+  public var detailPartitions: [(variables: [String], knowledge: String)] {
     guard let detail = catalog.detail else { return [] }
     var byField: [String: [(value: String, variable: String, rule: String)]] = [:]
     for rule in rules.rules where rule.kind == .detailCount && rule.severity == .error && rule.when == nil {
@@ -122,7 +122,8 @@ extension AttackerKnowledge {
       let cells = partition.variables.map { Self.cellID($0, unit.level, unit.code) }
       guard cells.allSatisfy(reading.exists) else { return nil }
       return Fact(
-        terms: [Fact.Term(cell: counted, coefficient: 1)] + cells.map { Fact.Term(cell: $0, coefficient: -1) },
+        terms: [Fact.Term(cell: counted, coefficient: 1)]
+          + cells.map { Fact.Term(cell: $0, coefficient: -1) },
         lower: nil, upper: 0, knowledge: partition.knowledge)
     }
   }

@@ -33,8 +33,8 @@ extension AttackerKnowledge {
     return facts
   }
 
-  /// What a waiting time (mean or median) says of the waiting classes: its value bounds them, and
-  /// whether it is published says how many measures stand behind it.
+  /// What a published waiting time (mean or median) says of the waiting classes: its value bounds
+  /// them, and its being published says that the threshold of measures stands behind it.
   private func waitFacts(
     _ indicator: IndicatorDefinition, _ shown: Shown, _ unit: Unit, _ index: Int, _ reading: Reading
   ) -> [Fact] {
@@ -58,14 +58,8 @@ extension AttackerKnowledge {
       Fact.Term(cell: cell, coefficient: coefficient)
     }
     var facts: [Fact] = []
-    let otherShown: Shown =
-      plan.indicators.first { $0.kind == .waitMedian && $0.id != indicator.id }
-      .map { reading.indicator($0.id, index) } ?? .absent
-    let enoughMeasures: Bool = {
-      if let value = reading.published(total), value >= threshold { return true }
-      if case .value = otherShown { return true }
-      return false
-    }()
+    // A hidden waiting time says nothing linear: it is hidden where fewer than the threshold of
+    // measures stand behind it, or where a waiting class is hidden.
     switch (indicator.kind, shown) {
     case (.waitMean, .value(let mean)):
       let half = Self.roundingHalfWidth
@@ -87,9 +81,6 @@ extension AttackerKnowledge {
             },
             lower: 0, upper: nil, knowledge: knowledge))
       }
-    case (.waitMean, .secret) where enoughMeasures:
-      facts.append(
-        Fact(terms: classes.map { term($0, 1) }, lower: nil, upper: threshold - 1, knowledge: knowledge))
     case (.waitMedian, .value(let median)):
       facts.append(Fact(terms: [term(total, 1)], lower: threshold, upper: nil, knowledge: knowledge))
       // Kaplan–Meier never puts fewer events before a time than were observed: the classes wholly
@@ -107,8 +98,6 @@ extension AttackerKnowledge {
         Fact(
           terms: reaching.map { term($0, 1) } + [term(censored, 1), term(total, -0.5)], lower: 0, upper: nil,
           knowledge: knowledge))
-    case (.waitMedian, .secret):
-      facts.append(Fact(terms: [term(total, 1)], lower: nil, upper: threshold - 1, knowledge: knowledge))
     default:
       break
     }
