@@ -27,6 +27,13 @@ struct PublishCommand: ParsableCommand {
     help: "Also protect régions alone and cours d'appel alone, and report what the joint protection changes.")
   var compareHierarchies = false
 
+  @Flag(
+    name: .customLong("comparer-connaissances"),
+    help:
+      "Also protect against a reader who knows only the equations (the model before the rules, minima and indicators), and report what that pattern leaves exposed."
+  )
+  var compareKnowledge = false
+
   @Option(
     name: .customLong("tau-argus"),
     help: """
@@ -60,7 +67,7 @@ struct PublishCommand: ParsableCommand {
         try CampaignPublisher.publish(
           ledger: store, survey: survey, year: campaign.year, folder: folder, privateAudit: privatePath,
           date: publication.recordedDate, compareHierarchies: compareHierarchies,
-          logger: CLILogger.make("enquete.publish"))
+          compareKnowledge: compareKnowledge, logger: CLILogger.make("enquete.publish"))
       }
       for warning in outcome.warnings {
         FileHandle.standardError.write(Data("enquete: avertissement : \(warning)\n".utf8))

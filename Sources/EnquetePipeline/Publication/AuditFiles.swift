@@ -135,6 +135,26 @@ public enum AuditFiles {
           ])
         ))
     }
+    if let comparison = publication.knowledgeComparison {
+      members.append(
+        (
+          "connaissances",
+          .object([
+            ("secretes_modele_complet", .number(Double(comparison.fullHidden))),
+            ("valeur_secrete_modele_complet", .number(rounded(comparison.fullHiddenValue))),
+            ("secretes_equations_seules", .number(Double(comparison.equationsOnlyHidden))),
+            ("valeur_secrete_equations_seules", .number(rounded(comparison.equationsOnlyHiddenValue))),
+            (
+              "primaires_exposees_par_les_equations_seules",
+              .number(Double(comparison.equationsOnlyFailingPrimaries))
+            ),
+            (
+              "secretes_recalculables_par_les_equations_seules",
+              .number(Double(comparison.equationsOnlyRecomputable))
+            ),
+          ])
+        ))
+    }
     members.append(("secretes", .array(cells)))
     return OrderedJSON.object(members).rendered()
   }

@@ -21,7 +21,7 @@ public enum CampaignPublisher {
   /// Publishes a campaign into `folder` (private audit at `privateAudit`), recorded at `date`.
   public static func publish(
     ledger: Ledger, survey: SurveyID, year: Int, folder: String, privateAudit: String, date: Date,
-    compareHierarchies: Bool = false, logger: Logger? = nil
+    compareHierarchies: Bool = false, compareKnowledge: Bool = false, logger: Logger? = nil
   ) throws -> Outcome {
     let reports = try ledger.currentReports(survey: survey, year: year)
     guard !reports.isEmpty else {
@@ -31,7 +31,7 @@ public enum CampaignPublisher {
     do {
       publication = try Publication.run(
         plan: .builtIn(survey), year: year, reports: reports, compareHierarchies: compareHierarchies,
-        logger: logger)
+        compareKnowledge: compareKnowledge, logger: logger)
     } catch is ProtectionAudit.Problem {
       throw PublicationError.inconsistentFigures(survey: survey.rawValue, year: year)
     }

@@ -21,6 +21,8 @@ public struct Publication: Sendable {
   public let indicators: [IndicatorCell]
   /// The joint protection compared with protecting each hierarchy alone, when asked for.
   public let comparison: HierarchyComparison?
+  /// The full attacker model compared with the equations alone, when asked for.
+  public var knowledgeComparison: KnowledgeComparison? = nil
 
   /// The campaign year.
   public var year: Int { aggregation.year }
@@ -30,7 +32,7 @@ public struct Publication: Sendable {
   /// - Complexity: dominated by the secondary suppression of the largest system.
   public static func run(
     plan: PublicationPlan, year: Int, reports: [ReportFigures], compareHierarchies: Bool = false,
-    logger: Logger? = nil
+    compareKnowledge: Bool = false, logger: Logger? = nil
   ) throws -> Publication {
     let aggregation = try Aggregation(plan: plan, year: year, reports: reports)
     let linked = LinkedTables(aggregation, knowledge: knowledge(of: plan))
@@ -57,9 +59,14 @@ public struct Publication: Sendable {
         "cells": "\(linked.location.count)",
         "hidden": "\(protections.reduce(0) { $0 + $1.statuses.count(where: \.isSuppressed) })",
       ])
-    return Publication(
+    var publication = Publication(
       plan: plan, aggregation: aggregation, linked: linked, protections: protections, settings: settings,
       indicators: indicators, comparison: comparison)
+    if compareKnowledge {
+      publication.knowledgeComparison = try KnowledgeComparison.run(
+        aggregation, linked, protections, settings, logger: logger)
+    }
+    return publication
   }
 
   /// What a reader of a publication under `plan` knows: the plan with its survey's catalog and

@@ -61,6 +61,16 @@ public struct PublishedFolder: Sendable {
 
         """
     }
+    if let comparison = publication.knowledgeComparison {
+      text += """
+          contre tout ce qu'un lecteur sait : \(comparison.fullHidden) cases secrètes \
+        (valeur \(Int(comparison.fullHiddenValue.rounded()))) ; contre les seules équations : \
+        \(comparison.equationsOnlyHidden) cases (valeur \(Int(comparison.equationsOnlyHiddenValue.rounded()))), \
+        qui laissent \(comparison.equationsOnlyFailingPrimaries) cases primaires exposées et \
+        \(comparison.equationsOnlyRecomputable) cases secrètes recalculables exactement
+
+        """
+    }
     text += "  pertes d'information (cases secrètes / cases, part de la valeur du tableau) :\n"
     for loss in AuditFiles.losses(publication) {
       text +=

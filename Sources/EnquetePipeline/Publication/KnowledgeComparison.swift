@@ -1,0 +1,66 @@
+import EnqueteAggregate
+import EnqueteCore
+import EnqueteProtect
+import Logging
+
+/// What the attacker model costs and saves: the publication protected against a reader who knows
+/// only the equations and non-negativity (the model before ``AttackerKnowledge``), that pattern
+/// audited against everything a reader knows, beside the pattern of the full model.
+///
+/// Only counts and sums (confidential: they go to the private audit and the statistician's
+/// terminal, never into a published file).
+public struct KnowledgeComparison: Sendable, Hashable {
+  /// Cells hidden against the full model (primaries and secondaries).
+  public var fullHidden: Int
+  /// Their total value.
+  public var fullHiddenValue: Double
+  /// Cells hidden against a reader who knows only the equations.
+  public var equationsOnlyHidden: Int
+  /// Their total value.
+  public var equationsOnlyHiddenValue: Double
+  /// Primaries that the equations-only pattern leaves under-protected against the full model.
+  public var equationsOnlyFailingPrimaries: Int
+  /// Hidden cells of the equations-only pattern that the full model recomputes exactly.
+  public var equationsOnlyRecomputable: Int
+
+  static func run(
+    _ aggregation: Aggregation, _ full: LinkedTables, _ protections: [ProtectionResult],
+    _ settings: [SecrecySettings], logger: Logger?
+  ) throws -> KnowledgeComparison {
+    let plan = aggregation.plan
+    let plain = LinkedTables(aggregation)
+    let plainProtections = try Publication.protectAll(
+      plain.systems.map(\.table),
+      plain.systems.map { Publication.settingsOf(plan.rules[$0.rule]!, plan: plan) },
+      logger: logger)
+    var hiddenByPlain = Set<String>()
+    var plainValue = 0.0
+    for (system, result) in zip(plain.systems, plainProtections) {
+      for (cell, status) in zip(system.table.cells, result.statuses) where status.isSuppressed {
+        hiddenByPlain.insert(cell.id)
+        plainValue += cell.value
+      }
+    }
+    var failing = 0
+    var recomputable = 0
+    var fullValue = 0.0
+    for (number, system) in full.systems.enumerated() {
+      for (cell, status) in zip(system.table.cells, protections[number].statuses) where status.isSuppressed {
+        fullValue += cell.value
+      }
+      var statuses = PrimaryRules.statuses(of: system.table, settings: settings[number])
+      for (index, cell) in system.table.cells.enumerated()
+      where hiddenByPlain.contains(cell.id) && !statuses[index].isPrimary {
+        statuses[index] = .secondary
+      }
+      let audit = try ProtectionAudit(settings: settings[number]).audit(system.table, statuses: statuses)
+      failing += audit.failures.count
+      recomputable += audit.cells.count(where: \.isDisclosedExactly)
+    }
+    return KnowledgeComparison(
+      fullHidden: protections.reduce(0) { $0 + $1.statuses.count(where: \.isSuppressed) },
+      fullHiddenValue: fullValue, equationsOnlyHidden: hiddenByPlain.count,
+      equationsOnlyHiddenValue: plainValue, equationsOnlyFailingPrimaries: failing,
+      equationsOnlyRecomputable: recomputable)
+  }
+}
