@@ -86,10 +86,9 @@ struct ReaderModel {
           lower: fact.lower,
           upper: fact.upper, knowledge: fact.knowledge)
       }
-      // Indices come from the structure and the cells just listed.
-      let table =
-        (try? AdditiveTable(cells: cells, equations: equations, constraints: constraints))
-        ?? (try! AdditiveTable(cells: cells, equations: [], constraints: []))
+      // Equations were checked against their system's cells before; constraints name cells of
+      // this group by construction.
+      let table = try! AdditiveTable(cells: cells, equations: equations, constraints: constraints)
       return System(table: table, hidden: hidden, statuses: statuses)
     }
   }
