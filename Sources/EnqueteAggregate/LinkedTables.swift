@@ -96,6 +96,7 @@ public struct LinkedTables: Sendable {
           var tableCell = Self.tableCell(
             cell, id: Self.cellID(variable, units.units[unit]), rule: plan.rules[ruleByVariable[variable]!]!,
             costFactor: Self.costFactor(level))
+          tableCell.frequencyCountsValue = plan.rules[ruleByVariable[variable]!]!.basis == .value
           if let knowledge {
             tableCell.knownLowerBound = knowledge.hiddenLowerBound(of: variable)
             tableCell.integral = knowledge.isIntegral(variable)

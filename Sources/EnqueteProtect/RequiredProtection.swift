@@ -55,7 +55,7 @@ public struct RequiredProtection: Sendable, Hashable {
     // nonzero parts: what a small count must keep secret is that it is small, so its protection
     // is the upper side reaching the threshold.
     // (A count of persons: the frequency rule counts the value itself.)
-    if status == .primaryFrequency, cell.knownLowerBound != nil, Double(cell.contributors) == cell.value {
+    if status == .primaryFrequency, cell.knownLowerBound != nil, cell.countsItsValue {
       result.lower = cell.value
     }
     if status == .primaryPPercent, let p = settings.pPercent, let largest = cell.largestContributions,

@@ -124,6 +124,15 @@ public struct SecondarySuppression: Sendable {
     return try finish(table, statuses, rounds: rounds)
   }
 
+  /// `statuses` audited over `table`, and where a primary fails, the repair rounds from them: the
+  /// pattern kept, completed (for a table that learnt more about its cells since it was placed).
+  /// - Complexity: one audit, then as ``protect(_:)``'s repair rounds.
+  public func reinforce(
+    _ table: AdditiveTable, statuses: [CellStatus]
+  ) throws(ProtectionAudit.Problem) -> ProtectionResult {
+    try finish(table, statuses, rounds: 0)
+  }
+
   /// The full audit of `statuses`; where it fails, ``repair(_:_:)`` goes on from them.
   func finish(
     _ table: AdditiveTable, _ statuses: [CellStatus], rounds: Int

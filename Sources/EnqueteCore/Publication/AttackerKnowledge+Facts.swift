@@ -1,6 +1,6 @@
 extension AttackerKnowledge {
   /// The linear rules a reader can sum over services: severity `error`, on the report, without a
-  /// condition, every variable one each report must give.
+  /// condition, every variable one each report must give; and the plan's declared reader facts.
   var summableRules: [(id: String, form: LinearForm, lower: Double?, upper: Double?)] {
     rules.rules.compactMap { rule in
       guard rule.severity == .error, rule.table == catalog.report.name, rule.when == nil,
@@ -9,6 +9,12 @@ extension AttackerKnowledge {
       else { return nil }
       return (rule.id, form, lower, upper)
     }
+      + (plan.readerFacts ?? []).compactMap { fact in
+        guard let expression = try? ExpressionParser.parse(fact.check),
+          let (form, lower, upper) = LinearForm.comparison(expression)
+        else { return nil }
+        return (fact.id, form, lower, upper)
+      }
   }
 
   /// Each summable rule at `unit`; a variable not published there is an unknown within its
@@ -69,7 +75,7 @@ extension AttackerKnowledge {
   }
 
   /// The variables of the plan's tables, in plan order.
-  var publishedVariables: [String] {
+  public var publishedVariables: [String] {
     var seen = Set<String>()
     return plan.tables.flatMap { $0.columns.map(\.variable) }.filter { seen.insert($0).inserted }
   }

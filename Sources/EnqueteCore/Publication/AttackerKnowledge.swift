@@ -17,6 +17,8 @@
 ///   denominator; a mean waiting time bounds its classes; a median splits them; a waiting time
 ///   published (or hidden while its base is shown) says how many measures started;
 /// - **derived variables**: sums at every unit;
+/// - **dominance**: a cell published under a rule with dominance `(n, k %)` has no `n` services
+///   above `k` % of it, so a unit of at most `n` services below it holds at most `k` % of it;
 /// - **the per-measure detail**: `detail-count` rules that count every detail row by the values of
 ///   one field make the measures of the detail at most the sum of those report variables.
 ///
@@ -160,6 +162,13 @@ public struct AttackerKnowledge: Sendable {
     }
   }
 
+  /// The facts that depend on which cells are published (dominance of the cells above): known
+  /// only once a pattern is chosen.
+  /// - Complexity: O(units × variables).
+  public func patternFacts(_ reading: Reading) -> [Fact] {
+    reading.units.flatMap { dominanceFacts($0, reading) }
+  }
+
   /// Every fact a reader can derive from `reading`.
   /// - Complexity: O(units × (rules + indicators + variables)).
   public func facts(_ reading: Reading) -> [Fact] {
@@ -170,6 +179,7 @@ public struct AttackerKnowledge: Sendable {
       facts += boundFacts(unit, reading)
       facts += derivedFacts(unit, reading)
       facts += detailFacts(unit, reading)
+      facts += dominanceFacts(unit, reading)
       facts += indicatorFacts(unit, index, reading)
     }
     return facts

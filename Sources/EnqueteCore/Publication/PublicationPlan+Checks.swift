@@ -14,6 +14,16 @@ extension PublicationPlan {
       guard let variable = catalog.report.variable(named: name) else { return false }
       return variable.nature == .count || variable.nature == .magnitude
     }
+    for fact in readerFacts ?? [] {
+      guard let expression = try? ExpressionParser.parse(fact.check), LinearForm.comparison(expression) != nil
+      else {
+        problems.append("reader fact \(fact.id): not a linear comparison")
+        continue
+      }
+      for name in expression.variables where !isAdditive(name) {
+        problems.append("reader fact \(fact.id): \(name) is not an additive variable")
+      }
+    }
     for variable in derivedVariables {
       for part in variable.sumOf where !isAdditive(part) {
         problems.append("derived variable \(variable.name): \(part) is not an additive variable")

@@ -29,6 +29,21 @@ public struct PublicationPlan: Codable, Hashable, Sendable {
   public var waitClasses: WaitClasses?
   /// What the national report puts forward: key figures and the map.
   public var report: ReportChoices?
+  /// Facts a reader may assume of every service, beyond the rules file (from the definitions
+  /// the survey gives its variables), summed at every unit: knowledge of the secrecy audit's
+  /// attacker (``AttackerKnowledge``), declared here so that the publisher claims no less.
+  public var readerFacts: [ReaderFact]?
+
+  /// A fact a reader may assume of every service: a linear comparison over report, derived or
+  /// waiting-class variables, with the reason in French.
+  public struct ReaderFact: Codable, Hashable, Sendable {
+    /// Its identifier.
+    public var id: String
+    /// The comparison, in the rules language (`nb_mesures_en_attente_fin <= nb_mesures_en_cours_fin`).
+    public var check: String
+    /// Why a reader may assume it.
+    public var why: String
+  }
 
   /// What the national report puts forward.
   public struct ReportChoices: Codable, Hashable, Sendable {

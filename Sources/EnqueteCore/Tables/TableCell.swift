@@ -27,6 +27,9 @@ public struct TableCell: Sendable, Hashable, Codable {
   /// Whether the value is a whole number (a count), so that a reader rounds the bounds of a hidden
   /// cell to whole numbers (`nil`: not known to be).
   public var integral: Bool?
+  /// Whether the frequency rule counts the value itself (persons, measures) rather than
+  /// contributors (services): `nil` when not said, read as "contributors equal the value".
+  public var frequencyCountsValue: Bool?
 
   /// Creates a cell.
   public init(
@@ -44,6 +47,10 @@ public struct TableCell: Sendable, Hashable, Codable {
     self.knownUpperBound = knownUpperBound
     self.frequencyThreshold = frequencyThreshold
   }
+
+  /// Whether the frequency rule counts the value itself (``frequencyCountsValue``, else whether
+  /// the contributors are the value, as in a table of counts).
+  public var countsItsValue: Bool { frequencyCountsValue ?? (Double(contributors) == value) }
 
   /// The least value a reader can give the cell when hidden.
   public var hiddenLowerBound: Double { knownLowerBound ?? 0 }

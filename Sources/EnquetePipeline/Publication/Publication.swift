@@ -36,8 +36,12 @@ public struct Publication: Sendable {
   ) throws -> Publication {
     let aggregation = try Aggregation(plan: plan, year: year, reports: reports)
     let linked = LinkedTables(aggregation, knowledge: knowledge(of: plan))
+    // What the pattern itself tells a reader (dominance of the published cells) is known once
+    // the pattern is: each system is audited again with it, completed where needed.
     let settings = linked.systems.map { settingsOf(plan.rules[$0.rule]!, plan: plan) }
-    let protections = try protectAll(linked.systems.map(\.table), settings, logger: logger)
+    let protections = try PatternKnowledge.reinforced(
+      try protectAll(linked.systems.map(\.table), settings, logger: logger), linked, aggregation, settings,
+      knowledge: knowledge(of: plan), logger: logger)
     let statusByCell = { (id: String) -> CellStatus? in
       linked.location[id].map { protections[$0.system].statuses[$0.cell] }
     }

@@ -164,11 +164,18 @@ public struct PublishedFolderAudit: Sendable {
         // A reader who knows more than audit.json says is a finding; so is an audit.json that
         // says more than a reader can derive (it would publish that knowledge).
         let narrower =
-          tight(lower, statedLower) || (upper.map { upper in statedUpper.map { tight($0, upper) } ?? true } ?? false)
+          tight(lower, statedLower)
+          || (upper.map { upper in statedUpper.map { tight($0, upper) } ?? true } ?? false)
         let wider =
-          tight(statedLower, lower) || (statedUpper.map { stated in upper.map { tight($0, stated) } ?? true } ?? false)
-        if narrower { problems.append("\(id) : l'intervalle recalculé est plus étroit que celui d'audit.json") }
-        if wider { problems.append("\(id) : audit.json donne un intervalle plus étroit qu'un lecteur ne peut le déduire") }
+          tight(statedLower, lower)
+          || (statedUpper.map { stated in upper.map { tight($0, stated) } ?? true } ?? false)
+        if narrower {
+          problems.append("\(id) : l'intervalle recalculé est plus étroit que celui d'audit.json")
+        }
+        if wider {
+          problems.append(
+            "\(id) : audit.json donne un intervalle plus étroit qu'un lecteur ne peut le déduire")
+        }
       } else {
         problems.append("\(id) : case secrète absente d'audit.json")
       }
