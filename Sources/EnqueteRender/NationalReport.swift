@@ -148,10 +148,10 @@ struct NationalReport {
     case .ratio: return "(\(numerator)) / \(denominator) ; publié seulement là où ces deux chiffres le sont."
     case .waitMean:
       return
-        "Moyenne, sur les mesures du détail ayant eu une première visite, du nombre de jours entre la réception de la décision et cette visite ; publiée à partir de 5 mesures."
+        "Moyenne, sur les mesures du détail ayant eu une première visite, du nombre de jours entre la réception de la décision et cette visite ; publiée à partir de 5 mesures, et seulement là où toutes les classes de délai d'attente le sont."
     case .waitMedian:
       return
-        "Médiane du nombre de jours entre la réception de la décision et la première visite, estimée par la méthode de Kaplan-Meier : les mesures encore en attente au 31 décembre comptent jusqu'à cette date sans être écartées ; publiée à partir de 5 mesures."
+        "Médiane du nombre de jours entre la réception de la décision et la première visite, estimée par la méthode de Kaplan-Meier : les mesures encore en attente au 31 décembre comptent jusqu'à cette date sans être écartées ; publiée à partir de 5 mesures, et seulement là où toutes les classes de délai d'attente le sont."
     }
   }
 }
