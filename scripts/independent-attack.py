@@ -12,6 +12,8 @@ hidden cells tied by a fact), subject to every fact a reader can derive:
 
   equations       published values and every equation of structure.json
   nonzero         zeros are published: a hidden cell under a plan rule with basis "value" is >= 1
+  letters         an older file's statuses A, B, F, D are hidden cells; under a rule on values A says
+                  1 ... threshold - 1 and D says >= threshold
   rules           every rule of severity error, table rapport, no "when", linear comparison over
                   required variables, holds per service hence summed at every unit; a variable not
                   published at that unit is an unknown within catalog minimum/maximum x nb_services
@@ -75,7 +77,7 @@ LEVELS = ["national", "region", "cour_appel", "departement", "service"]
 HALF = 0.05          # half-unit of the one decimal of indicators
 ROUND_TOL = 0.005    # half-unit of the two decimals of published values (non-integer variables);
                      # set to 0 when every fully published equation holds exactly (the values are exact)
-KINDS = ["equations", "nonzero", "rules", "catalog", "derived", "indicators", "wait-mean",
+KINDS = ["equations", "nonzero", "letters", "rules", "catalog", "derived", "indicators", "wait-mean",
          "wait-median", "detail-count", "dominance", "detail-rows", "plausibility", "audit", "integrality"]
 EXTRAS = ["dominance", "detail-rows", "plausibility"]
 
@@ -262,13 +264,16 @@ def load_folder(folder):
             cid = "|".join((row["variable"], row["niveau"], row["code"]))
             value = row["valeur"].strip()
             statut = row["statut"].strip()
+            letter = None
+            if statut in ("A", "B", "F", "D"):   # an older file's letters: hidden, and information
+                letter, statut = statut, "S"
             val = None
             if statut in ("V", "Z"):
                 val = float(value.replace(",", ".")) if value else None
             entry = cells.get(cid)
             if entry is None:
                 cells[cid] = {"var": row["variable"], "level": row["niveau"], "code": row["code"],
-                              "statut": statut, "value": val, "raw": value,
+                              "statut": statut, "value": val, "raw": value, "letter": letter,
                               "indicator": row["variable"] == row["table"] and not row["categorie"],
                               "tables": {row["table"]}}
             else:
@@ -426,6 +431,13 @@ def build(contracts, cells, structure, audit, use_audit, extras=frozenset()):
         if spec.get("basis") == "value":
             m.add_row("nonzero", {j: 1.0}, 1.0, INF)
             kinds_declared["nonzero"] += 1
+            # An older file's letters: A says 1 … threshold − 1, D says at least the threshold.
+            if e.get("letter") == "A":
+                m.add_row("letters", {j: 1.0}, -INF, spec["threshold"] - 1)
+                kinds_declared["letters"] += 1
+            elif e.get("letter") == "D":
+                m.add_row("letters", {j: 1.0}, spec["threshold"], INF)
+                kinds_declared["letters"] += 1
         if c.required(e["var"]):
             meta = c.report_vars[e["var"]]
             n = m.nsvc.get((e["level"], e["code"]))
