@@ -186,4 +186,22 @@ import Testing
       .espaceRencontre, rows: rows, systems: [(cells, [[0, 1, 2, 3, 4], [6, 7]])])
     #expect(abs(intervals["nb_mesures_detail|departement|01"]!.upper! - 15) < 1e-6)
   }
+
+  /// A cell published under the rule on services (dominance 1, 85 %) has no service above 85 % of
+  /// it: the cour d'appel de Riom's 3,1 FTE financed, published, over three départements of one
+  /// service each, all three secret, leaves each at most 2,635 (the equations alone: 3,1).
+  @Test func aPublishedCellBoundsTheLoneServicesBelowIt() throws {
+    let departements = ["03", "43", "63"]
+    var rows = [Self.row("mf_moyens", "etp_finances_ps", "cour_appel", "riom", 3.1, category: "")]
+    var cells = ["etp_finances_ps|cour_appel|riom"]
+    for code in departements {
+      rows.append(Self.row("mf_moyens", "etp_finances_ps", "departement", code, nil, category: ""))
+      rows.append(Self.indicator("nb_services", "departement", code, 1))
+      cells.append("etp_finances_ps|departement|\(code)")
+    }
+    let intervals = try Self.intervals(.mediationFamiliale, rows: rows, systems: [(cells, [[0, 1, 2, 3]])])
+    for code in departements {
+      #expect(abs(intervals["etp_finances_ps|departement|\(code)"]!.upper! - 3.1 * 0.85) < 1e-6)
+    }
+  }
 }
