@@ -124,13 +124,18 @@ public struct SecondarySuppression: Sendable {
     return try finish(table, statuses, rounds: rounds)
   }
 
-  /// `statuses` audited over `table`, and where a primary fails, the repair rounds from them: the
-  /// pattern kept, completed (for a table that learnt more about its cells since it was placed).
-  /// - Complexity: one audit, then as ``protect(_:)``'s repair rounds.
+  /// `statuses` completed over `table` by the repair rounds (lines closed, the nearest cheapest
+  /// cell added to each primary that fails), then audited: the pattern kept, completed, for a
+  /// table that learnt more about its cells since it was placed, or a pattern given more cells.
+  /// - Complexity: as ``protect(_:)``'s repair rounds, and one audit.
   public func reinforce(
     _ table: AdditiveTable, statuses: [CellStatus]
   ) throws(ProtectionAudit.Problem) -> ProtectionResult {
-    try finish(table, statuses, rounds: 0)
+    let (repaired, rounds) = try repair(table, statuses)
+    return ProtectionResult(
+      statuses: repaired,
+      audit: try ProtectionAudit(settings: settings, logger: logger).audit(table, statuses: repaired),
+      rounds: rounds)
   }
 
   /// The full audit of `statuses`; where it fails, ``repair(_:_:)`` goes on from them.
