@@ -20,7 +20,6 @@ enum PatternKnowledge {
     // Publishing a cell again (a determined secondary) may bound more cells: again until the
     // pattern no longer changes (twice, usually).
     for _ in 0..<maximumPasses {
-      var stable = true
       let before = statuses
       hideDominating(&statuses, linked, aggregation, settings, knowledge)
       for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated() {
@@ -29,19 +28,36 @@ enum PatternKnowledge {
         let suppression = SecondarySuppression(settings: settings[number], logger: logger)
         result[number] = DeterminedSecondaries.published(
           try suppression.reinforce(table, statuses: statuses[number]))
-        if result[number].statuses != statuses[number] {
-          stable = false
-          statuses[number] = result[number].statuses
-        }
+        statuses[number] = result[number].statuses
       }
-      if stable { return result }
+      if statuses == before { break }
     }
-    logger?.warning("pattern knowledge did not settle", metadata: ["passes": "\(maximumPasses)"])
+    // The last word: each system completed without publishing anything again, then audited with
+    // the bounds of that very pattern (hiding more only loosens them), as a reader would.
+    for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated() {
+      guard let table = bounded else { continue }
+      let suppression = SecondarySuppression(settings: settings[number], logger: logger)
+      statuses[number] = try suppression.reinforce(table, statuses: statuses[number]).statuses
+    }
+    for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated()
+    where bounded != nil || statuses[number] != result[number].statuses {
+      let table = bounded ?? linked.systems[number].table
+      result[number] = ProtectionResult(
+        statuses: statuses[number],
+        audit: try ProtectionAudit(settings: settings[number], logger: logger).audit(
+          table, statuses: statuses[number]),
+        rounds: result[number].rounds)
+    }
     return result
   }
 
-  /// Hides (as secondaries) the published cells whose dominance would bound a primary below its
-  /// required protection: no other cell can lift that bound, only hiding the cell that gives it.
+  /// How many times the bounds are derived again at most.
+  static let maximumPasses = 6
+
+  /// Hides the published cells whose dominance would bound a primary below its required
+  /// protection: no other cell can lift that bound, only hiding the cell that gives it. They are
+  /// marked primaries by dominance (`B`, private audit only): a reader must not be able to tell
+  /// them, so they are protected as primaries, and never published again as determined.
   private static func hideDominating(
     _ statuses: inout [[CellStatus]], _ linked: LinkedTables, _ aggregation: Aggregation,
     _ settings: [SecrecySettings], _ knowledge: AttackerKnowledge
@@ -68,14 +84,11 @@ enum PatternKnowledge {
             linked.systems[other.system].table.cells[other.cell].value * dominance.percent / 100
               < required.upper - 1e-9
           else { continue }
-          statuses[other.system][other.cell] = .secondary
+          statuses[other.system][other.cell] = .primaryDominance
         }
       }
     }
   }
-
-  /// How many times the bounds are derived again at most.
-  static let maximumPasses = 6
 
   /// Each system's table with the bounds its pattern gives, `nil` where it gives none.
   private static func tables(
