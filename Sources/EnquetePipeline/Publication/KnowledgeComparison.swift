@@ -7,8 +7,8 @@ import Logging
 /// only the equations and non-negativity (the model before ``AttackerKnowledge``), that pattern
 /// audited against everything a reader knows, beside the pattern of the full model.
 ///
-/// Only counts and sums (confidential: they go to the private audit and the statistician's
-/// terminal, never into a published file).
+/// Only counts and sums (the sums of hidden values are confidential: in the private audit only,
+/// never on the terminal nor in a published file).
 public struct KnowledgeComparison: Sendable, Hashable {
   /// Cells hidden against the full model (primaries and secondaries).
   public var fullHidden: Int

@@ -63,11 +63,10 @@ public struct PublishedFolder: Sendable {
     }
     if let comparison = publication.knowledgeComparison {
       text += """
-          contre tout ce qu'un lecteur sait : \(comparison.fullHidden) cases secrètes \
-        (valeur \(Int(comparison.fullHiddenValue.rounded()))) ; contre les seules équations : \
-        \(comparison.equationsOnlyHidden) cases (valeur \(Int(comparison.equationsOnlyHiddenValue.rounded()))), \
-        qui laissent \(comparison.equationsOnlyFailingPrimaries) cases primaires exposées et \
-        \(comparison.equationsOnlyRecomputable) cases secrètes recalculables exactement
+          contre tout ce qu'un lecteur sait : \(comparison.fullHidden) cases secrètes ; contre les seules \
+        équations : \(comparison.equationsOnlyHidden) cases, qui laissent \(comparison.equationsOnlyFailingPrimaries) \
+        cases primaires exposées et \(comparison.equationsOnlyRecomputable) cases secrètes recalculables \
+        exactement (valeurs cachées : audit privé)
 
         """
     }
