@@ -57,17 +57,14 @@ let package = Package(
         .embedInCode("Reference/departements_tuiles.csv"),
       ]
     ),
-    // Stage 1: bytes → records (CSV tokenizer and encodings; XML through libxml2).
-    .target(
-      name: "EnqueteIngest",
-      dependencies: ["EnqueteCore", "CLibXML2"]
-    ),
     // `__builtin_prefetch` for Swift (the SIRET table's slot is fetched while the row is read).
     .target(name: "CPrefetch"),
-    // Stage 2: records → typed, checked reports (Table Schema constraints, cross-field rules).
+    // Stage 1, intake: a submitted file's bytes → its checked reports and diagnostics (CSV
+    // tokenizer and encodings, XML through libxml2 and the XSD, typing, Table Schema constraints,
+    // cross-field rules; the fast checker and the reference validator).
     .target(
-      name: "EnqueteValidate",
-      dependencies: ["EnqueteCore", "CPrefetch"]
+      name: "EnqueteIntake",
+      dependencies: ["EnqueteCore", "CLibXML2", "CPrefetch"]
     ),
     // Stage 3: the ledger — campaigns, every submission and version, in SQLite through GRDB.
     .target(
@@ -109,7 +106,7 @@ let package = Package(
     .target(
       name: "EnquetePipeline",
       dependencies: [
-        "EnqueteCore", "EnqueteIngest", "EnqueteValidate", "EnqueteLedger", "EnqueteAggregate",
+        "EnqueteCore", "EnqueteIntake", "EnqueteLedger", "EnqueteAggregate",
         "EnqueteProtect", "EnqueteRender",
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -134,11 +131,11 @@ let package = Package(
     ),
     .target(
       name: "EnqueteFuzzing",
-      dependencies: ["EnqueteCore", "EnqueteIngest", "EnqueteValidate"]
+      dependencies: ["EnqueteCore", "EnqueteIntake"]
     ),
     // Times each validation stage on a file (Benchmarks/, BENCHMARKS.md).
     .executableTarget(
-      name: "enquete-bench", dependencies: ["EnqueteCore", "EnqueteIngest", "EnquetePipeline"]),
+      name: "enquete-bench", dependencies: ["EnqueteCore", "EnqueteIntake", "EnquetePipeline"]),
     // libFuzzer targets (scripts/fuzz builds them with -DFUZZING); plain builds replay files.
     .executableTarget(name: "fuzz-csv", dependencies: ["EnqueteFuzzing"]),
     .executableTarget(name: "fuzz-xml", dependencies: ["EnqueteFuzzing"]),
@@ -166,13 +163,12 @@ let package = Package(
     ),
     .testTarget(name: "EnqueteCoreTests", dependencies: ["EnqueteCore"]),
     .testTarget(
-      name: "EnqueteIngestTests",
-      dependencies: ["EnqueteIngest", "EnqueteFuzzing"],
+      name: "EnqueteIntakeTests",
+      dependencies: ["EnqueteIntake", "EnqueteFuzzing", "EnqueteCore"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "EnqueteAggregateTests", dependencies: ["EnqueteAggregate", "EnqueteCore"]),
     .testTarget(name: "EnqueteRenderTests", dependencies: ["EnqueteRender", "EnqueteCore"]),
-    .testTarget(name: "EnqueteValidateTests", dependencies: ["EnqueteValidate", "EnqueteCore"]),
     .testTarget(
       name: "EnquetePipelineTests",
       dependencies: ["EnquetePipeline", "EnqueteCore", "EnqueteAggregate", "EnqueteProtect", "EnqueteRender"]

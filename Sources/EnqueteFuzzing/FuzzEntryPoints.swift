@@ -1,6 +1,5 @@
 import EnqueteCore
-import EnqueteIngest
-import EnqueteValidate
+import EnqueteIntake
 
 /// What the fuzz targets run, as a library so that tests can replay any crash the fuzzer finds
 /// (`Tests/EnqueteIngestTests/FuzzRegressionTests.swift` replays `Fuzz/regressions/`).

@@ -1,5 +1,5 @@
 import EnqueteCore
-import EnqueteIngest
+import EnqueteIntake
 import Foundation
 
 /// A directory of expected respondents (`annuaire`) that cannot be used, with every reason.

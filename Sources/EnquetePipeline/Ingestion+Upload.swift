@@ -1,4 +1,5 @@
 import EnqueteCore
+import EnqueteIntake
 import EnqueteLedger
 import Foundation
 
@@ -17,20 +18,21 @@ extension Ingestion {
   ) throws
     -> ReceivedSubmission
   {
-    let bytes = try Self.readBytes(path)
-    // A CSV report file's per-measure detail, spooled beside it where the checker looks for it.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+    // A CSV report file's per-measure detail, spooled beside it (`<spool>-mesures.csv`).
+    let detailPath = ((path as NSString).deletingPathExtension) + "-mesures.csv"
     var companion: (name: String, bytes: [UInt8])?
-    let detailPath = CSVSubmissionCheck.detailFile(of: path)
-    if SubmissionKind.of(path: path) == .csv, FileManager.default.fileExists(atPath: detailPath) {
-      companion = (CSVSubmissionCheck.detailFile(of: name), try Self.readBytes(detailPath))
+    if (path as NSString).pathExtension.lowercased() == "csv",
+      FileManager.default.fileExists(atPath: detailPath)
+    {
+      let detailName = ((name as NSString).deletingPathExtension) + "-mesures.csv"
+      companion = (detailName, [UInt8](try Data(contentsOf: URL(fileURLWithPath: detailPath))))
     }
-    var reports: [ValidatedReport] = []
-    let verdict = SubmissionChecker(campaignYear: campaignYear).check(
-      path: path, name: name, onReport: { reports.append($0) })
-    return ReceivedSubmission(
-      name: name, bytes: bytes, companion: companion, fingerprint: fingerprint,
-      encoding: DetectedEncoding.of(bytes, format: verdict.format), campaignYear: campaignYear,
-      receivedAt: clock(), verdict: verdict, reports: reports)
+    let file = SubmittedFile(
+      name: name, bytes: [UInt8](bytes), companion: companion,
+      format: (path as NSString).pathExtension.lowercased() == "xml" ? .xml : .csv)
+    let checked = Intake(campaignYear: campaignYear).check(file, keeping: .reports, path: "")
+    return ReceivedSubmission(checked, fingerprint: fingerprint, receivedAt: clock())
   }
 
   /// An upload already validated as it arrived (``StreamedXMLCheck``), its bytes received whole at
@@ -40,7 +42,7 @@ extension Ingestion {
   public func receivedUpload(
     path: String, name: String, checked: (verdict: FileVerdict, reports: [ValidatedReport])
   ) throws -> ReceivedSubmission {
-    let bytes = try Self.readBytes(path)
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
     return ReceivedSubmission(
       name: name, bytes: bytes, fingerprint: nil,
       encoding: DetectedEncoding.of(bytes, format: checked.verdict.format), campaignYear: campaignYear,

@@ -1,4 +1,5 @@
 import EnqueteCore
+import EnqueteIntake
 import EnqueteLedger
 import Foundation
 import Logging
@@ -60,32 +61,31 @@ public struct Ingestion: Sendable {
   /// - Throws: an error reading the file or the ledger.
   /// - Complexity: validation of the file.
   public func prepare(path given: String) throws -> Prepared {
-    var path = given
-    if CSVSubmissionCheck.isDetailFile(given),
-      FileManager.default.fileExists(atPath: CSVSubmissionCheck.reportFile(of: given))
-    {
-      path = CSVSubmissionCheck.reportFile(of: given)
-    }
-    let bytes = try Self.readBytes(path)
-    var companion: (name: String, bytes: [UInt8])?
-    let detailPath = CSVSubmissionCheck.detailFile(of: path)
-    if SubmissionKind.of(path: path) == .csv, !CSVSubmissionCheck.isDetailFile(path),
-      FileManager.default.fileExists(atPath: detailPath)
-    {
-      companion = (detailPath, try Self.readBytes(detailPath))
-    }
-    let fingerprint = SubmissionFingerprint(bytes: bytes, companion: companion?.bytes)
+    let file = try SubmittedFile.read(path: given)
+    let fingerprint = SubmissionFingerprint(bytes: file.bytes ?? [], companion: file.companionBytes?.bytes)
     if let existing = try ledger.storedFile(fingerprint) { return .duplicate(existing) }
+    let checked = Intake(campaignYear: campaignYear).check(file, keeping: .reports, path: file.name)
+    return .submission(ReceivedSubmission(checked, fingerprint: fingerprint, receivedAt: clock()))
+  }
 
-    let year = campaignYear ?? SubmissionChecker.yearInPath(path)
-    var reports: [ValidatedReport] = []
-    let verdict = SubmissionChecker(campaignYear: year).check(
-      path: path, name: path, onReport: { reports.append($0) })
-    return .submission(
-      ReceivedSubmission(
-        name: path, bytes: bytes, companion: companion, fingerprint: fingerprint,
-        encoding: DetectedEncoding.of(bytes, format: verdict.format), campaignYear: year, receivedAt: clock(),
-        verdict: verdict, reports: reports))
+  /// Ingests `paths` in the order given: up to `window` files are read and checked at once, on
+  /// the machine's cores, while the files before them are stored, each in its own transaction, in
+  /// order — so the ledger's ids and versions are those of ingesting the files one by one, and at
+  /// most `window` files are held in memory.
+  ///
+  /// `onOutcome` is called on the calling thread, once per path, in order, as soon as that file is
+  /// stored (or has failed: a read error, or `LedgerError` when its campaign is not open); when it
+  /// returns `false`, no further file is stored, nor checked.
+  /// - Complexity: the checks spread over the cores; the stores one after the other.
+  public func ingest(
+    paths: [String], window: Int = 2 * ProcessInfo.processInfo.activeProcessorCount,
+    onOutcome: (String, Result<Outcome, any Error>) -> Bool
+  ) {
+    InOrder.run(count: paths.count, window: window) { index in
+      Result { try self.prepare(path: paths[index]) }
+    } consume: { index, prepared in
+      onOutcome(paths[index], prepared.flatMap { file in Result { try self.commit(file) } })
+    }
   }
 
   /// Checks a prepared file's SIRETs against its campaign's directory, then stores it in one write
@@ -145,7 +145,14 @@ public struct Ingestion: Sendable {
     }
   }
 
-  static func readBytes(_ path: String) throws -> [UInt8] {
-    [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
+}
+
+extension ReceivedSubmission {
+  /// A checked file as the ledger receives it (its bytes were read into memory by the check).
+  init(_ checked: CheckedFile, fingerprint: SubmissionFingerprint? = nil, receivedAt: Date) {
+    self.init(
+      name: checked.file.name, bytes: checked.file.bytes ?? [], companion: checked.file.companionBytes,
+      fingerprint: fingerprint, encoding: checked.encoding, campaignYear: checked.campaignYear,
+      receivedAt: receivedAt, verdict: checked.verdict, reports: checked.reports)
   }
 }

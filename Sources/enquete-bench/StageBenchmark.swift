@@ -1,5 +1,5 @@
 import EnqueteCore
-import EnqueteIngest
+import EnqueteIntake
 import EnquetePipeline
 import Foundation
 
@@ -43,10 +43,14 @@ struct StageBenchmark {
       print("reports: \(reports)")
     }
     var verdict: FileVerdict?
-    time("validate (fast path)") { verdict = SubmissionChecker(campaignYear: year).check(path: path) }
+    time("validate (fast path)") { verdict = Intake(campaignYear: year).check(path: path) }
     if everything {
-      time("validate (full validator only)") {
-        _ = SubmissionChecker(campaignYear: year).check(path: path) { _ in }
+      try time("check, keeping typed reports (what ingest runs)") {
+        _ = Intake(campaignYear: year).check(try .read(path: path), keeping: .reports)
+      }
+      try time("validate (full validator only)") {
+        _ = Intake(campaignYear: year).check(
+          try .read(path: path), keeping: .reports, path: path, onRemarks: nil, fastPath: false)
       }
     }
     if let verdict {

@@ -51,7 +51,7 @@ struct IngestCommand: ParsableCommand {
     var missing = false
     var notOpen = false
     var present: [String] = []
-    for path in SubmissionChecker.files(in: paths) {
+    for path in Validation.files(in: paths) {
       if FileManager.default.fileExists(atPath: path) {
         present.append(path)
       } else {

@@ -35,30 +35,35 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     defer { VerdictOutput.flush() }
-    let checker = SubmissionChecker(campaignYear: year)
     var verdicts: [FileVerdict] = []
     var missing = false
-    for path in SubmissionChecker.files(in: paths) {
-      guard FileManager.default.fileExists(atPath: path) else {
+    var present: [String] = []
+    for path in Validation.files(in: paths) {
+      if FileManager.default.fileExists(atPath: path) {
+        present.append(path)
+      } else {
         VerdictOutput.printNotFound(path)
         missing = true
-        continue
       }
-      if format == .json {
-        verdicts.append(checker.check(path: path))
-        continue
-      }
-      // Text: reports with remarks are printed as they are read, not kept (flat memory).
-      let verdict = checker.check(
-        path: path, onRemarks: { VerdictOutput.printRemarks($0.diagnostics, verbose: verbose) })
-      VerdictOutput.printDiagnostics(verdict, verbose: verbose)
-      print("\(verdict.file) : \(VerdictText.summary(verdict))")
-      verdicts.append(verdict.withoutReports())
     }
+    let validation = Validation(campaignYear: year)
     if format == .json {
+      validation.check(paths: present) { _, verdict in
+        verdicts.append(verdict)
+        return true
+      }
       print(VerdictJSON.render(verdicts), terminator: "")
-    } else if verdicts.count > 1 {
-      print(VerdictText.total(verdicts))
+    } else {
+      // Reports with remarks are printed as they come, not kept (flat memory).
+      validation.check(
+        paths: present, onRemarks: { VerdictOutput.printRemarks($0.diagnostics, verbose: verbose) }
+      ) { _, verdict in
+        VerdictOutput.printDiagnostics(verdict, verbose: verbose)
+        print("\(verdict.file) : \(VerdictText.summary(verdict))")
+        verdicts.append(verdict.withoutReports())
+        return true
+      }
+      if verdicts.count > 1 { print(VerdictText.total(verdicts)) }
     }
     if verdicts.contains(where: { !$0.isValid }) { throw ExitCode(65) }
     if missing { throw ExitCode(1) }

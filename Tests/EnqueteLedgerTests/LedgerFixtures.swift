@@ -1,4 +1,5 @@
 import EnqueteCore
+import EnqueteIntake
 import EnqueteLedger
 import EnquetePipeline
 import Foundation
@@ -75,6 +76,6 @@ enum LedgerFixtures {
 
   /// The sample submission files of a survey (all years), as `ingest` would walk them.
   static func sampleFiles(_ survey: SurveyID) -> [String] {
-    SubmissionChecker.files(in: [samples.appendingPathComponent(survey.rawValue).path])
+    Intake.files(in: [samples.appendingPathComponent(survey.rawValue).path])
   }
 }

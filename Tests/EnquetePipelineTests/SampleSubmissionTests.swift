@@ -1,4 +1,5 @@
 import EnqueteCore
+import EnqueteIntake
 import EnquetePipeline
 import Foundation
 import Testing
@@ -27,11 +28,11 @@ import Testing
 
   @Test(arguments: ["mediation-familiale", "espace-rencontre"])
   func everyValidSampleIsAccepted(survey: String) {
-    let files = SubmissionChecker.files(in: [Self.samples.appendingPathComponent(survey).path])
+    let files = Intake.files(in: [Self.samples.appendingPathComponent(survey).path])
     #expect(files.count > 300)
     var reports = 0
     for path in files {
-      let verdict = SubmissionChecker().check(path: path)
+      let verdict = Intake().check(path: path)
       reports += verdict.reportCount
       #expect(
         verdict.isValid, "\(path): \(verdict.allDiagnostics.filter { $0.severity == .error }.map(\.line))")
@@ -45,7 +46,7 @@ import Testing
   func invalidSampleIsRefusedWithItsAnnouncedDiagnostic(name: String) throws {
     let expected = try #require(Self.invalid.first { $0.fichier == name })
     let path = Self.samples.appendingPathComponent("invalid/\(name)").path
-    let verdict = SubmissionChecker(campaignYear: expected.anneeCampagne).check(
+    let verdict = Intake(campaignYear: expected.anneeCampagne).check(
       path: path, name: "invalid/\(name)")
     #expect(!verdict.isValid)
     // Granularity: a file refused as a whole accepts nothing; otherwise only the faulty report is refused.
@@ -70,7 +71,7 @@ import Testing
       contentsOf: Self.samples.appendingPathComponent("invalid/csv-detail-dates-inversees-mesures.csv"))
     let path = folder.appendingPathComponent("seul-mesures.csv")
     try detail.write(to: path)
-    let verdict = SubmissionChecker(campaignYear: 2025).check(path: path.path)
+    let verdict = Intake(campaignYear: 2025).check(path: path.path)
     #expect(verdict.diagnostics.first?.code == "csv.detail-without-report")
   }
 }

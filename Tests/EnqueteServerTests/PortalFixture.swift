@@ -1,4 +1,5 @@
 import EnqueteCore
+import EnqueteIntake
 import EnqueteLedger
 import EnquetePipeline
 import EnqueteServer
@@ -78,11 +79,9 @@ struct PortalFixture {
   static func sirets(of paths: [String]) -> Set<String> {
     var sirets = Set<String>()
     for path in paths {
-      _ = SubmissionChecker(campaignYear: 2025).check(
-        path: path,
-        onReport: { report in
-          if let siret = report.siret { sirets.insert(siret) }
-        })
+      for report in Intake(campaignYear: 2025).check(.onDisk(path: path), keeping: .reports).reports {
+        if let siret = report.siret { sirets.insert(siret) }
+      }
     }
     return sirets
   }

@@ -1,5 +1,5 @@
 import EnqueteCore
-import EnqueteIngest
+import EnqueteIntake
 import Foundation
 
 /// The additive cells of a published `tableaux.csv`, by identifier (`variable|niveau|code`), with

@@ -1,5 +1,5 @@
 import EnqueteCore
-import EnqueteIngest
+import EnqueteIntake
 import EnqueteProtect
 import Foundation
 

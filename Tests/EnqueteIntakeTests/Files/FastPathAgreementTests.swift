@@ -1,0 +1,80 @@
+import EnqueteCore
+import Foundation
+import Testing
+
+@testable import EnqueteIntake
+
+/// The fast path may only accept, silently, what the full validator accepts without a remark: on
+/// every sample and on mutated copies, both paths must give the same counts and the same
+/// diagnostics, in the same order and the same words (the fast path words warnings itself).
+@Suite struct FastPathAgreementTests {
+  static func signature(_ verdict: FileVerdict) -> [String] {
+    ["\(verdict.reportCount) \(verdict.acceptedCount) \(verdict.rejectedCount) \(verdict.isReadable)"]
+      + verdict.allDiagnostics.map {
+        "\($0.location.file):\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.severity) \($0.code) "
+          + "\($0.report ?? "") \($0.variable ?? "") \($0.rule ?? "") \($0.message)"
+      }
+  }
+
+  static func bothPaths(_ path: String, year: Int? = nil) -> (fast: [String], full: [String]) {
+    let checker = Intake(campaignYear: year)
+    return (
+      signature(checker.check(path: path)),
+      signature(
+        checker.check(.onDisk(path: path), keeping: .reports, path: path, onRemarks: nil, fastPath: false)
+          .verdict)
+    )
+  }
+
+  @Test func samplesGetTheSameVerdictOnBothPaths() {
+    let folders = ["mediation-familiale", "espace-rencontre", "invalid"].map {
+      IntakeSamples.root.appendingPathComponent($0).path
+    }
+    for path in Intake.files(in: folders) {
+      let (fast, full) = Self.bothPaths(path, year: path.contains("/invalid/") ? 2025 : nil)
+      #expect(fast == full, "\(path)")
+    }
+  }
+
+  @Test func mutatedRowsGetTheSameVerdictOnBothPaths() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "enquete-fast-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tricky = [
+      "", " 12", "12 ", "1 234", "1\u{00A0}234", "12,5", "12.5", "-1", "1e3", "Oui", "non", "O", "2A", "2a",
+      "1", "01",
+      "31/02/2024", "29/02/2024", "2024-02-30", "00000000000000", "abc", "0,001", "é", "Association", "caf ",
+      "99999999",
+    ]
+    let sources = Intake.files(in: [
+      IntakeSamples.root.appendingPathComponent("mediation-familiale/2025").path
+    ])
+    .filter { $0.hasSuffix(".csv") && $0.contains("/rapport-") }.prefix(6)
+    var variants = 0
+    for source in sources {
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+      guard let text = String(data: bytes, encoding: .utf8) else { continue }
+      var lines = text.components(separatedBy: "\n")
+      guard lines.count >= 2 else { continue }
+      let delimiter: Character = lines[0].contains(";") ? ";" : ","
+      let width = lines[0].split(separator: delimiter, omittingEmptySubsequences: false).count
+      for column in 0..<width {
+        for value in tricky where (column + value.count) % 3 == 0 {
+          var fields = lines[1].split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+          guard fields.count == width, !lines[1].contains("\"") else { continue }
+          fields[column] = value
+          let original = lines[1]
+          lines[1] = fields.joined(separator: String(delimiter))
+          let path = folder.appendingPathComponent("v\(variants).csv").path
+          try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+          lines[1] = original
+          let (fast, full) = Self.bothPaths(path, year: 2025)
+          #expect(fast == full, "column \(column) = «\(value)» in \(source)")
+          variants += 1
+        }
+      }
+    }
+    #expect(variants > 100)
+  }
+}
