@@ -1,5 +1,3 @@
-import EnqueteCore
-
 /// One unit of the published geography: France, a région, a cour d'appel, a département or a
 /// service, with the units it adds up into.
 public struct GeographicUnit: Hashable, Sendable {

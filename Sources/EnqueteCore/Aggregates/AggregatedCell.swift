@@ -23,7 +23,7 @@ public struct AggregatedCell: Sendable, Hashable {
   }
 
   /// Adds one service's value.
-  mutating func add(_ contribution: Double) {
+  package mutating func add(_ contribution: Double) {
     value += contribution
     services += 1
     if largest.count < 2 {
