@@ -126,7 +126,7 @@ let package = Package(
     .target(
       name: "EnqueteServer",
       dependencies: [
-        "EnqueteCore", "EnquetePipeline", "EnqueteLedger",
+        "EnqueteCore", "EnquetePipeline", "EnqueteLedger", "EnqueteRender",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -157,6 +157,7 @@ let package = Package(
         "EnquetePipeline",
         "EnqueteLedger",
         "EnqueteProtect",
+        "EnqueteRender",
         "EnqueteServer",
         "CLibXML2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnqueteLedger
+import EnqueteRender
 
 /// What `enquete ingest` says of each file, in French text and in JSON.
 public enum IngestReport {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EnqueteCore
 import EnqueteLedger
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 
 /// `enquete ingest`: validates submissions and keeps them in the ledger, accepted or not.

@@ -2,6 +2,7 @@ import EnqueteAggregate
 import EnqueteCore
 import EnquetePipeline
 import EnqueteProtect
+import EnqueteRender
 import Foundation
 import Testing
 
@@ -86,8 +87,8 @@ import Testing
     ]
     let publication = try Publication.run(plan: Self.plan, year: 2025, reports: reports)
     #expect(publication.auditPasses)
-    let rows = publication.rows
-    func row(_ level: GeographicLevel, _ code: String) -> PublishedRow? {
+    let rows = publication.published.cells
+    func row(_ level: GeographicLevel, _ code: String) -> PublishedData.Cell? {
       rows.first { $0.level == level && $0.code == code }
     }
     for (siret, departement) in [
@@ -181,7 +182,7 @@ extension LinkedProtectionTests {
     let late = Self.grandEst + [Self.report("00000000000097", "52", 9)]
     let second = try Publication.run(plan: Self.plan, year: 2025, reports: late)
     let check = try RepublicationCheck.compare(
-      previous: Array(PublicationFiles.longCSV(first).utf8), with: second)
+      previous: Array(PublicationFiles.longCSV(first.published).utf8), with: second.published)
     #expect(check.revealed.contains("nb_seances|departement|52"))
     #expect(check.changed.contains("nb_seances|national|FR"))
     let warnings = check.warnings(previousNumber: 1, previousDate: "2026-01-15 10:00 UTC")
@@ -189,7 +190,7 @@ extension LinkedProtectionTests {
     #expect(warnings[0].contains("[publish.republication-revele]"))
     // Nothing to say when nothing changed.
     let same = try RepublicationCheck.compare(
-      previous: Array(PublicationFiles.longCSV(first).utf8), with: first)
+      previous: Array(PublicationFiles.longCSV(first.published).utf8), with: first.published)
     #expect(same.revealed.isEmpty && same.changed.isEmpty && same.hiddenAgain.isEmpty)
   }
 }

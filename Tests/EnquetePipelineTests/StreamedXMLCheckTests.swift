@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 import Testing
 

@@ -26,8 +26,7 @@ public enum CampaignReport {
       ledger: ledger, survey: survey, year: year, folder: folder, privateAudit: privateAudit, date: date,
       logger: logger)
     let root = URL(fileURLWithPath: folder)
-    let csv = try String(contentsOf: root.appendingPathComponent("tableaux.csv"), encoding: .utf8)
-    let current = try PublishedData(csv: csv)
+    let current = published.publication.published
     let previous = try ledger.lastPublication(survey: survey, year: year - 1).map {
       try PublishedData(csv: String(decoding: $0.cells, as: UTF8.self))
     }
@@ -48,7 +47,7 @@ public enum CampaignReport {
         path: "provenance.json",
         bytes: Array(
           provenance(
-            facts, quality: quality, published: Array(csv.utf8),
+            facts, quality: quality, published: Array(PublicationFiles.longCSV(current).utf8),
             previous: try ledger.lastPublication(survey: survey, year: year - 1), templates: templates
           ).utf8)))
     for file in files {

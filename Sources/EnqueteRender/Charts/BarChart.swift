@@ -1,3 +1,5 @@
+import EnqueteCore
+
 /// A horizontal bar chart as inline SVG: one bar per category, its value and share written beside
 /// it; a secret category is drawn hatched with `s`.
 public enum BarChart {

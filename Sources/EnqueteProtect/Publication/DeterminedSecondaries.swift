@@ -1,5 +1,4 @@
 import EnqueteCore
-import EnqueteProtect
 
 /// Publishes again the secondary cells the audit proved exactly recomputable from the published
 /// ones: hiding them protects nothing (their value is already known), and a reader who finds a

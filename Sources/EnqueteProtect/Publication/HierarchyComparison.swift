@@ -1,6 +1,4 @@
-import EnqueteAggregate
 import EnqueteCore
-import EnqueteProtect
 import Logging
 
 /// What protecting the régions and the cours d'appel together costs and saves, against protecting
@@ -23,17 +21,20 @@ public struct HierarchyComparison: Sendable, Hashable {
   /// Cells the joint protection hides beyond each hierarchy alone (union of the separate patterns).
   public var hiddenBeyondSeparate: Int { jointHidden - unionHidden }
 
-  static func run(
-    _ aggregation: Aggregation, _ joint: LinkedTables, _ protections: [ProtectionResult],
+  /// Compares the joint protection (`protections` of `joint`) with the protections of
+  /// `regionsOnly` and `coursOnly` (the same aggregation linked without the cours d'appel, then
+  /// without the régions; systems in the same order, `settings` for each).
+  /// - Complexity: two protections of every system, and one audit of each joint system.
+  public static func run(
+    joint: LinkedTables, regionsOnly: LinkedTables, coursOnly: LinkedTables,
+    _ protections: [ProtectionResult],
     _ settings: [SecrecySettings], logger: Logger?
   ) throws -> HierarchyComparison {
-    let knowledge = Publication.knowledge(of: aggregation.plan)
-    let regionsOnly = LinkedTables(aggregation, excluding: [.courAppel], knowledge: knowledge)
-    let coursOnly = LinkedTables(aggregation, excluding: [.region], knowledge: knowledge)
     // Systems keep their order when a level is left out (same variables, fewer units).
-    let regionProtections = try Publication.protectAll(
+    let regionProtections = try LinkedProtection.protectAll(
       regionsOnly.systems.map(\.table), settings, logger: logger)
-    let courProtections = try Publication.protectAll(coursOnly.systems.map(\.table), settings, logger: logger)
+    let courProtections = try LinkedProtection.protectAll(
+      coursOnly.systems.map(\.table), settings, logger: logger)
     var hiddenInUnion = Set<String>()
     for (tables, results) in [(regionsOnly, regionProtections), (coursOnly, courProtections)] {
       for (system, result) in zip(tables.systems, results) {

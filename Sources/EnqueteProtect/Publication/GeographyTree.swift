@@ -1,6 +1,4 @@
-import EnqueteAggregate
 import EnqueteCore
-import EnqueteProtect
 
 /// One geographic hierarchy of a publication as a tree of codes: France, then the régions (or the
 /// cours d'appel), their départements and the départements' services, as far down as `levels`
@@ -13,28 +11,30 @@ struct GeographyTree {
   let units: [Int]
 
   /// The tree of `units` through `middle` (région or cour d'appel); nil when France is not there.
+  /// - Complexity: O(units).
   init?(_ units: GeographicUnits, through middle: GeographicLevel, levels: Set<GeographicLevel>) {
     guard let national = units.index(.national, GeographicLevel.nationalCode) else { return nil }
-    var hrc = ""
+    var hierarchy = CodeHierarchy(flat: [])
     var order = [national]
     func children(_ unit: Int, _ level: GeographicLevel) -> [Int] {
       guard levels.contains(level) else { return [] }
       return units.childrenGroups[unit].first { $0.first.map { units.units[$0].level == level } ?? false }
         ?? []
     }
-    for top in children(national, middle) {
-      hrc += Self.code(units.units[top]) + "\n"
-      order.append(top)
-      for departement in children(top, .departement) {
-        hrc += "@" + Self.code(units.units[departement]) + "\n"
-        order.append(departement)
-        for service in children(departement, .service) {
-          hrc += "@@" + Self.code(units.units[service]) + "\n"
-          order.append(service)
+    do {
+      for top in children(national, middle) {
+        let topPosition = try hierarchy.append(Self.code(units.units[top]), under: 0)
+        order.append(top)
+        for departement in children(top, .departement) {
+          let position = try hierarchy.append(Self.code(units.units[departement]), under: topPosition)
+          order.append(departement)
+          for service in children(departement, .service) {
+            try hierarchy.append(Self.code(units.units[service]), under: position)
+            order.append(service)
+          }
         }
       }
-    }
-    guard let hierarchy = try? CodeHierarchy(hrc: hrc), hierarchy.codes.count == order.count else {
+    } catch {
       return nil
     }
     self.hierarchy = hierarchy

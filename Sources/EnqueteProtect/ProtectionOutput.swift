@@ -1,9 +1,8 @@
 import EnqueteCore
-import EnqueteProtect
 
 /// What `enquete protect` prints: French text for people, JSON for programs. Names the cells
 /// that fail the audit, never their values.
-public enum ProtectionReport {
+public enum ProtectionOutput {
   /// The French text.
   public static func text(_ protection: TableProtection) -> String {
     let settings = protection.settings
@@ -79,14 +78,5 @@ public enum ProtectionReport {
   static func cells(_ count: Int) -> String { "\(number(Double(count))) cellule\(count > 1 ? "s" : "")" }
 
   /// `1 066` with a narrow no-break space between thousands, as French tables write it.
-  static func number(_ value: Double) -> String {
-    let rounded = Int(value.rounded())
-    let digits = String(abs(rounded))
-    var out = rounded < 0 ? "-" : ""
-    for (offset, character) in digits.enumerated() {
-      if offset > 0, (digits.count - offset) % 3 == 0 { out += "\u{202F}" }
-      out.append(character)
-    }
-    return out
-  }
+  static func number(_ value: Double) -> String { FrenchNumber.text(value) }
 }

@@ -1,6 +1,4 @@
-import EnqueteAggregate
 import EnqueteCore
-import EnqueteProtect
 import Logging
 
 /// What the attacker model costs and saves: the publication protected against a reader who knows
@@ -23,16 +21,16 @@ public struct KnowledgeComparison: Sendable, Hashable {
   /// Hidden cells of the equations-only pattern that the full model recomputes exactly.
   public var equationsOnlyRecomputable: Int
 
-  static func run(
-    _ aggregation: Aggregation, _ full: LinkedTables, _ protections: [ProtectionResult],
+  /// Compares the protection of `full` (linked with everything a reader knows, `protections`
+  /// under `settings`) with the protection of `plain` (the same aggregation linked with the
+  /// equations alone) under `plan`'s rules, that pattern audited against `full`.
+  /// - Complexity: one protection of every plain system and one audit of every full one.
+  public static func run(
+    plan: PublicationPlan, full: LinkedTables, plain: LinkedTables, _ protections: [ProtectionResult],
     _ settings: [SecrecySettings], logger: Logger?
   ) throws -> KnowledgeComparison {
-    let plan = aggregation.plan
-    let plain = LinkedTables(aggregation)
-    let plainProtections = try Publication.protectAll(
-      plain.systems.map(\.table),
-      plain.systems.map { Publication.settingsOf(plan.rules[$0.rule]!, plan: plan) },
-      logger: logger)
+    let plainProtections = try LinkedProtection.protectAll(
+      plain.systems.map(\.table), LinkedProtection.settings(plain, plan: plan), logger: logger)
     var hiddenByPlain = Set<String>()
     var plainValue = 0.0
     for (system, result) in zip(plain.systems, plainProtections) {

@@ -1,5 +1,4 @@
 import EnqueteCore
-import EnqueteProtect
 import Logging
 
 /// Protects a table given in the peers' form (`cells.csv` + τ-Argus `.hrc`): primaries, then

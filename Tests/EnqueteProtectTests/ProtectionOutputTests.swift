@@ -1,9 +1,8 @@
 import EnqueteCore
-import EnquetePipeline
 import EnqueteProtect
 import Testing
 
-@Suite struct ProtectionReportTests {
+@Suite struct ProtectionOutputTests {
   // Two régions × two categories; D1|C1 = 1 is the only small cell.
   static let cells = """
     region,dep,cat,n
@@ -23,10 +22,10 @@ import Testing
     #expect(protection.table.cells.count == 18)  // (total + 2 régions + 3 départements) × (total + 2)
     #expect(protection.primaryCount == 1)
     #expect(protection.audit.passes)
-    let text = ProtectionReport.text(protection)
+    let text = ProtectionOutput.text(protection)
     #expect(text.contains("Secret primaire : 1 cellule (1 à 2 contributeurs : 1)\n"))
     #expect(text.contains("Audit par programmation linéaire : réussi"))
-    #expect(!ProtectionReport.json(protection).contains("\"valeur\""))
+    #expect(!ProtectionOutput.json(protection).contains("\"valeur\""))
   }
 
   @Test func namesTheCellsABrokenPatternExposes() throws {
@@ -35,7 +34,7 @@ import Testing
     let protection = try TableProtection.run(
       cells: Self.cells, hierarchy: Self.hierarchy, pattern: pattern, settings: SecrecySettings())
     #expect(!protection.audit.passes)
-    let text = ProtectionReport.text(protection)
+    let text = ProtectionOutput.text(protection)
     #expect(
       text.contains("ÉCHEC — 1 cellule insuffisamment protégée\n  D1 × C1 : valeur exactement déductible\n"))
   }

@@ -1,4 +1,4 @@
-import EnquetePipeline
+import EnqueteCore
 import EnqueteProtect
 import Foundation
 import Testing
@@ -29,6 +29,6 @@ import Testing
     for index in given.statuses.indices where given.statuses[index].isSuppressed {
       #expect(completed.statuses[index].isSuppressed)
     }
-    #expect(ProtectionReport.text(completed).contains("cellules ajoutées pour la protection d'enquete"))
+    #expect(ProtectionOutput.text(completed).contains("cellules ajoutées pour la protection d'enquete"))
   }
 }

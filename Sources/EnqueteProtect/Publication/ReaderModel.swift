@@ -1,6 +1,4 @@
-import EnqueteAggregate
 import EnqueteCore
-import EnqueteProtect
 
 /// The systems a reader rebuilds from a published folder: `structure.json`'s systems with every
 /// fact of ``AttackerKnowledge`` derived from the public contracts and the published values,

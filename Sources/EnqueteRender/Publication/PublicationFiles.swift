@@ -1,6 +1,4 @@
-import EnqueteAggregate
 import EnqueteCore
-import EnqueteProtect
 
 /// The files of a publication, as text: what `enquete publish` writes. All deterministic.
 ///
@@ -12,39 +10,44 @@ public enum PublicationFiles {
   /// The long CSV's columns, in order.
   public static let columns = PublishedData.columns
 
+  /// The files of the published folder, in the order written.
+  public static let publishedFiles = ["tableaux.csv", "tableaux.schema.json", "structure.json", "audit.json"]
+
+  /// The texts of ``publishedFiles``, in order.
+  public static func published(
+    _ data: PublishedData, plan: PublicationPlan, structure: PublishedStructure, audit: PublishedAudit
+  ) -> [String] {
+    [longCSV(data), longCSVSchema(plan), structure.rendered(), audit.rendered()]
+  }
+
   /// `tableaux.csv`: UTF-8, comma, `\n`, RFC 4180 quoting; empty `valeur` when secret.
-  /// - Complexity: O(rows).
-  public static func longCSV(_ publication: Publication) -> String {
-    var out = columns.joined(separator: ",") + "\n"
-    let year = String(publication.year)
-    for row in publication.rows {
-      let fields = [
-        year, row.table, row.level.rawValue, row.code, SpreadsheetText.defused(row.name), row.category,
-        row.variable, row.value.map { text($0, indicator: row.cellID == nil) } ?? "",
-        row.status.published.rawValue,
-        row.departement ?? "",
-      ]
-      out += fields.map(quoted).joined(separator: ",") + "\n"
-    }
+  /// - Complexity: O(cells).
+  public static func longCSV(_ data: PublishedData) -> String {
+    var out = CSVText.line(columns)
+    for cell in data.cells { out += line(cell, year: data.year) }
     return out
+  }
+
+  /// One line of the long CSV (`tableaux.csv`, a département's extract): the value as published,
+  /// with a point as decimal separator; the unit's name defused for spreadsheets.
+  public static func line(_ cell: PublishedData.Cell, year: Int) -> String {
+    CSVText.line([
+      String(year), cell.table, cell.level.rawValue, cell.code, SpreadsheetText.defused(cell.name),
+      cell.category,
+      cell.variable, cell.value.map { Value.canonicalText(of: $0) } ?? "", cell.status.published.rawValue,
+      cell.departement ?? "",
+    ])
   }
 
   /// A value as the open-data file writes it: whole numbers without decimals, magnitudes with
   /// their cents, indicators to one decimal; a point as decimal separator.
   public static func text(_ value: Double, indicator: Bool) -> String {
-    let rounded = indicator ? LinkedTables.roundedIndicator(value) : (value * 100).rounded() / 100
-    return Value.canonicalText(of: rounded == 0 ? 0 : rounded)
-  }
-
-  /// A CSV field, quoted when it holds a comma, a quote or a line break.
-  static func quoted(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    Value.canonicalText(of: PublishedData.publishedValue(value, indicator: indicator))
   }
 
   /// `tableaux.schema.json`: the Table Schema of the long CSV.
-  public static func longCSVSchema(_ publication: Publication) -> String {
-    let tables = publication.plan.tables.map(\.id) + publication.plan.indicators.map(\.id)
+  public static func longCSVSchema(_ plan: PublicationPlan) -> String {
+    let tables = plan.tables.map(\.id) + plan.indicators.map(\.id)
     func field(
       _ name: String, _ type: String, _ title: String, _ constraints: [(String, OrderedJSON)] = []
     )
@@ -97,28 +100,5 @@ public enum PublicationFiles {
       ("missingValues", .array([.string("")])),
     ])
     return schema.rendered()
-  }
-
-  /// `structure.json`: for every linked system, its rule, its cells and its equations (indices
-  /// into the cells), so that `enquete audit` can rebuild the system from the published files.
-  public static func structure(_ publication: Publication) -> String {
-    let plan = publication.plan
-    let systems = publication.linked.systems.map { system -> OrderedJSON in
-      let rule = plan.rules[system.rule]!
-      return .object([
-        ("regle", .string(system.rule)), ("base", .string(rule.basis.rawValue)),
-        ("seuil", .number(Double(rule.threshold))),
-        ("cellules", .array(system.table.cells.map { .string($0.id) })),
-        (
-          "equations",
-          .array(system.table.equations.map { .array($0.cells.map { .number(Double($0)) }) })
-        ),
-      ])
-    }
-    return OrderedJSON.object([
-      ("enquete", .string(plan.survey.rawValue)), ("annee", .number(Double(publication.year))),
-      ("plan", .string(plan.planVersion)), ("ratio_protection", .number(plan.protectionRatio)),
-      ("systemes", .array(systems)),
-    ]).rendered()
   }
 }

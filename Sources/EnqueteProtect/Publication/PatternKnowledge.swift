@@ -1,6 +1,4 @@
-import EnqueteAggregate
 import EnqueteCore
-import EnqueteProtect
 import Logging
 
 /// The knowledge a pattern itself gives a reader (``AttackerKnowledge/patternFacts(_:)``: a
@@ -8,10 +6,10 @@ import Logging
 /// once the pattern is chosen: each system is audited again with those bounds and completed by the
 /// repair rounds where a primary fails, until its pattern no longer changes; its audit is then the
 /// one a reader of that very pattern would compute.
-enum PatternKnowledge {
+public enum PatternKnowledge {
   /// `protections` of `linked`, audited (and completed where needed) with what their patterns say.
   /// - Complexity: one audit per system whose cells the pattern bounds, and the repair rounds.
-  static func reinforced(
+  public static func reinforced(
     _ protections: [ProtectionResult], _ linked: LinkedTables, _ aggregation: Aggregation,
     _ settings: [SecrecySettings], knowledge: AttackerKnowledge, logger: Logger?
   ) throws -> [ProtectionResult] {

@@ -1,6 +1,4 @@
-import EnqueteAggregate
 import EnqueteCore
-import EnqueteProtect
 
 /// The publication's tables in τ-Argus's tabular form, so that a statistician can protect the very
 /// same tables in τ-Argus and hold its patterns against enquete's audit of the whole publication.
@@ -30,13 +28,14 @@ public enum PublicationTauArgus {
     ("regions", .region), ("cours", .courAppel),
   ]
 
-  /// Every table of the publication that τ-Argus can take, with its cells' values.
-  public static func tables(_ publication: Publication) -> [Table] {
+  /// Every table of the publication of `aggregation` (its cells linked in `linked`) that τ-Argus
+  /// can take, with its cells' values.
+  public static func tables(_ aggregation: Aggregation, _ linked: LinkedTables) -> [Table] {
     var tables: [Table] = []
-    let aggregation = publication.aggregation
-    for definition in publication.plan.tables {
-      guard let rule = publication.plan.rules[definition.rule] else { continue }
-      let settings = Publication.settingsOf(rule, plan: publication.plan)
+    let plan = aggregation.plan
+    for definition in plan.tables {
+      guard let rule = plan.rules[definition.rule] else { continue }
+      let settings = SecrecySettings(rule, plan: plan)
       // A breakdown: its total and categories; plain variables: each alone.
       var groups: [(suffix: String, variables: [String])] = []
       if let total = definition.total, let categories = definition.categories {
@@ -49,7 +48,7 @@ public enum PublicationTauArgus {
           .reduce(Set(GeographicLevel.allCases)) { $0.intersection($1) }
         for (name, level) in hierarchies where levels.contains(level) && levels.contains(.national) {
           guard let geography = GeographyTree(aggregation.units, through: level, levels: levels),
-            let table = table(geography, group.variables, publication)
+            let table = table(geography, group.variables, aggregation.units, linked)
           else { continue }
           tables.append(
             Table(
@@ -64,7 +63,7 @@ public enum PublicationTauArgus {
   /// The table of `variables` (a total first, then its categories; or one variable) along
   /// `geography`; nil when a cell is not in the publication.
   private static func table(
-    _ geography: GeographyTree, _ variables: [String], _ publication: Publication
+    _ geography: GeographyTree, _ variables: [String], _ units: GeographicUnits, _ linked: LinkedTables
   ) -> (table: HierarchicalTable, ids: [String])? {
     let categories = CodeHierarchy(flat: variables.dropFirst().map { $0 })
     let dimensions = variables.count > 1 ? [geography.hierarchy, categories] : [geography.hierarchy]
@@ -72,9 +71,9 @@ public enum PublicationTauArgus {
     var ids: [String] = []
     for (position, unit) in geography.units.enumerated() {
       for category in variables.indices {
-        let id = LinkedTables.cellID(variables[category], publication.aggregation.units.units[unit])
-        guard let place = publication.linked.location[id] else { return nil }
-        var cell = publication.linked.systems[place.system].table.cells[place.cell]
+        let id = LinkedTables.cellID(variables[category], units.units[unit])
+        guard let place = linked.location[id] else { return nil }
+        var cell = linked.systems[place.system].table.cells[place.cell]
         let codes =
           [geography.hierarchy.codes[position]] + (variables.count > 1 ? [categories.codes[category]] : [])
         cell.id = codes.joined(separator: HierarchicalTable.separator)
@@ -86,13 +85,13 @@ public enum PublicationTauArgus {
     return (table, ids)
   }
 
-  /// The files of every table (``tables(_:)``), by path relative to `directory`: in each table's
+  /// The files of every table (``tables(_:_:)``), by path relative to `directory`: in each table's
   /// folder, `table.tab`, `table.rda`, `GEO.hrc` and `batch.arb` (rules of the table, `method`).
   public static func files(
-    _ publication: Publication, directory: String, method: String = "MOD(1,5,1,1,1)"
+    _ tables: [Table], directory: String, method: String = "MOD(1,5,1,1,1)"
   ) -> [String: String] {
     var files: [String: String] = [:]
-    for table in tables(publication) {
+    for table in tables {
       // τ-Argus's Modular needs two dimensions: a table of one variable goes to Optimal.
       let oneDimension = table.table.dimensions.count == 1
       let written = TauArgusTabular.files(
@@ -104,12 +103,13 @@ public enum PublicationTauArgus {
     return files
   }
 
-  /// The publication cells τ-Argus hid, from its pattern of each table (`out.csv` text by folder).
+  /// The publication cells τ-Argus hid, from its pattern of each of `tables` (`out.csv` text by
+  /// folder).
   public static func suppressedCells(
-    _ publication: Publication, outputs: [String: String]
+    _ tables: [Table], outputs: [String: String]
   ) throws -> Set<String> {
     var hidden = Set<String>()
-    for table in tables(publication) {
+    for table in tables {
       guard let output = outputs[table.folder] else { continue }
       for index in try TauArgusFiles.suppressedCells(output: output, of: table.table) {
         hidden.insert(table.cellIDs[index])
@@ -133,14 +133,18 @@ public enum PublicationTauArgus {
     public var primariesPublished: [String]
   }
 
-  /// Audits `hidden` (with enquete's primaries) over the publication's linked systems; cells no
-  /// τ-Argus table holds keep the publication's own status.
+  /// Audits `hidden` (with enquete's primaries) over the publication's linked systems (`linked`,
+  /// protected as `protections` under `settings`); cells no τ-Argus table (`tables`) holds keep the
+  /// publication's own status.
   /// - Complexity: one LP audit per linked system (see ``ProtectionAudit``).
-  public static func audit(_ publication: Publication, hidden: Set<String>) throws -> PatternAudit {
-    let written = Set(tables(publication).flatMap(\.cellIDs))
+  public static func audit(
+    _ tables: [Table], hidden: Set<String>, linked: LinkedTables, protections: [ProtectionResult],
+    settings allSettings: [SecrecySettings]
+  ) throws -> PatternAudit {
+    let written = Set(tables.flatMap(\.cellIDs))
     var result = PatternAudit(primaries: 0, secondaries: 0, failures: [], primariesPublished: [])
-    for (index, system) in publication.linked.systems.enumerated() {
-      let settings = publication.settings[index]
+    for (index, system) in linked.systems.enumerated() {
+      let settings = allSettings[index]
       var statuses = PrimaryRules.statuses(of: system.table, settings: settings)
       for cell in statuses.indices {
         let id = system.table.cells[cell].id
@@ -149,7 +153,7 @@ public enum PublicationTauArgus {
           // One of enquete's primaries that the pattern publishes.
           if written.contains(id) && !hidden.contains(id) { result.primariesPublished.append(id) }
         } else if written.contains(id)
-          ? hidden.contains(id) : publication.protections[index].statuses[cell] == .secondary
+          ? hidden.contains(id) : protections[index].statuses[cell] == .secondary
         {
           statuses[cell] = .secondary
           result.secondaries += 1

@@ -11,18 +11,26 @@ public struct RepublicationCheck: Sendable, Hashable {
   /// Cells published before and hidden now (harmless: the old value stays known).
   public var hiddenAgain: [String]
 
-  /// Compares the previous long CSV (`tableaux.csv` bytes) with the new publication's rows.
+  /// Compares the previous publication (its `tableaux.csv` bytes) with the new one, cell by cell
+  /// as the files show them.
   /// - Complexity: O(cells).
-  public static func compare(previous: [UInt8], with publication: Publication) throws -> RepublicationCheck {
-    let before = try PublishedCells(bytes: previous).cells
+  public static func compare(
+    previous: [UInt8], with current: PublishedData
+  ) throws(PublishedData.Problem) -> RepublicationCheck {
+    var before: [CellID: PublishedData.Cell] = [:]
+    for cell in try PublishedData(csv: String(decoding: previous, as: UTF8.self)).cells
+    where !cell.isIndicator {
+      before[cell.id] = cell
+    }
     var check = RepublicationCheck(revealed: [], changed: [], hiddenAgain: [])
-    var seen = Set<String>()
-    for row in publication.rows {
-      guard let id = row.cellID, seen.insert(id).inserted, let old = before[id] else { continue }
-      switch (old.status.isSuppressed, row.status.isSuppressed) {
+    var seen = Set<CellID>()
+    for cell in current.cells where !cell.isIndicator {
+      guard seen.insert(cell.id).inserted, let old = before[cell.id] else { continue }
+      let id = cell.id.description
+      switch (old.status.isSuppressed, cell.status.isSuppressed) {
       case (true, false): check.revealed.append(id)
       case (false, true): check.hiddenAgain.append(id)
-      case (false, false) where abs((old.value ?? 0) - (row.value ?? 0)) > 0.005: check.changed.append(id)
+      case (false, false) where abs((old.value ?? 0) - (cell.value ?? 0)) > 0.005: check.changed.append(id)
       default: break
       }
     }

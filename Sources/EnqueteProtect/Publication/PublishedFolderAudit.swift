@@ -1,11 +1,9 @@
 import EnqueteCore
-import EnqueteIngest
-import EnqueteProtect
-import Foundation
 
 /// `enquete audit DIR`: the audit of a published folder from its published files alone
 /// (`tableaux.csv`, `structure.json`, `audit.json`), as any reader could run it; with the private
-/// audit, also the required protection of every primary.
+/// audit, also the required protection of every primary. It takes the files read (the pipeline
+/// reads them); it opens none.
 ///
 /// Fails when a hidden cell is exactly recomputable, when a hidden frequency cell of a rule on
 /// values cannot reach the threshold, when the intervals differ from those `audit.json` states,
@@ -27,60 +25,47 @@ public struct PublishedFolderAudit: Sendable {
   /// How many problems are listed at most (the count of the others is given).
   static let problemLimit = 50
 
-  /// Audits the folder `directory`; `privateAudit` is the path of `audit-prive.json`, if given.
+  /// One département extract (`departements/<code>/<code>.csv`): its cells, nil when unreadable.
+  public typealias Extract = (code: String, cells: PublishedCells?)
+
+  /// Audits a folder of `survey` from its files: `published` (`tableaux.csv`), `structure`,
+  /// `stated` (`audit.json`), the private audit if given, and the département extracts in code
+  /// order.
   /// - Complexity: two simplex solves per hidden cell.
-  public static func run(directory: String, privateAudit: String? = nil) throws -> PublishedFolderAudit {
-    let folder = URL(fileURLWithPath: directory)
-    let published = try PublishedCells(csv: folder.appendingPathComponent("tableaux.csv").path)
-    let structureFile = try JSONFiles.object(folder.appendingPathComponent("structure.json"))
-    let stated = try JSONFiles.object(folder.appendingPathComponent("audit.json"))
+  public static func run(
+    survey: SurveyID, published: PublishedCells, structure: PublishedStructure, stated: PublishedAudit,
+    privateAudit: PrivateAudit? = nil, extracts: [Extract] = []
+  ) -> PublishedFolderAudit {
     var statedIntervals: [String: (Double, Double?)] = [:]
-    for cell in stated["secretes"] as? [[String: Any]] ?? [] {
-      guard let id = cell["cellule"] as? String, let interval = cell["intervalle"] as? [Any] else { continue }
-      statedIntervals[id] = (
-        (interval[0] as? NSNumber)?.doubleValue ?? .nan, (interval[1] as? NSNumber)?.doubleValue
-      )
+    for cell in stated.hidden where cell.interval.count >= 2 {
+      statedIntervals[cell.cell] = (cell.interval[0] ?? .nan, cell.interval[1])
     }
     var secrets: [String: (value: Double, required: (Double, Double)?)] = [:]
-    if let privateAudit {
-      for cell in try JSONFiles.object(URL(fileURLWithPath: privateAudit))["secretes"] as? [[String: Any]]
-        ?? []
-      {
-        guard let id = cell["cellule"] as? String, let value = (cell["valeur"] as? NSNumber)?.doubleValue
-        else { continue }
-        let required = (cell["protection_requise"] as? [NSNumber]).map {
-          ($0[0].doubleValue, $0[1].doubleValue)
-        }
-        secrets[id] = (value, required)
-      }
+    for cell in privateAudit?.hidden ?? [] {
+      secrets[cell.cell] = (cell.value, cell.required.map { ($0[0], $0[1]) })
     }
     var audit = PublishedFolderAudit(problems: published.problems, cellCount: 0, hiddenCount: 0)
     var seen = Set<String>()
-    var structure: [(cells: [String], equations: [[Int]])] = []
-    for system in structureFile["systemes"] as? [[String: Any]] ?? [] {
-      let ids = system["cellules"] as? [String] ?? []
+    var systems: [(cells: [String], equations: [[Int]])] = []
+    for system in structure.systems {
+      let ids = system.cells
       seen.formUnion(ids)
-      let equations = (system["equations"] as? [[NSNumber]] ?? []).map { $0.map(\.intValue) }
       guard
-        equations.allSatisfy({ $0.allSatisfy { ids.indices.contains($0) } }),
+        system.equations.allSatisfy({ $0.allSatisfy { ids.indices.contains($0) } }),
         ids.allSatisfy({ published.cells[$0] != nil })
       else {
         audit.problems.append(
           "structure.json : le système de \(ids.first ?? "?") nomme une cellule absente de tableaux.csv")
         continue
       }
-      structure.append((ids, equations))
+      systems.append((ids, system.equations))
     }
-    let survey = (structureFile["enquete"] as? String).flatMap(SurveyID.init(rawValue:))
-    guard let survey else {
-      throw PublicationError.unreadable(folder.appendingPathComponent("structure.json").path)
-    }
-    let model = ReaderModel(
-      structure: structure, published: published, knowledge: AttackerKnowledge.builtIn(survey))
+    let knowledge = AttackerKnowledge.builtIn(survey)
+    let model = ReaderModel(structure: systems, published: published, knowledge: knowledge)
     for system in model.systems {
-      audit.check(system, AttackerKnowledge.builtIn(survey), statedIntervals, secrets)
+      audit.check(system, knowledge, statedIntervals, secrets)
     }
-    audit.checkExtracts(folder, against: published)
+    audit.checkExtracts(extracts, against: published)
     for id in statedIntervals.keys where !seen.contains(id) {
       audit.problems.append("audit.json : la cellule \(id) n'est dans aucun système de structure.json")
     }
@@ -91,15 +76,11 @@ public struct PublishedFolderAudit: Sendable {
     return audit
   }
 
-  /// Every département extract (`departements/<code>/<code>.csv`) shows each of its cells exactly
-  /// as `tableaux.csv` does: an extract may not publish what the national file hides.
-  private mutating func checkExtracts(_ folder: URL, against published: PublishedCells) {
-    let root = folder.appendingPathComponent("departements")
-    guard let codes = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return }
-    for code in codes.sorted() {
-      let path = root.appendingPathComponent("\(code)/\(code).csv").path
-      guard FileManager.default.fileExists(atPath: path) else { continue }
-      guard let extract = try? PublishedCells(csv: path) else {
+  /// Every département extract shows each of its cells exactly as `tableaux.csv` does: an extract
+  /// may not publish what the national file hides.
+  private mutating func checkExtracts(_ extracts: [Extract], against published: PublishedCells) {
+    for (code, extract) in extracts {
+      guard let extract else {
         problems.append("departements/\(code)/\(code).csv : fichier illisible")
         continue
       }
