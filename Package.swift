@@ -101,7 +101,7 @@ let package = Package(
     .target(
       name: "EnqueteRender",
       dependencies: [
-        "EnqueteCore", "EnqueteTemplates",
+        "EnqueteCore", "EnqueteSchemas", "EnqueteTemplates",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -181,7 +181,7 @@ let package = Package(
     .testTarget(
       name: "EnqueteLedgerTests",
       dependencies: [
-        "EnqueteLedger", "EnquetePipeline", "EnqueteCore",
+        "EnqueteLedger", "EnquetePipeline", "EnqueteCore", "EnqueteRender",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

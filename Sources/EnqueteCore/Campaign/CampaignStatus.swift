@@ -44,6 +44,15 @@ public struct Reminder: Sendable, Hashable {
   public var reason: Reason
   /// Whether it counts as a respondent all the same (an earlier accepted version is current).
   public var isRespondent: Bool
+
+  /// A service to write to.
+  public init(siret: String, name: String, departementCode: String, reason: Reason, isRespondent: Bool) {
+    self.siret = siret
+    self.name = name
+    self.departementCode = departementCode
+    self.reason = reason
+    self.isRespondent = isRespondent
+  }
 }
 
 /// Where a campaign stands: response rates nationally and by area, and whom to remind.
@@ -74,6 +83,27 @@ public struct CampaignStatus: Sendable, Hashable {
   public var unexpectedSirets: [String]
   /// Files received for the campaign (by their survey and year).
   public var fileCount: Int
+
+  /// A campaign's status (the ledger computes it).
+  public init(
+    survey: String, year: Int, openedAt: Date, closedAt: Date?, national: ResponseRate,
+    byRegion: [ResponseRate],
+    byDepartement: [ResponseRate], byCourAppel: [ResponseRate], reminders: [Reminder],
+    unexpectedSirets: [String],
+    fileCount: Int
+  ) {
+    self.survey = survey
+    self.year = year
+    self.openedAt = openedAt
+    self.closedAt = closedAt
+    self.national = national
+    self.byRegion = byRegion
+    self.byDepartement = byDepartement
+    self.byCourAppel = byCourAppel
+    self.reminders = reminders
+    self.unexpectedSirets = unexpectedSirets
+    self.fileCount = fileCount
+  }
 
   /// Services without a current accepted report.
   public var nonRespondents: [Reminder] { reminders.filter { !$0.isRespondent } }

@@ -1,8 +1,7 @@
 import EnqueteCore
-import EnqueteLedger
 
 /// The list of campaigns as French text and as JSON.
-public enum CampaignListReport {
+public enum CampaignListOutput {
   /// One line per campaign.
   public static func text(_ campaigns: [CampaignSummary]) -> String {
     guard !campaigns.isEmpty else { return "Aucune campagne.\n" }
@@ -15,7 +14,7 @@ public enum CampaignListReport {
       out +=
         campaign.closedAt.map { "close le \(FrenchFormat.dateTime($0))" }
         ?? "ouverte le \(FrenchFormat.dateTime(campaign.openedAt))"
-      out += ", réponses \(StatusReport.rate(rate)), annuaire \(campaign.directoryName)\n"
+      out += ", réponses \(StatusOutput.rate(rate)), annuaire \(campaign.directoryName)\n"
     }
     return out
   }

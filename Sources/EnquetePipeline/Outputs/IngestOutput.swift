@@ -3,7 +3,7 @@ import EnqueteLedger
 import EnqueteRender
 
 /// What `enquete ingest` says of each file, in French text and in JSON.
-public enum IngestReport {
+public enum IngestOutput {
   /// One file's result.
   public struct Result: Sendable {
     /// The path given.
@@ -53,7 +53,7 @@ public enum IngestReport {
     case .duplicate(let file)?:
       return
         "\(result.path) : déjà reçu le \(FrenchFormat.dateTime(file.receivedAt)) (fichier n° \(file.id), "
-        + "\(HistoryReport.verdict(file.verdict))) — non enregistré à nouveau"
+        + "\(HistoryOutput.verdict(file.verdict))) — non enregistré à nouveau"
     case nil:
       return "\(result.path) : non enregistré (campagne non ouverte)"
     }

@@ -2,7 +2,7 @@ import EnqueteCore
 import EnqueteLedger
 
 /// A service's history (every file received, every version) as French text and as JSON.
-public enum HistoryReport {
+public enum HistoryOutput {
   /// The text `enquete history` prints.
   public static func text(siret: String, _ entries: [HistoryEntry]) -> String {
     guard !entries.isEmpty else { return "Aucun fichier reçu du SIRET \(siret).\n" }

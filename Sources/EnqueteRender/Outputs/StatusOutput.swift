@@ -1,8 +1,7 @@
 import EnqueteCore
-import EnqueteLedger
 
 /// A campaign's status for people (French text), programs (JSON) and the reminder mail merge (CSV).
-public enum StatusReport {
+public enum StatusOutput {
   /// The text `enquete status` prints.
   public static func text(_ status: CampaignStatus) -> String {
     let survey = SurveyID(rawValue: status.survey)?.frenchName ?? status.survey
@@ -36,7 +35,7 @@ public enum StatusReport {
   }
 
   /// `95,1 % (272 / 286)`.
-  static func rate(_ unit: ResponseRate) -> String {
+  public static func rate(_ unit: ResponseRate) -> String {
     "\(FrenchFormat.percent(unit.rate)) (\(unit.respondents) / \(unit.expected))"
   }
 
@@ -48,16 +47,11 @@ public enum StatusReport {
   public static func remindersCSV(_ status: CampaignStatus) -> String {
     var out = "siret,nom,departement,raison\r\n"
     for reminder in status.reminders {
-      out +=
-        [reminder.siret, reminder.name, reminder.departementCode, reminder.reason.rawValue]
-        .map(csvField).joined(separator: ",") + "\r\n"
+      out += CSVText.line(
+        [reminder.siret, reminder.name, reminder.departementCode, reminder.reason.rawValue],
+        terminator: "\r\n")
     }
     return out
-  }
-
-  static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   /// The status as JSON, keys in a stable order.
