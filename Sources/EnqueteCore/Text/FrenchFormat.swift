@@ -1,13 +1,8 @@
 import Foundation
 
-/// How figures and dates read in French output: decimal comma, `95,1 %`, dates in UTC.
+/// How dates and counts read in French output: dates in UTC, `3 rapports`. Numbers and rates:
+/// ``FrenchNumber``.
 public enum FrenchFormat {
-  /// `95,1 %` (one decimal), or `–` when there is no rate.
-  public static func percent(_ rate: Double?) -> String {
-    guard let rate else { return "–" }
-    return String(format: "%.1f", rate * 100).replacingOccurrences(of: ".", with: ",") + " %"
-  }
-
   /// `2025-03-14 10:22 UTC`.
   public static func dateTime(_ date: Date) -> String {
     let formatter = DateFormatter()

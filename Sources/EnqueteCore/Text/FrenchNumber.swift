@@ -33,6 +33,12 @@ public enum FrenchNumber {
     return text(value, decimals: abs(tenths - tenths.rounded()) < 1e-9 ? 1 : 2, separator: separator)
   }
 
+  /// `95,1 %`: a rate (0…1) as a percentage to one decimal, or `–` when there is no rate.
+  public static func percent(_ rate: Double?) -> String {
+    guard let rate else { return "–" }
+    return text(rate * 100, decimals: 1) + " %"
+  }
+
   /// `+0,4 point` / `-1,2 points`: the change of a share between two years.
   public static func points(from previous: Double?, to current: Double?) -> String? {
     guard let previous, let current else { return nil }

@@ -36,7 +36,7 @@ public enum StatusOutput {
 
   /// `95,1 % (272 / 286)`.
   public static func rate(_ unit: ResponseRate) -> String {
-    "\(FrenchFormat.percent(unit.rate)) (\(unit.respondents) / \(unit.expected))"
+    "\(FrenchNumber.percent(unit.rate)) (\(unit.respondents) / \(unit.expected))"
   }
 
   static func line(_ reminder: Reminder) -> String {

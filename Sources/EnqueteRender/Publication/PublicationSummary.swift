@@ -66,7 +66,7 @@ public struct PublicationSummary: Sendable {
     for loss in audit.losses {
       text +=
         "    \(loss.table): \(loss.primaries + loss.secondaries) / \(loss.cells) "
-        + "(\(loss.primaries) primaires, \(loss.secondaries) secondaires), \(FrenchFormat.percent(loss.hiddenShare)) de la valeur\n"
+        + "(\(loss.primaries) primaires, \(loss.secondaries) secondaires), \(FrenchNumber.percent(loss.hiddenShare)) de la valeur\n"
     }
     text += "  publié dans \(directory)/ (\(PublicationFiles.publishedFiles.joined(separator: ", ")))\n"
     text += "  audit privé (valeurs, pertes d'information) : \(privateAudit) — à ne pas diffuser\n"
