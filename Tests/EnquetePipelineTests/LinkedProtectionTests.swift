@@ -99,11 +99,11 @@ import Testing
       #expect(service.status.isSuppressed == own.status.isSuppressed, "\(departement)")
       #expect(service.value == own.value)
     }
-    #expect(row(.departement, "01")?.status == .primaryFrequency)
+    #expect(publication.status(of: "nb_seances|departement|01") == .primaryFrequency)
     // 33 adds up to 5, publishable by itself; but every zero is published, so a reader knows both
     // its services (2 and 3) are at least 1, hence each at most 4 if 33 were shown: 33 is hidden.
-    #expect(row(.departement, "33")?.status == .secondary)
-    #expect(row(.service, "00000000000003")?.status == .primaryFrequency)
+    #expect(publication.status(of: "nb_seances|departement|33") == .secondary)
+    #expect(publication.status(of: "nb_seances|service|00000000000003") == .primaryFrequency)
   }
 
   @Test func theFolderAuditPassesAndCatchesABrokenPattern() throws {

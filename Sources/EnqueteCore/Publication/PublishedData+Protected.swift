@@ -1,7 +1,7 @@
 extension PublishedData {
   /// The publication of `aggregation` once protected: each table of the plan at each of its
   /// levels, unit by unit, category by category, then each indicator. A secret cell carries no
-  /// value; values are rounded as the open data gives them (``publishedValue(_:indicator:)``) and
+  /// value and shows `S` whatever the reason (the letters are information); values are rounded as the open data gives them (``publishedValue(_:indicator:)``) and
   /// names defused for spreadsheets, so that this is what `tableaux.csv` reads back as.
   /// `statuses` gives each cell's status, by system of `linked`.
   /// - Complexity: O(published cells).
@@ -22,7 +22,7 @@ extension PublishedData {
                 table: table.id, level: level, code: unit.code, name: SpreadsheetText.defused(unit.name),
                 category: column.category, variable: column.variable,
                 value: status.isSuppressed ? nil : Self.publishedValue(value, indicator: false),
-                status: status,
+                status: status.published,
                 departement: unit.departementCode))
           }
         }
@@ -35,7 +35,8 @@ extension PublishedData {
           table: indicator.indicator, level: unit.level, code: unit.code,
           name: SpreadsheetText.defused(unit.name),
           category: "", variable: indicator.indicator,
-          value: indicator.value.map { Self.publishedValue($0, indicator: true) }, status: indicator.status,
+          value: indicator.value.map { Self.publishedValue($0, indicator: true) },
+          status: indicator.status.published,
           departement: unit.departementCode))
     }
     self.init(year: aggregation.year, cells: cells)
