@@ -15,9 +15,9 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
   /// Information loss per table (`pertes`).
   public var losses: [InformationLoss]
   /// The joint protection against each hierarchy alone, when computed (`hierarchies`).
-  public var hierarchies: Hierarchies? = nil
+  public var hierarchies: HierarchyComparison? = nil
   /// The full attacker model against the equations alone, when computed (`connaissances`).
-  public var knowledge: Knowledge? = nil
+  public var knowledge: KnowledgeComparison? = nil
   /// Every hidden cell (`secretes`).
   public var hidden: [HiddenCell]
 
@@ -62,7 +62,7 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
   /// A private audit.
   public init(
     survey: String, year: Int, plan: String, tool: String, auditPasses: Bool, losses: [InformationLoss],
-    hierarchies: Hierarchies? = nil, knowledge: Knowledge? = nil, hidden: [HiddenCell]
+    hierarchies: HierarchyComparison? = nil, knowledge: KnowledgeComparison? = nil, hidden: [HiddenCell]
   ) {
     self.survey = survey
     self.year = year

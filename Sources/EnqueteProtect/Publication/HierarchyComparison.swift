@@ -1,26 +1,7 @@
 import EnqueteCore
 import Logging
 
-/// What protecting the régions and the cours d'appel together costs and saves, against protecting
-/// each hierarchy alone (what a tool without linked tables does): the cells each pattern hides,
-/// and how many primaries the union of the two separate patterns leaves exposed once both
-/// hierarchies are published.
-public struct HierarchyComparison: Sendable, Hashable {
-  /// Cells hidden by the joint protection (primaries and secondaries).
-  public var jointHidden: Int
-  /// Cells hidden by protecting the publication without the cours d'appel.
-  public var regionsAloneHidden: Int
-  /// Cells hidden by protecting the publication without the régions.
-  public var coursAloneHidden: Int
-  /// Cells hidden by the union of the two separate patterns, over the joint publication.
-  public var unionHidden: Int
-  /// Primaries of the joint publication whose protection the union of the separate patterns
-  /// does not reach (the leaks of protecting table by table).
-  public var unionFailingPrimaries: Int
-
-  /// Cells the joint protection hides beyond each hierarchy alone (union of the separate patterns).
-  public var hiddenBeyondSeparate: Int { jointHidden - unionHidden }
-
+extension HierarchyComparison {
   /// Compares the joint protection (`protections` of `joint`) with the protections of
   /// `regionsOnly` and `coursOnly` (the same aggregation linked without the cours d'appel, then
   /// without the régions; systems in the same order, `settings` for each).

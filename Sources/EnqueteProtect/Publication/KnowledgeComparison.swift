@@ -1,26 +1,7 @@
 import EnqueteCore
 import Logging
 
-/// What the attacker model costs and saves: the publication protected against a reader who knows
-/// only the equations and non-negativity (the model before ``AttackerKnowledge``), that pattern
-/// audited against everything a reader knows, beside the pattern of the full model.
-///
-/// Only counts and sums (the sums of hidden values are confidential: in the private audit only,
-/// never on the terminal nor in a published file).
-public struct KnowledgeComparison: Sendable, Hashable {
-  /// Cells hidden against the full model (primaries and secondaries).
-  public var fullHidden: Int
-  /// Their total value.
-  public var fullHiddenValue: Double
-  /// Cells hidden against a reader who knows only the equations.
-  public var equationsOnlyHidden: Int
-  /// Their total value.
-  public var equationsOnlyHiddenValue: Double
-  /// Primaries that the equations-only pattern leaves under-protected against the full model.
-  public var equationsOnlyFailingPrimaries: Int
-  /// Hidden cells of the equations-only pattern that the full model recomputes exactly.
-  public var equationsOnlyRecomputable: Int
-
+extension KnowledgeComparison {
   /// Compares the protection of `full` (linked with everything a reader knows, `protections`
   /// under `settings`) with the protection of `plain` (the same aggregation linked with the
   /// equations alone) under `plan`'s rules, that pattern audited against `full`.

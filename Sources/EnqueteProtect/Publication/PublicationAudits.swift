@@ -71,19 +71,12 @@ public enum PublicationAudits {
       survey: plan.survey.rawValue, year: year, plan: plan.planVersion,
       tool: "enquete \(EnqueteVersion.tool)",
       auditPasses: protections.allSatisfy(\.audit.passes), losses: losses,
-      hierarchies: hierarchies.map {
-        .init(
-          jointHidden: $0.jointHidden, regionsAloneHidden: $0.regionsAloneHidden,
-          coursAloneHidden: $0.coursAloneHidden, unionHidden: $0.unionHidden,
-          unionFailingPrimaries: $0.unionFailingPrimaries)
-      },
+      hierarchies: hierarchies,
       knowledge: knowledge.map {
-        .init(
-          fullHidden: $0.fullHidden, fullHiddenValue: InformationLoss.rounded($0.fullHiddenValue),
-          equationsOnlyHidden: $0.equationsOnlyHidden,
-          equationsOnlyHiddenValue: InformationLoss.rounded($0.equationsOnlyHiddenValue),
-          equationsOnlyFailingPrimaries: $0.equationsOnlyFailingPrimaries,
-          equationsOnlyRecomputable: $0.equationsOnlyRecomputable)
+        var rounded = $0
+        rounded.fullHiddenValue = InformationLoss.rounded($0.fullHiddenValue)
+        rounded.equationsOnlyHiddenValue = InformationLoss.rounded($0.equationsOnlyHiddenValue)
+        return rounded
       },
       hidden: cells)
   }
