@@ -98,7 +98,7 @@ let package = Package(
     .target(
       name: "EnqueteRender",
       dependencies: [
-        "EnqueteCore", "EnqueteTemplates",
+        "EnqueteCore", "EnqueteSchemas", "EnqueteTemplates",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -123,7 +123,7 @@ let package = Package(
     .target(
       name: "EnqueteServer",
       dependencies: [
-        "EnqueteCore", "EnquetePipeline", "EnqueteLedger",
+        "EnqueteCore", "EnquetePipeline", "EnqueteLedger", "EnqueteRender",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -154,6 +154,7 @@ let package = Package(
         "EnquetePipeline",
         "EnqueteLedger",
         "EnqueteProtect",
+        "EnqueteRender",
         "EnqueteServer",
         "CLibXML2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -176,7 +177,7 @@ let package = Package(
     .testTarget(
       name: "EnqueteLedgerTests",
       dependencies: [
-        "EnqueteLedger", "EnquetePipeline", "EnqueteCore",
+        "EnqueteLedger", "EnquetePipeline", "EnqueteCore", "EnqueteRender",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -1,26 +1,8 @@
 import EnqueteCore
 
-/// The aggregation stage: from a campaign's current accepted reports to the cells of every
-/// published variable at every geographic unit of its tables, with their contributors.
-///
-/// Several years are aggregated one by one (one ``Aggregation`` each) over the same plan.
-public struct Aggregation: Sendable {
-  /// The plan aggregated.
-  public let plan: PublicationPlan
-  /// The campaign year.
-  public let year: Int
-  /// The units of the publication.
-  public let units: GeographicUnits
-  /// The cells, by variable, one per unit (a unit where the variable is not published has an
-  /// empty cell that no table shows).
-  public let cells: [String: [AggregatedCell]]
-  /// The per-measure waiting data of every unit (for waiting-time indicators).
-  public let waits: [[(days: Int, observed: Bool)]]
-  /// The number of reports under every unit.
-  public let reportCounts: [Int]
-  /// The geographic levels each variable is published at (union over its tables).
-  public let levelsByVariable: [String: Set<GeographicLevel>]
-
+/// The aggregation stage: from a campaign's current accepted reports to ``Aggregation`` (the
+/// value, in `EnqueteCore`, that the secrecy stage reads).
+extension Aggregation {
   /// Why a report cannot be aggregated.
   public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The report's département is not in the reference geography.
@@ -54,16 +36,13 @@ public struct Aggregation: Sendable {
         throw .unknownDepartement(siret: report.siret, code: report.departementCode)
       }
     }
-    self.plan = plan
-    self.year = year
-    units = GeographicUnits(
+    let units = GeographicUnits(
       levels: Set(plan.levels), geography: geography,
       services: reports.map { ($0.siret, $0.name, $0.departementCode) })
     var levelsByVariable: [String: Set<GeographicLevel>] = [:]
     for table in plan.tables {
       for column in table.columns { levelsByVariable[column.variable, default: []].formUnion(table.levels) }
     }
-    self.levelsByVariable = levelsByVariable
     var cells: [String: [AggregatedCell]] = [:]
     for variable in levelsByVariable.keys {
       cells[variable] = units.units.indices.map { AggregatedCell(variable: variable, unit: $0) }
@@ -91,9 +70,9 @@ public struct Aggregation: Sendable {
         }
       }
     }
-    self.cells = cells
-    self.waits = waits
-    self.reportCounts = reportCounts
+    self.init(
+      plan: plan, year: year, units: units, cells: cells, waits: waits, reportCounts: reportCounts,
+      levelsByVariable: levelsByVariable)
   }
 
   /// The report's numbers with the plan's derived variables added (absent when a part is).
@@ -123,7 +102,4 @@ public struct Aggregation: Sendable {
       }
     }
   }
-
-  /// The cell of `variable` at the unit of index `unit`.
-  public func cell(_ variable: String, _ unit: Int) -> AggregatedCell? { cells[variable]?[unit] }
 }

@@ -1,18 +1,8 @@
 import EnqueteCore
 
-/// One derived indicator at one unit, after the secrecy stage: a value only where every cell it
-/// depends on is published.
-public struct IndicatorCell: Sendable, Hashable {
-  /// The indicator's identifier.
-  public var indicator: String
-  /// The unit's index.
-  public var unit: Int
-  /// The value, nil when not published.
-  public var value: Double?
-  /// `V` published; `D` hidden because a cell it depends on is secret (for a waiting time, a
-  /// waiting class); `A` too few measures behind a waiting time; `Z` nothing to compute (no base).
-  public var status: CellStatus
-
+/// The derived indicators of an aggregation, once the secrecy stage has said which cells are
+/// published (``IndicatorCell``, a value of `EnqueteCore`).
+extension IndicatorCell {
   /// Computes `indicator` at every unit of its levels. `isPublished(variable, unit)` says whether
   /// a cell is published (publishable or structural zero); `threshold` is the fewest measures a
   /// waiting time needs.

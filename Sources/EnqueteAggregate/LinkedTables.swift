@@ -1,32 +1,8 @@
 import EnqueteCore
 
-/// The published cells grouped into linked systems: variables tied by a breakdown (a total and
-/// its categories, in any table) are one system, with the geographic equations of every variable
-/// and the category equations of every breakdown at every unit. Each system is an
-/// ``AdditiveTable`` the secrecy stage protects as a whole; systems share no cell.
-public struct LinkedTables: Sendable {
-  /// One system: its rule, its cells (with their variable and unit) and its equations.
-  public struct System: Sendable {
-    /// The name of the plan's rule over all its cells.
-    public var rule: String
-    /// The variables, in plan order.
-    public var variables: [String]
-    /// The additive table; cell identifiers are `variable|niveau|code`.
-    public var table: AdditiveTable
-    /// For each cell, its variable and unit index.
-    public var origins: [(variable: String, unit: Int)]
-  }
-
-  /// The systems, in the order of their first variable in the plan.
-  public let systems: [System]
-  /// Where each cell is: `(system, index)` by cell identifier.
-  public let location: [String: (system: Int, cell: Int)]
-
-  /// The identifier of a cell: `variable|niveau|code`.
-  public static func cellID(_ variable: String, _ unit: GeographicUnit) -> String {
-    "\(variable)|\(unit.level.rawValue)|\(unit.code)"
-  }
-
+/// Links an ``Aggregation`` into the systems the secrecy stage protects (``LinkedTables``, a value
+/// of `EnqueteCore`).
+extension LinkedTables {
   /// Links the cells of `aggregation`, leaving out the units of `excluded` levels (to compare a
   /// joint protection with one hierarchy alone). With `knowledge`, every fact a reader knows
   /// besides the equations (``AttackerKnowledge``) becomes a constraint of its system, systems tied
@@ -183,8 +159,7 @@ public struct LinkedTables: Sendable {
       systems.append(
         System(rule: ruleByVariable[variables[0]]!, variables: variables, table: table, origins: origins))
     }
-    self.systems = systems
-    self.location = location
+    self.init(systems: systems, location: location)
   }
 
   /// How much dearer hiding a cell of `level` is than hiding a service's cell of the same value:

@@ -2,27 +2,6 @@ import EnqueteCore
 import Foundation
 import GRDB
 
-/// A campaign as `campaign list` shows it.
-public struct CampaignSummary: Sendable, Hashable {
-  /// The survey.
-  public var survey: String
-  /// The survey year.
-  public var year: Int
-  /// When it was opened.
-  public var openedAt: Date
-  /// When it was closed, nil while open.
-  public var closedAt: Date?
-  /// The directory's file name.
-  public var directoryName: String
-  /// Services in the directory.
-  public var expectedCount: Int
-  /// Expected services with a current accepted report.
-  public var respondentCount: Int
-
-  /// Whether files may still come in.
-  public var isOpen: Bool { closedAt == nil }
-}
-
 extension Ledger {
   /// Opens the campaign of `survey` and `year` with its directory of expected respondents (whose
   /// original bytes are kept too).

@@ -52,6 +52,14 @@ public struct CodeHierarchy: Sendable, Hashable {
     }
   }
 
+  /// Adds `code` under the code at `parent`, after its other children, as the next line of a
+  /// hierarchy file would; returns its position.
+  @discardableResult
+  public mutating func append(_ code: String, under parent: Int) throws(Problem) -> Int {
+    guard positions[code] == nil else { throw .duplicateCode(line: codes.count) }
+    return add(code, parent: parent)
+  }
+
   @discardableResult
   private mutating func add(_ code: String, parent: Int) -> Int {
     let position = codes.count

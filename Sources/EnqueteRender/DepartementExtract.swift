@@ -48,9 +48,9 @@ struct DepartementExtract {
 
   /// The extract's long CSV: the publication's rows of its units and services.
   func csv() -> String {
-    var out = PublishedData.columns.joined(separator: ",") + "\n"
+    var out = CSVText.line(PublishedData.columns)
     for position in index.rows(of: units.map { ($0.0, $0.1) }, servicesOf: departement.code) {
-      out += OpenDataCSV.line(facts.current.cells[position], year: facts.current.year)
+      out += PublicationFiles.line(facts.current.cells[position], year: facts.current.year)
     }
     return out
   }

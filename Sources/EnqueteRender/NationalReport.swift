@@ -28,7 +28,7 @@ struct NationalReport {
       "proprietaire": plan.survey == .espaceRencontre
         ? "Ministère de la Justice" : "Caisse nationale des allocations familiales (CNAF)",
       "taux_reponse": facts.expected > 0
-        ? FrenchNumber.text(Double(facts.respondents) / Double(facts.expected) * 100, decimals: 1) + " %"
+        ? FrenchNumber.percent(Double(facts.respondents) / Double(facts.expected))
         : "–",
       "repondants": facts.respondents, "attendus": facts.expected, "outil": facts.tool,
       "champ": plan.survey == .espaceRencontre

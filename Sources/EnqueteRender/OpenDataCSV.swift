@@ -3,37 +3,6 @@ import EnqueteCore
 /// The tables as CSV files: the open-data dialect (UTF-8, comma, point) with a Table Schema each,
 /// and French Excel's (`;`, decimal comma, UTF-8 BOM, `s` for secret).
 enum OpenDataCSV {
-  /// A CSV field, quoted when needed (`delimiter`, quote, line break); user text defused.
-  static func field(_ text: String, delimiter: Character = ",") -> String {
-    guard text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-
-  /// A long-CSV line of a published cell.
-  static func line(_ cell: PublishedData.Cell, year: Int) -> String {
-    let value =
-      cell.value.map {
-        FrenchNumber.text($0, decimals: 2, separator: "").replacingOccurrences(of: ",", with: ".")
-      }
-      .map(trimmed) ?? ""
-    return [
-      String(year), cell.table, cell.level.rawValue, cell.code, SpreadsheetText.defused(cell.name),
-      cell.category,
-      cell.variable, value, cell.status.published.rawValue, cell.departement ?? "",
-    ].map { field($0) }.joined(separator: ",") + "\n"
-  }
-
-  /// `12.50` → `12.5`, `3.00` → `3`.
-  static func trimmed(_ text: String) -> String {
-    guard text.contains(".") else { return text }
-    var result = text
-    while result.hasSuffix("0") { result.removeLast() }
-    if result.hasSuffix(".") { result.removeLast() }
-    return result
-  }
-
   /// The column names of a table's wide CSV: `niveau,code,libelle`, then per column its value
   /// and its status.
   static func wideColumns(_ table: PublishedTableDefinition) -> [String] {
@@ -59,20 +28,16 @@ enum OpenDataCSV {
 
   /// `donnees/<table>.csv`: one line per unit, one value and one status column per category.
   static func wide(_ table: PublishedTableDefinition, _ data: PublishedData) -> String {
-    var out = wideColumns(table).joined(separator: ",") + "\n"
+    var out = CSVText.line(wideColumns(table))
     for (level, code, name) in units(table, data) {
       var fields = [level.rawValue, code, SpreadsheetText.defused(name)]
       for column in table.columns {
         let cell = data.cell(table.id, column.variable, level, code)
-        fields.append(
-          cell?.value.map {
-            trimmed(
-              FrenchNumber.text($0, decimals: 2, separator: "").replacingOccurrences(of: ",", with: "."))
-          }
-            ?? "")
+        // As the long CSV writes it (values are published to the cent at most).
+        fields.append(cell?.value.map { Value.canonicalText(of: $0) } ?? "")
         fields.append(cell?.status.published.rawValue ?? "")
       }
-      out += fields.map { field($0) }.joined(separator: ",") + "\n"
+      out += CSVText.line(fields)
     }
     return out
   }
@@ -124,7 +89,7 @@ enum OpenDataCSV {
       + table.columns.map {
         labels.column(table.id, category: $0.category, variable: $0.variable)
       }
-    out += headings.map { field($0, delimiter: ";") }.joined(separator: ";") + "\r\n"
+    out += CSVText.line(headings, delimiter: ";", terminator: "\r\n")
     for (level, code, name) in units(table, data) {
       var fields = [level.frenchName, code, SpreadsheetText.defused(name)]
       for column in table.columns {
@@ -139,7 +104,7 @@ enum OpenDataCSV {
           fields.append("")
         }
       }
-      out += fields.map { field($0, delimiter: ";") }.joined(separator: ";") + "\r\n"
+      out += CSVText.line(fields, delimiter: ";", terminator: "\r\n")
     }
     return out
   }

@@ -42,7 +42,7 @@ struct SampleReadme {
         let answered = campaign.reports[survey]![year]!.count
         let rate = (Double(answered) / Double(expected) * 1000).rounded() / 10
         out +=
-          "| \(survey.rawValue) | \(year) | \(expected) | \(answered) | \(Value.canonicalText(of: rate).replacingOccurrences(of: ".", with: ",")) % |\n"
+          "| \(survey.rawValue) | \(year) | \(expected) | \(answered) | \(FrenchNumber.cell(rate)) % |\n"
       }
     }
     out +=

@@ -94,10 +94,7 @@ struct SubmissionFiles {
   func directory(survey: SurveyID, year: Int) -> SampleFile {
     var text = "siret,nom,enquete,departement_code\n"
     for service in campaign.expected[survey]![year]! {
-      let name =
-        service.name.contains(",") || service.name.contains("\"")
-        ? "\"" + service.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : service.name
-      text += "\(service.siret),\(name),\(survey.rawValue),\(service.departement.code)\n"
+      text += CSVText.line([service.siret, service.name, survey.rawValue, service.departement.code])
     }
     return SampleFile(path: "annuaires/\(survey.rawValue)-\(year).csv", bytes: Array(text.utf8))
   }

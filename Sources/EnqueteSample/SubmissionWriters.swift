@@ -64,24 +64,18 @@ struct CSVSubmissionWriter {
   func render(_ rows: [[String: Value]]) -> String {
     let newline = dialect == .frenchExcel ? "\r\n" : "\n"
     let columns = table.submittedVariables
-    var out = columns.map(\.name).joined(separator: String(dialect.delimiter)) + newline
+    var out = CSVText.line(columns.map(\.name), delimiter: dialect.delimiter, terminator: newline)
     for row in rows {
-      out +=
-        columns.map { column in
-          guard let value = row[column.name] else { return "" }
-          var text = dialect.write(value)
-          if column.type == .departement, dialect == .frenchExcel, text.hasPrefix("0") {
-            text.removeFirst()  // Excel reads 01 as the number 1 and saves it so.
-          }
-          return quoted(text)
+      let fields = columns.map { column in
+        guard let value = row[column.name] else { return "" }
+        var text = dialect.write(value)
+        if column.type == .departement, dialect == .frenchExcel, text.hasPrefix("0") {
+          text.removeFirst()  // Excel reads 01 as the number 1 and saves it so.
         }
-        .joined(separator: String(dialect.delimiter)) + newline
+        return text
+      }
+      out += CSVText.line(fields, delimiter: dialect.delimiter, terminator: newline)
     }
     return out
-  }
-
-  private func quoted(_ text: String) -> String {
-    let needsQuotes = text.contains { $0 == dialect.delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-    return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }
 }

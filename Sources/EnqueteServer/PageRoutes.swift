@@ -1,6 +1,7 @@
 import EnqueteCore
 import EnqueteLedger
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 import Hummingbird
 
@@ -103,7 +104,7 @@ struct PageRoutes: Sendable {
       headers[.contentType] = "application/json; charset=utf-8"
       return Response(
         status: .ok, headers: headers,
-        body: .init(byteBuffer: ByteBuffer(string: StatusReport.json(facts.status))))
+        body: .init(byteBuffer: ByteBuffer(string: StatusOutput.json(facts.status))))
     }
     return PortalResponse.html(
       FollowUpPage.render(survey: survey, year: year, facts: facts, identity: identity))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnquetePipeline
+import EnqueteProtect
 import Foundation
 
 /// `enquete audit DIR`: re-runs the secrecy audit of a published folder from its files alone.

@@ -2,6 +2,7 @@ import ArgumentParser
 import EnqueteCore
 import EnqueteLedger
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 
 /// `enquete campaign open|close|list`: the campaigns of the ledger.
@@ -87,9 +88,9 @@ struct CampaignCommand: ParsableCommand {
     func run() throws {
       let campaigns = try ledger.open().campaigns()
       if format == .json {
-        print(CampaignListReport.json(campaigns), terminator: "")
+        print(CampaignListOutput.json(campaigns), terminator: "")
       } else {
-        print(CampaignListReport.text(campaigns), terminator: "")
+        print(CampaignListOutput.text(campaigns), terminator: "")
       }
     }
   }

@@ -22,9 +22,9 @@ struct HistoryCommand: ParsableCommand {
     let siret = siret.replacingOccurrences(of: " ", with: "")
     let entries = try ledger.open().history(siret: siret)
     if format == .json {
-      print(HistoryReport.json(siret: siret, entries), terminator: "")
+      print(HistoryOutput.json(siret: siret, entries), terminator: "")
     } else {
-      print(HistoryReport.text(siret: siret, entries), terminator: "")
+      print(HistoryOutput.text(siret: siret, entries), terminator: "")
     }
   }
 }

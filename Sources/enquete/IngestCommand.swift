@@ -2,6 +2,7 @@ import ArgumentParser
 import EnqueteCore
 import EnqueteLedger
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 
 /// `enquete ingest`: validates submissions and keeps them in the ledger, accepted or not.
@@ -47,7 +48,7 @@ struct IngestCommand: ParsableCommand {
     let ingestion = Ingestion(
       ledger: try ledger.open(), campaignYear: year, strict: strict, clock: { fixed ?? Date() },
       logger: CLILogger.make("enquete.ingest"))
-    var results: [IngestReport.Result] = []
+    var results: [IngestOutput.Result] = []
     var missing = false
     var notOpen = false
     var present: [String] = []
@@ -61,7 +62,7 @@ struct IngestCommand: ParsableCommand {
     }
     var failure: (any Error)?
     ingestion.ingest(paths: present) { path, outcome in
-      let result: IngestReport.Result
+      let result: IngestOutput.Result
       switch outcome {
       case .success(let stored): result = .init(path: path, outcome: stored)
       case .failure(let error as LedgerError):
@@ -77,15 +78,15 @@ struct IngestCommand: ParsableCommand {
       if case .stored(let verdict, _, _)? = result.outcome {
         VerdictOutput.printDiagnostics(verdict, verbose: verbose)
       }
-      print(IngestReport.line(result))
+      print(IngestOutput.line(result))
       return true
     }
     if let failure { throw failure }
     if format == .json {
-      print(IngestReport.json(results), terminator: "")
+      print(IngestOutput.json(results), terminator: "")
     } else if results.count > 1 {
       let verdicts = results.compactMap(\.verdict)
-      print(VerdictText.total(verdicts) + ", " + IngestReport.ledgerTotal(results))
+      print(VerdictText.total(verdicts) + ", " + IngestOutput.ledgerTotal(results))
     }
     if notOpen { throw ExitCode(64) }
     if results.contains(where: \.isRefused) { throw ExitCode(65) }

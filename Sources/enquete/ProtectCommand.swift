@@ -141,7 +141,7 @@ struct ProtectCommand: ParsableCommand {
         settings: settings, prunes: !withoutPruning, method: method,
         otherHierarchies: otherHierarchies.map(read))
     }
-    print(format == .json ? ProtectionReport.json(result) : ProtectionReport.text(result), terminator: "")
+    print(format == .json ? ProtectionOutput.json(result) : ProtectionOutput.text(result), terminator: "")
     if !result.audit.passes { throw ExitCode(1) }
   }
 

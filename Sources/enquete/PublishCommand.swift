@@ -2,6 +2,7 @@ import ArgumentParser
 import EnqueteCore
 import EnqueteLedger
 import EnquetePipeline
+import EnqueteProtect
 import Foundation
 
 /// `enquete publish SURVEY YEAR`: aggregation → protection → audit, and the published folder.
@@ -94,7 +95,8 @@ struct PublishCommand: ParsableCommand {
             .utf8))
       throw ExitCode(64)
     }
-    let files = PublicationTauArgus.files(publication, directory: target.path, method: tauMethode)
+    let files = PublicationTauArgus.files(
+      publication.tauArgusTables, directory: target.path, method: tauMethode)
     for (path, text) in files {
       let url = target.appendingPathComponent(path)
       try FileManager.default.createDirectory(
@@ -109,13 +111,16 @@ struct PublishCommand: ParsableCommand {
   /// Audits τ-Argus's patterns found under `directory` over the whole publication, and says so.
   private func auditTauArgus(_ publication: Publication, from directory: String) throws {
     var outputs: [String: String] = [:]
-    for table in PublicationTauArgus.tables(publication) {
+    let tables = publication.tauArgusTables
+    for table in tables {
       let path = URL(fileURLWithPath: directory).appendingPathComponent(table.folder).appendingPathComponent(
         "out.csv")
       if let text = try? String(contentsOf: path, encoding: .utf8) { outputs[table.folder] = text }
     }
-    let hidden = try PublicationTauArgus.suppressedCells(publication, outputs: outputs)
-    let audit = try PublicationTauArgus.audit(publication, hidden: hidden)
+    let hidden = try PublicationTauArgus.suppressedCells(tables, outputs: outputs)
+    let audit = try PublicationTauArgus.audit(
+      tables, hidden: hidden, linked: publication.linked, protections: publication.protections,
+      settings: publication.settings)
     var out = "Motifs τ-Argus : \(outputs.count) tableaux lus, \(audit.secondaries) cellules masquées "
     out += "en plus des \(audit.primaries) cellules en secret primaire d'enquete\n"
     out += "  primaires qu'ils publient : \(audit.primariesPublished.count)\n"

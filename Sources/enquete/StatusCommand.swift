@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnqueteCore
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 
 /// `enquete status SURVEY YEAR`: response rates and the services to remind.
@@ -33,14 +34,14 @@ struct StatusCommand: ParsableCommand {
       try ledger.open().status(survey: campaign.survey, year: campaign.year)
     }
     if let remindersFile {
-      try Data(StatusReport.remindersCSV(status).utf8).write(to: URL(fileURLWithPath: remindersFile))
+      try Data(StatusOutput.remindersCSV(status).utf8).write(to: URL(fileURLWithPath: remindersFile))
     }
     if csv {
-      print(StatusReport.remindersCSV(status), terminator: "")
+      print(StatusOutput.remindersCSV(status), terminator: "")
     } else if format == .json {
-      print(StatusReport.json(status), terminator: "")
+      print(StatusOutput.json(status), terminator: "")
     } else {
-      print(StatusReport.text(status), terminator: "")
+      print(StatusOutput.text(status), terminator: "")
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnqueteCore
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 
 /// Output formats of reporting commands.

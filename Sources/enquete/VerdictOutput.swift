@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 
 /// How `validate` and `ingest` show what validation said: diagnostics on stderr as

@@ -1,6 +1,7 @@
 import EnqueteCore
 import EnqueteLedger
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 import GRDB
 import Testing
@@ -75,7 +76,7 @@ import Testing
     #expect(history[0].reports[0].supersededBy?.version == 2)
     #expect(history[0].reports[0].supersededBy?.fileID == second.id)
     #expect(history[1].reports[0].isCurrent)
-    let text = HistoryReport.text(siret: Self.sample.siret, history)
+    let text = HistoryOutput.text(siret: Self.sample.siret, history)
     #expect(text.contains("version 1, remplacée par la version 2 (fichier n° \(second.id))"))
     #expect(text.contains("version 2, courante"))
     #expect(try ledger.status(survey: .mediationFamiliale, year: 2025).national.respondents == 1)
@@ -139,7 +140,7 @@ import Testing
     let reminder = status.reminders.first { $0.siret == Self.sample.siret }
     #expect(reminder?.reason == .lastFileRefused)
     #expect(reminder?.isRespondent == true)
-    #expect(StatusReport.remindersCSV(status).contains("\(Self.sample.siret),"))
+    #expect(StatusOutput.remindersCSV(status).contains("\(Self.sample.siret),"))
   }
 
   @Test func aFileWhoseFirstRowOfASiretIsAcceptedIsNoRefusalForIt() throws {

@@ -2,6 +2,7 @@ import EnqueteAggregate
 import EnqueteCore
 import EnquetePipeline
 import EnqueteProtect
+import EnqueteRender
 import Foundation
 import Testing
 
@@ -86,8 +87,8 @@ import Testing
     ]
     let publication = try Publication.run(plan: Self.plan, year: 2025, reports: reports)
     #expect(publication.auditPasses)
-    let rows = publication.rows
-    func row(_ level: GeographicLevel, _ code: String) -> PublishedRow? {
+    let rows = publication.published.cells
+    func row(_ level: GeographicLevel, _ code: String) -> PublishedData.Cell? {
       rows.first { $0.level == level && $0.code == code }
     }
     for (siret, departement) in [
@@ -98,11 +99,11 @@ import Testing
       #expect(service.status.isSuppressed == own.status.isSuppressed, "\(departement)")
       #expect(service.value == own.value)
     }
-    #expect(row(.departement, "01")?.status == .primaryFrequency)
+    #expect(publication.status(of: "nb_seances|departement|01") == .primaryFrequency)
     // 33 adds up to 5, publishable by itself; but every zero is published, so a reader knows both
     // its services (2 and 3) are at least 1, hence each at most 4 if 33 were shown: 33 is hidden.
-    #expect(row(.departement, "33")?.status == .secondary)
-    #expect(row(.service, "00000000000003")?.status == .primaryFrequency)
+    #expect(publication.status(of: "nb_seances|departement|33") == .secondary)
+    #expect(publication.status(of: "nb_seances|service|00000000000003") == .primaryFrequency)
   }
 
   @Test func theFolderAuditPassesAndCatchesABrokenPattern() throws {
@@ -181,7 +182,7 @@ extension LinkedProtectionTests {
     let late = Self.grandEst + [Self.report("00000000000097", "52", 9)]
     let second = try Publication.run(plan: Self.plan, year: 2025, reports: late)
     let check = try RepublicationCheck.compare(
-      previous: Array(PublicationFiles.longCSV(first).utf8), with: second)
+      previous: Array(PublicationFiles.longCSV(first.published).utf8), with: second.published)
     #expect(check.revealed.contains("nb_seances|departement|52"))
     #expect(check.changed.contains("nb_seances|national|FR"))
     let warnings = check.warnings(previousNumber: 1, previousDate: "2026-01-15 10:00 UTC")
@@ -189,7 +190,7 @@ extension LinkedProtectionTests {
     #expect(warnings[0].contains("[publish.republication-revele]"))
     // Nothing to say when nothing changed.
     let same = try RepublicationCheck.compare(
-      previous: Array(PublicationFiles.longCSV(first).utf8), with: first)
+      previous: Array(PublicationFiles.longCSV(first.published).utf8), with: first.published)
     #expect(same.revealed.isEmpty && same.changed.isEmpty && same.hiddenAgain.isEmpty)
   }
 }

@@ -15,7 +15,7 @@ import Testing
 
   @Test func eachTableIsWrittenAlongEachHierarchyWithItsValues() throws {
     let publication = try Self.publication()
-    let tables = PublicationTauArgus.tables(publication)
+    let tables = publication.tauArgusTables
     #expect(tables.map(\.folder) == ["t-nb_seances-regions", "t-nb_seances-cours"])
     let regions = tables[0].table
     #expect(regions.dimensions.count == 1)
@@ -30,7 +30,7 @@ import Testing
     }
     let cours = tables[1].table.dimensions[0]
     #expect(cours.codes[cours.parents[cours.position(of: "D52")!]!] == "CAdijon")
-    let files = PublicationTauArgus.files(publication, directory: "/prive/tau")
+    let files = PublicationTauArgus.files(publication.tauArgusTables, directory: "/prive/tau")
     #expect(files["t-nb_seances-regions/batch.arb"]!.contains("<SUPPRESS> OPT(1,60)"))  // one dimension
     #expect(files["t-nb_seances-cours/table.rda"]!.contains("\"/prive/tau/t-nb_seances-cours/GEO.hrc\""))
   }
@@ -43,10 +43,12 @@ import Testing
       ,"Total","R44","D08","S00000000000001","D10","D51","D52","S00000000000004"
       ,483,423,x,x,47,54,x,x
       """
-    let tables = PublicationTauArgus.tables(publication)
-    let hidden = try PublicationTauArgus.suppressedCells(publication, outputs: [tables[0].folder: output])
+    let tables = publication.tauArgusTables
+    let hidden = try PublicationTauArgus.suppressedCells(tables, outputs: [tables[0].folder: output])
     #expect(hidden.contains("nb_seances|departement|52") && hidden.contains("nb_seances|departement|08"))
-    let audit = try PublicationTauArgus.audit(publication, hidden: hidden)
+    let audit = try PublicationTauArgus.audit(
+      tables, hidden: hidden, linked: publication.linked, protections: publication.protections,
+      settings: publication.settings)
     #expect(audit.primariesPublished.isEmpty)
     #expect(audit.failures.contains("nb_seances|departement|52"))
     // The publication's own pattern passes the same audit.
@@ -56,6 +58,10 @@ import Testing
         own.insert(publication.linked.systems[system].table.cells[cell].id)
       }
     }
-    #expect(try PublicationTauArgus.audit(publication, hidden: own).failures.isEmpty)
+    #expect(
+      try PublicationTauArgus.audit(
+        tables, hidden: own, linked: publication.linked, protections: publication.protections,
+        settings: publication.settings
+      ).failures.isEmpty)
   }
 }

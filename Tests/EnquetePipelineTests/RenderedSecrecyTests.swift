@@ -1,5 +1,6 @@
 import EnqueteCore
 import EnquetePipeline
+import EnqueteProtect
 import EnqueteRender
 import Foundation
 import Testing
@@ -44,7 +45,7 @@ import Testing
   @Test func noRenderedFileSpellsADominatedBudget() throws {
     let publication = try Publication.run(plan: Self.plan, year: 2025, reports: Self.reports())
     #expect(publication.status(of: "charges_totales|departement|52") == .primaryDominance)
-    let data = try PublishedData(csv: PublicationFiles.longCSV(publication))
+    let data = publication.published
     let facts = ReportFacts(
       plan: Self.plan, catalog: .builtIn(.mediationFamiliale), current: data, previous: nil, respondents: 30,
       expected: 31, files: .init(total: 3, accepted: 3, partial: 0, refused: 0, acceptedReports: 30),
@@ -52,8 +53,15 @@ import Testing
       tool: "enquete test")
     let files =
       try ReportRenderer().render(facts) + [
-        .init(path: "tableaux.csv", bytes: Array(PublicationFiles.longCSV(publication).utf8)),
-        .init(path: "audit.json", bytes: Array(AuditFiles.publicAudit(publication).utf8)),
+        .init(path: "tableaux.csv", bytes: Array(PublicationFiles.longCSV(data).utf8)),
+        .init(
+          path: "audit.json",
+          bytes: Array(
+            PublicationAudits.publicAudit(
+              plan: Self.plan, year: 2025, linked: publication.linked, protections: publication.protections,
+              losses: PublicationAudits.losses(
+                data, plan: Self.plan, linked: publication.linked, protections: publication.protections)
+            ).rendered().utf8)),
       ]
     #expect(files.contains { $0.path == "excel/tableaux.xlsx" })
     for file in files {

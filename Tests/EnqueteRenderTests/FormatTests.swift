@@ -5,19 +5,6 @@ import Testing
 @testable import EnqueteRender
 
 @Suite struct FormatTests {
-  @Test func frenchNumbersGroupThousandsAndUseADecimalComma() {
-    #expect(FrenchNumber.text(1_234_567) == "1\u{202F}234\u{202F}567")
-    #expect(FrenchNumber.text(999) == "999")
-    #expect(FrenchNumber.text(12.345, decimals: 1) == "12,3")
-    #expect(FrenchNumber.text(-0.04, decimals: 1) == "0,0")
-    #expect(FrenchNumber.text(-2.5, decimals: 1) == "-2,5")
-    #expect(FrenchNumber.cell(62.3) == "62,3")
-    #expect(FrenchNumber.cell(509.75) == "509,75")
-    #expect(FrenchNumber.evolution(from: 200, to: 205) == "+2,5 %")
-    #expect(FrenchNumber.evolution(from: 0, to: 5) == nil)
-    #expect(FrenchNumber.points(from: 61.8, to: 62.3) == "+0,5 point")
-  }
-
   @Test func formulaLookingTextIsDefused() {
     for text in ["=HYPERLINK(\"http://x\")", "+33 1", "-2", "@SUM(A1)", "\tx"] {
       #expect(SpreadsheetText.defused(text) == "'" + text)

@@ -121,7 +121,7 @@ public struct AttackerKnowledge: Sendable {
 
   /// The identifier of a cell.
   public static func cellID(_ variable: String, _ level: GeographicLevel, _ code: String) -> String {
-    "\(variable)|\(level.rawValue)|\(code)"
+    CellID(variable: variable, level: level, code: code).description
   }
 
   /// What a reader knows of a hidden cell of `variable`, beyond 0: 1 for a count under a rule on

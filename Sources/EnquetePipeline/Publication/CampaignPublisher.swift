@@ -1,6 +1,7 @@
 import EnqueteCore
 import EnqueteLedger
 import EnqueteProtect
+import EnqueteRender
 import Foundation
 import Logging
 
@@ -37,9 +38,9 @@ public enum CampaignPublisher {
     }
     let written = try PublishedFolder.write(publication, to: folder, privateAudit: privateAudit)
     var warnings: [String] = []
-    let csv = Array(PublicationFiles.longCSV(publication).utf8)
+    let csv = Array(PublicationFiles.longCSV(publication.published).utf8)
     if let previous = try ledger.lastPublication(survey: survey, year: year), previous.cells != csv {
-      let check = try RepublicationCheck.compare(previous: previous.cells, with: publication)
+      let check = try RepublicationCheck.compare(previous: previous.cells, with: publication.published)
       warnings = check.warnings(
         previousNumber: previous.id, previousDate: FrenchFormat.dateTime(previous.publishedAt))
     }

@@ -1,11 +1,11 @@
 import EnqueteAggregate
 import EnqueteCore
 import EnqueteProtect
-import Foundation
 import Logging
 
 /// One campaign's protected publication: aggregation → primary and secondary suppression over
-/// every linked system at once → LP audit → derived indicators. Every renderer draws from it.
+/// every linked system at once → LP audit → derived indicators → the published cells. Every
+/// renderer draws from it.
 public struct Publication: Sendable {
   /// The plan published.
   public let plan: PublicationPlan
@@ -19,10 +19,12 @@ public struct Publication: Sendable {
   public let settings: [SecrecySettings]
   /// The derived indicators at every unit of their levels.
   public let indicators: [IndicatorCell]
+  /// The published cells, as `tableaux.csv` states them.
+  public let published: PublishedData
   /// The joint protection compared with protecting each hierarchy alone, when asked for.
   public let comparison: HierarchyComparison?
   /// The full attacker model compared with the equations alone, when asked for.
-  public var knowledgeComparison: KnowledgeComparison? = nil
+  public let knowledgeComparison: KnowledgeComparison?
 
   /// The campaign year.
   public var year: Int { aggregation.year }
@@ -35,27 +37,23 @@ public struct Publication: Sendable {
     compareKnowledge: Bool = false, logger: Logger? = nil
   ) throws -> Publication {
     let aggregation = try Aggregation(plan: plan, year: year, reports: reports)
-    let linked = LinkedTables(aggregation, knowledge: knowledge(of: plan))
+    let knowledge = AttackerKnowledge(
+      plan: plan, catalog: .builtIn(plan.survey), rules: .builtIn(plan.survey))
+    let linked = LinkedTables(aggregation, knowledge: knowledge)
     // What the pattern itself tells a reader (dominance of the published cells) is known once
     // the pattern is: each system is audited again with it, completed where needed.
-    let settings = linked.systems.map { settingsOf(plan.rules[$0.rule]!, plan: plan) }
+    let settings = LinkedProtection.settings(linked, plan: plan)
     let protections = try PatternKnowledge.reinforced(
-      try protectAll(linked.systems.map(\.table), settings, logger: logger), linked, aggregation, settings,
-      knowledge: knowledge(of: plan), logger: logger)
-    let statusByCell = { (id: String) -> CellStatus? in
-      linked.location[id].map { protections[$0.system].statuses[$0.cell] }
-    }
-    let countThreshold = plan.rules["effectifs"]?.threshold ?? 5
+      try LinkedProtection.protectAll(linked.systems.map(\.table), settings, logger: logger), linked,
+      aggregation, settings, knowledge: knowledge, logger: logger)
     let indicators = plan.indicators.flatMap { indicator in
-      IndicatorCell.compute(indicator, aggregation, threshold: countThreshold) { variable, unit in
-        let id = LinkedTables.cellID(variable, aggregation.units.units[unit])
-        guard let status = statusByCell(id) else { return false }
-        return !status.isSuppressed
+      IndicatorCell.compute(indicator, aggregation, threshold: plan.rules["effectifs"]?.threshold ?? 5) {
+        guard let place = linked.location[LinkedTables.cellID($0, aggregation.units.units[$1])] else {
+          return false
+        }
+        return !protections[place.system].statuses[place.cell].isSuppressed
       }
     }
-    let comparison =
-      compareHierarchies
-      ? try HierarchyComparison.run(aggregation, linked, protections, settings, logger: logger) : nil
     logger?.info(
       "publication protected",
       metadata: [
@@ -63,52 +61,23 @@ public struct Publication: Sendable {
         "cells": "\(linked.location.count)",
         "hidden": "\(protections.reduce(0) { $0 + $1.statuses.count(where: \.isSuppressed) })",
       ])
-    var publication = Publication(
+    return Publication(
       plan: plan, aggregation: aggregation, linked: linked, protections: protections, settings: settings,
-      indicators: indicators, comparison: comparison)
-    if compareKnowledge {
-      publication.knowledgeComparison = try KnowledgeComparison.run(
-        aggregation, linked, protections, settings, logger: logger)
-    }
-    return publication
-  }
-
-  /// What a reader of a publication under `plan` knows: the plan with its survey's catalog and
-  /// rules (``AttackerKnowledge``).
-  public static func knowledge(of plan: PublicationPlan) -> AttackerKnowledge {
-    AttackerKnowledge(plan: plan, catalog: .builtIn(plan.survey), rules: .builtIn(plan.survey))
-  }
-
-  /// The secrecy settings of a plan rule.
-  public static func settingsOf(_ rule: SecrecyRuleDefinition, plan: PublicationPlan) -> SecrecySettings {
-    SecrecySettings(
-      frequencyThreshold: rule.threshold,
-      dominance: rule.basis == .value
-        ? nil : rule.dominance.map { .init(contributors: $0.contributors, percent: $0.percent) },
-      protectionRatio: plan.protectionRatio)
-  }
-
-  /// Protects every table, largest first, on as many threads as the machine has cores.
-  static func protectAll(
-    _ tables: [AdditiveTable], _ settings: [SecrecySettings], logger: Logger?
-  ) throws -> [ProtectionResult] {
-    let results = ResultSlots<Result<ProtectionResult, ProtectionAudit.Problem>>(count: tables.count)
-    let order = tables.indices.sorted { tables[$0].cells.count > tables[$1].cells.count }
-    DispatchQueue.concurrentPerform(iterations: order.count) { position in
-      let index = order[position]
-      let suppression = SecondarySuppression(settings: settings[index], logger: logger)
-      let start = DispatchTime.now().uptimeNanoseconds
-      results[index] = Result { () throws(ProtectionAudit.Problem) in
-        DeterminedSecondaries.published(try suppression.protect(tables[index]))
-      }
-      logger?.debug(
-        "system protected",
-        metadata: [
-          "system": "\(index)", "cells": "\(tables[index].cells.count)",
-          "seconds": "\(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)",
-        ])
-    }
-    return try results.values.map { try $0!.get() }
+      indicators: indicators,
+      published: PublishedData(
+        aggregation: aggregation, linked: linked, statuses: protections.map(\.statuses),
+        indicators: indicators),
+      comparison: compareHierarchies
+        ? try HierarchyComparison.run(
+          joint: linked,
+          regionsOnly: LinkedTables(aggregation, excluding: [.courAppel], knowledge: knowledge),
+          coursOnly: LinkedTables(aggregation, excluding: [.region], knowledge: knowledge), protections,
+          settings,
+          logger: logger) : nil,
+      knowledgeComparison: compareKnowledge
+        ? try KnowledgeComparison.run(
+          plan: plan, full: linked, plain: LinkedTables(aggregation), protections, settings, logger: logger)
+        : nil)
   }
 
   /// Whether every system's audit passes.
@@ -118,19 +87,7 @@ public struct Publication: Sendable {
   public func status(of cellID: String) -> CellStatus? {
     linked.location[cellID].map { protections[$0.system].statuses[$0.cell] }
   }
-}
 
-/// Slots written from several threads, each slot by one thread only.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Value?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  subscript(index: Int) -> Value? {
-    get { lock.withLock { slots[index] } }
-    set { lock.withLock { slots[index] = newValue } }
-  }
-
-  var values: [Value?] { lock.withLock { slots } }
+  /// The τ-Argus tables of the publication (``PublicationTauArgus``).
+  public var tauArgusTables: [PublicationTauArgus.Table] { PublicationTauArgus.tables(aggregation, linked) }
 }

@@ -1,4 +1,6 @@
 import EnqueteCore
+import EnqueteProtect
+import EnqueteRender
 import Foundation
 
 /// Writes a publication's files: the published folder and, outside it, the private audit.
@@ -13,7 +15,7 @@ public struct PublishedFolder: Sendable {
   public var summary: String
 
   /// The files of the published folder, in the order written.
-  public static let publishedFiles = ["tableaux.csv", "tableaux.schema.json", "structure.json", "audit.json"]
+  public static let publishedFiles = PublicationFiles.publishedFiles
 
   /// Writes `publication` into `directory` (created if needed) and its private audit to
   /// `privateAudit`, which must not lie inside `directory`.
@@ -28,56 +30,29 @@ public struct PublishedFolder: Sendable {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(
       at: secret.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let contents = [
-      PublicationFiles.longCSV(publication), PublicationFiles.longCSVSchema(publication),
-      PublicationFiles.structure(publication), AuditFiles.publicAudit(publication),
-    ]
+    let (plan, year, linked, protections) =
+      (publication.plan, publication.year, publication.linked, publication.protections)
+    let losses = PublicationAudits.losses(
+      publication.published, plan: plan, linked: linked, protections: protections)
+    let contents = PublicationFiles.published(
+      publication.published, plan: plan,
+      structure: PublishedStructure(plan: plan, year: year, linked: linked),
+      audit: PublicationAudits.publicAudit(
+        plan: plan, year: year, linked: linked, protections: protections, losses: losses))
     for (name, text) in zip(publishedFiles, contents) {
       try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
     }
-    try Data(AuditFiles.privateAudit(publication).utf8).write(to: secret, options: .atomic)
+    let audit = PublicationAudits.privateAudit(
+      plan: plan, year: year, linked: linked, protections: protections, losses: losses,
+      hierarchies: publication.comparison, knowledge: publication.knowledgeComparison)
+    try Data(audit.rendered().utf8).write(to: secret, options: .atomic)
+    let statuses = protections.flatMap(\.statuses)
+    let summary = PublicationSummary(
+      title: plan.title, year: year, reports: publication.aggregation.reportCounts.max() ?? 0,
+      systems: linked.systems.count, cells: statuses.count, primaries: statuses.count(where: \.isPrimary),
+      secondaries: statuses.count { $0 == .secondary }, audit: audit)
     return PublishedFolder(
       directory: directory, privateAudit: privateAudit, auditPasses: publication.auditPasses,
-      summary: summary(publication, directory: directory, privateAudit: privateAudit))
-  }
-
-  static func summary(_ publication: Publication, directory: String, privateAudit: String) -> String {
-    let statuses = publication.protections.flatMap(\.statuses)
-    let primaries = statuses.count(where: \.isPrimary)
-    let secondaries = statuses.count { $0 == .secondary }
-    var text = """
-      \(publication.plan.title) \(publication.year) : \(publication.aggregation.reportCounts.max() ?? 0) rapports, \
-      \(publication.linked.systems.count) systèmes de tableaux liés, \(statuses.count) cellules
-        secret primaire : \(primaries) cellules ; secret secondaire : \(secondaries) cellules
-        audit par programmation linéaire : \(publication.auditPasses ? "réussi" : "ÉCHEC")
-
-      """
-    if let comparison = publication.comparison {
-      text += """
-          régions et cours d'appel protégées ensemble : \(comparison.jointHidden) cases secrètes ; \
-        régions seules : \(comparison.regionsAloneHidden) ; cours d'appel seules : \(comparison.coursAloneHidden) ; \
-        union des deux motifs séparés : \(comparison.unionHidden) cases, \(comparison.unionFailingPrimaries) \
-        cases primaires exposées une fois les deux publiées
-
-        """
-    }
-    if let comparison = publication.knowledgeComparison {
-      text += """
-          contre tout ce qu'un lecteur sait : \(comparison.fullHidden) cases secrètes ; contre les seules \
-        équations : \(comparison.equationsOnlyHidden) cases, qui laissent \(comparison.equationsOnlyFailingPrimaries) \
-        cases primaires exposées et \(comparison.equationsOnlyRecomputable) cases secrètes recalculables \
-        exactement (valeurs cachées : audit privé)
-
-        """
-    }
-    text += "  pertes d'information (cases secrètes / cases, part de la valeur du tableau) :\n"
-    for loss in AuditFiles.losses(publication) {
-      text +=
-        "    \(loss.table): \(loss.primaries + loss.secondaries) / \(loss.cells) "
-        + "(\(loss.primaries) primaires, \(loss.secondaries) secondaires), \(FrenchFormat.percent(loss.hiddenShare)) de la valeur\n"
-    }
-    text += "  publié dans \(directory)/ (\(publishedFiles.joined(separator: ", ")))\n"
-    text += "  audit privé (valeurs, pertes d'information) : \(privateAudit) — à ne pas diffuser\n"
-    return text
+      summary: summary.text(directory: directory, privateAudit: privateAudit))
   }
 }

@@ -1,3 +1,5 @@
+import EnqueteCore
+
 /// A horizontal bar chart as inline SVG: one bar per category, its value and share written beside
 /// it; a secret category is drawn hatched with `s`.
 public enum BarChart {
@@ -41,7 +43,7 @@ public enum BarChart {
       let width = largest > 0 ? max(1, value / largest * barWidth) : 0
       var caption = FrenchNumber.cell(value)
       if let total, total > 0 {
-        caption += " (" + FrenchNumber.text(value / total * 100, decimals: 1) + " %)"
+        caption += " (" + FrenchNumber.percent(value / total) + ")"
       }
       out +=
         "<rect x=\"\(SVGText.number(labelWidth))\" y=\"\(SVGText.number(y + 3))\" width=\"\(SVGText.number(width))\" "

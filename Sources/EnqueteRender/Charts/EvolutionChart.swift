@@ -1,3 +1,5 @@
+import EnqueteCore
+
 /// Small multiples of a few national figures over the years, as inline SVG: one panel per
 /// figure, one bar per year with its value.
 public enum EvolutionChart {

@@ -1,3 +1,5 @@
+import EnqueteCore
+
 /// An Office Open XML workbook (`.xlsx`) with one sheet per table: numbers as numbers, text as
 /// inline strings (never formulas), secret cells as the text `s`. Deterministic.
 struct XLSXWorkbook {
@@ -92,10 +94,7 @@ struct XLSXWorkbook {
 
   /// A number as XML text: no exponent, at most two decimals.
   static func number(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    return OpenDataCSV.trimmed(
-      FrenchNumber.text(rounded, decimals: 2, separator: "").replacingOccurrences(of: ",", with: "."))
+    Value.canonicalText(of: (value * 100).rounded() / 100)
   }
 
   private func xml(_ body: String) -> [UInt8] {

@@ -20,9 +20,7 @@ enum RoleText {
 
   /// A rate as French text: `95,1 %`, or `—` when nothing is expected.
   static func percent(_ rate: Double?) -> String {
-    guard let rate else { return "—" }
-    let tenths = Int((rate * 1000).rounded())
-    return "\(tenths / 10),\(tenths % 10) %"
+    rate.map(FrenchNumber.percent) ?? "—"
   }
 
   /// A date and time as French text in UTC: `14/03/2025 10:00 UTC`.

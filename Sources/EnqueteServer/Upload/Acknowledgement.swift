@@ -1,6 +1,7 @@
 import EnqueteCore
 import EnqueteLedger
 import EnquetePipeline
+import EnqueteRender
 import Foundation
 import Hummingbird
 

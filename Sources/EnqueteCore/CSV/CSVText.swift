@@ -1,0 +1,63 @@
+/// The one CSV writer and the reader of enquete's own CSV files: RFC 4180 fields (quoted only
+/// when they hold the delimiter, a quote or a line break; quotes doubled).
+///
+/// Submissions are read by `EnqueteIngest` (any encoding and dialect); this reads only what
+/// enquete wrote (`tableaux.csv`, the département extracts), which is UTF-8 text.
+public enum CSVText {
+  /// A field, quoted when it holds `delimiter`, a quote or a line break.
+  public static func field(_ text: String, delimiter: Character = ",") -> String {
+    guard text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.replacing("\"", with: "\"\"") + "\""
+  }
+
+  /// One record: the fields quoted when needed, joined by `delimiter`, ended by `terminator`.
+  public static func line(
+    _ fields: [String], delimiter: Character = ",", terminator: String = "\n"
+  ) -> String {
+    fields.map { field($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + terminator
+  }
+
+  /// The fields of every record of an RFC 4180 text (comma, double quotes, `\n` or `\r\n`).
+  /// - Complexity: O(characters).
+  public static func records(_ text: String) -> [[String]] {
+    var records: [[String]] = []
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var afterQuote = false
+    for character in text {
+      if quoted {
+        if character == "\"" {
+          quoted = false
+          afterQuote = true
+        } else {
+          field.append(character)
+        }
+        continue
+      }
+      switch character {
+      case "\"":
+        if afterQuote { field.append("\"") }
+        quoted = true
+      case ",":
+        fields.append(field)
+        field = ""
+      case "\n", "\r\n":
+        fields.append(field)
+        records.append(fields)
+        fields = []
+        field = ""
+      default:
+        field.append(character)
+      }
+      afterQuote = false
+    }
+    if !field.isEmpty || !fields.isEmpty {
+      fields.append(field)
+      records.append(fields)
+    }
+    return records
+  }
+}

@@ -1,0 +1,82 @@
+import EnqueteCore
+
+/// What `enquete protect` prints: French text for people, JSON for programs. Names the cells
+/// that fail the audit, never their values.
+public enum ProtectionOutput {
+  /// The French text.
+  public static func text(_ protection: TableProtection) -> String {
+    let settings = protection.settings
+    var out = "Tableau : \(number(Double(protection.table.cells.count))) cellules"
+    out +=
+      " (\(FrenchFormat.plural(protection.count(.structuralZero), "zéro structurel", "zéros structurels")))\n"
+    out += "Secret primaire : " + cells(protection.primaryCount)
+    // By rule, when magnitudes bring rules beyond the frequency rule.
+    let byRule: [(CellStatus, String)] = [
+      (.primaryFrequency, "1 à \(settings.frequencyThreshold - 1) contributeurs"),
+      (
+        .primaryDominance,
+        settings.dominance.map { "dominance (\($0.contributors), \(number($0.percent)) %)" } ?? ""
+      ),
+      (.primaryPPercent, settings.pPercent.map { "règle p % (\(number($0)) %)" } ?? ""),
+    ]
+    let parts = byRule.compactMap { status, label in
+      protection.count(status) > 0 ? "\(label) : \(number(Double(protection.count(status))))" : nil
+    }
+    out += parts.isEmpty ? "\n" : " (" + parts.joined(separator: " ; ") + ")\n"
+    out += protection.patternGiven ? "Secret secondaire (motif fourni) : " : "Secret secondaire : "
+    out += cells(protection.count(.secondary))
+    out += ", valeur masquée \(number(protection.secondaryValue))"
+    if let added = protection.addedToPattern {
+      out +=
+        " (dont \(FrenchFormat.plural(added, "cellule ajoutée", "cellules ajoutées")) pour la protection d'enquete)"
+    }
+    out += "\n"
+    let masked = protection.primaryCount + protection.count(.secondary)
+    out += "Cellules masquées au total : \(number(Double(masked)))\n"
+    let percent = Int((settings.protectionRatio * 100).rounded())
+    if protection.audit.passes {
+      out += "Audit par programmation linéaire : réussi — chaque cellule en secret primaire reste "
+      out += "indéterminée à ±\(percent) % au moins et jusqu'au seuil de \(settings.frequencyThreshold)\n"
+    } else {
+      let failures = protection.audit.failures
+      out += "Audit par programmation linéaire : ÉCHEC — "
+      out += FrenchFormat.plural(
+        failures.count, "cellule insuffisamment protégée", "cellules insuffisamment protégées")
+      out += "\n"
+      for failure in failures {
+        let how = failure.isDisclosedExactly ? "valeur exactement déductible" : "intervalle trop étroit"
+        out += "  \(failure.id.replacing("|", with: " × ")) : \(how)\n"
+      }
+    }
+    return out
+  }
+
+  /// The JSON, keys in a stable order.
+  public static func json(_ protection: TableProtection) -> String {
+    OrderedJSON.object([
+      ("cellules", .number(Double(protection.table.cells.count))),
+      ("zeros_structurels", .number(Double(protection.count(.structuralZero)))),
+      ("seuil", .number(Double(protection.settings.frequencyThreshold))),
+      ("primaires", .number(Double(protection.primaryCount))),
+      ("secondaires", .number(Double(protection.count(.secondary)))),
+      ("valeur_secondaire", .number(protection.secondaryValue)),
+      ("motif_fourni", .bool(protection.patternGiven)),
+      ("optimalite_prouvee", protection.provedOptimal.map { .bool($0) } ?? .null),
+      ("ajoutees_au_motif", protection.addedToPattern.map { .number(Double($0)) } ?? .null),
+      ("audit_reussi", .bool(protection.audit.passes)),
+      (
+        "cellules_insuffisamment_protegees",
+        .array(
+          protection.audit.failures.map {
+            .object([("cellule", .string($0.id)), ("exactement_deductible", .bool($0.isDisclosedExactly))])
+          })
+      ),
+    ]).rendered()
+  }
+
+  /// `1 cellule`, `1 003 cellules`.
+  static func cells(_ count: Int) -> String { "\(number(Double(count))) cellule\(count > 1 ? "s" : "")" }
+
+  /// `1 066` with a narrow no-break space between thousands, as French tables write it.
+  static func number(_ value: Double) -> String { FrenchNumber.text(value) }
+}

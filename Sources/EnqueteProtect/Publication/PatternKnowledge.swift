@@ -1,0 +1,125 @@
+import EnqueteCore
+import Logging
+
+/// The knowledge a pattern itself gives a reader (``AttackerKnowledge/patternFacts(_:)``: a
+/// published cell under a dominance rule bounds the units of one or two services below it), added
+/// once the pattern is chosen: each system is audited again with those bounds and completed by the
+/// repair rounds where a primary fails, until its pattern no longer changes; its audit is then the
+/// one a reader of that very pattern would compute.
+public enum PatternKnowledge {
+  /// `protections` of `linked`, audited (and completed where needed) with what their patterns say.
+  /// - Complexity: one audit per system whose cells the pattern bounds, and the repair rounds.
+  public static func reinforced(
+    _ protections: [ProtectionResult], _ linked: LinkedTables, _ aggregation: Aggregation,
+    _ settings: [SecrecySettings], knowledge: AttackerKnowledge, logger: Logger?
+  ) throws -> [ProtectionResult] {
+    var result = protections
+    var statuses = protections.map(\.statuses)
+    // Publishing a cell again (a determined secondary) may bound more cells: again until the
+    // pattern no longer changes (twice, usually).
+    for _ in 0..<maximumPasses {
+      let before = statuses
+      hideDominating(&statuses, linked, aggregation, settings, knowledge)
+      for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated() {
+        guard let table = bounded ?? (statuses[number] != before[number] ? linked.systems[number].table : nil)
+        else { continue }
+        let suppression = SecondarySuppression(settings: settings[number], logger: logger)
+        result[number] = DeterminedSecondaries.published(
+          try suppression.reinforce(table, statuses: statuses[number]))
+        statuses[number] = result[number].statuses
+      }
+      if statuses == before { break }
+    }
+    // The last word: each system completed without publishing anything again, then audited with
+    // the bounds of that very pattern (hiding more only loosens them), as a reader would.
+    for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated() {
+      guard let table = bounded else { continue }
+      let suppression = SecondarySuppression(settings: settings[number], logger: logger)
+      statuses[number] = try suppression.reinforce(table, statuses: statuses[number]).statuses
+    }
+    for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated()
+    where bounded != nil || statuses[number] != result[number].statuses {
+      let table = bounded ?? linked.systems[number].table
+      result[number] = ProtectionResult(
+        statuses: statuses[number],
+        audit: try ProtectionAudit(settings: settings[number], logger: logger).audit(
+          table, statuses: statuses[number]),
+        rounds: result[number].rounds)
+    }
+    return result
+  }
+
+  /// How many times the bounds are derived again at most.
+  static let maximumPasses = 6
+
+  /// Hides the published cells whose dominance would bound a primary below its required
+  /// protection: no other cell can lift that bound, only hiding the cell that gives it. They are
+  /// marked primaries by dominance (`B`, private audit only): a reader must not be able to tell
+  /// them, so they are protected as primaries, and never published again as determined.
+  private static func hideDominating(
+    _ statuses: inout [[CellStatus]], _ linked: LinkedTables, _ aggregation: Aggregation,
+    _ settings: [SecrecySettings], _ knowledge: AttackerKnowledge
+  ) {
+    let plan = aggregation.plan
+    let units = aggregation.units.units
+    for (unit, services) in aggregation.reportCounts.enumerated() where services > 0 {
+      let reader = AttackerKnowledge.Unit(
+        level: units[unit].level, code: units[unit].code, services: services)
+      let containing = AttackerKnowledge.containing(reader)
+      for variable in knowledge.publishedVariables {
+        guard let rule = plan.ruleByVariable[variable].flatMap({ plan.rules[$0] }),
+          let dominance = rule.dominance,
+          rule.basis == .contributors, services <= dominance.contributors,
+          let place = linked.location[LinkedTables.cellID(variable, units[unit])],
+          statuses[place.system][place.cell].isPrimary,
+          let required = RequiredProtection.of(
+            cell: linked.systems[place.system].table.cells[place.cell],
+            status: statuses[place.system][place.cell], settings: settings[place.system])
+        else { continue }
+        for above in containing {
+          guard let other = linked.location[AttackerKnowledge.cellID(variable, above.level, above.code)],
+            statuses[other.system][other.cell] == .publishable,
+            linked.systems[other.system].table.cells[other.cell].value * dominance.percent / 100
+              < required.upper - 1e-9
+          else { continue }
+          statuses[other.system][other.cell] = .primaryDominance
+        }
+      }
+    }
+  }
+
+  /// Each system's table with the bounds its pattern gives, `nil` where it gives none.
+  private static func tables(
+    _ linked: LinkedTables, _ aggregation: Aggregation, _ statuses: [[CellStatus]],
+    _ knowledge: AttackerKnowledge
+  ) -> [AdditiveTable?] {
+    let units = aggregation.units.units
+    let reading = AttackerKnowledge.Reading(
+      units: units.indices.map {
+        AttackerKnowledge.Unit(
+          level: units[$0].level, code: units[$0].code, services: aggregation.reportCounts[$0])
+      },
+      exists: { linked.location[$0] != nil },
+      published: { id in
+        linked.location[id].flatMap { place in
+          statuses[place.system][place.cell].isSuppressed
+            ? nil : linked.systems[place.system].table.cells[place.cell].value
+        }
+      },
+      indicator: { _, _ in .absent })
+    var cells = linked.systems.map(\.table.cells)
+    var changed = Set<Int>()
+    for fact in knowledge.patternFacts(reading) {
+      guard fact.terms.count == 1, let place = linked.location[fact.terms[0].cell] else { continue }
+      cells[place.system][place.cell].bound(by: fact)
+      changed.insert(place.system)
+    }
+    return linked.systems.indices.map { number in
+      guard changed.contains(number) else { return nil }
+      let table = linked.systems[number].table
+      // Same cells and rows: only what a reader knows of some hidden cells changed.
+      return try! AdditiveTable(
+        cells: cells[number], equations: table.equations, constraints: table.constraints)
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import EnqueteCore
+
+/// The audits of a protected publication as their files state them (``PublishedAudit``, the
+/// public one; ``PrivateAudit``, with values) and the information loss of each table.
+public enum PublicationAudits {
+  /// The information loss of every table of `plan`, over the additive cells of `published`
+  /// (values from `linked`, statuses from `protections`).
+  /// - Complexity: O(published cells).
+  public static func losses(
+    _ published: PublishedData, plan: PublicationPlan, linked: LinkedTables, protections: [ProtectionResult]
+  ) -> [InformationLoss] {
+    var byTable: [String: InformationLoss] = [:]
+    for cell in published.cells where !cell.isIndicator {
+      guard let (system, index) = linked.location[cell.id.description] else { continue }
+      let value = linked.systems[system].table.cells[index].value
+      let status = protections[system].statuses[index]
+      var loss = byTable[cell.table] ?? InformationLoss(table: cell.table)
+      loss.cells += 1
+      loss.totalValue += value
+      if status.isPrimary { loss.primaries += 1 }
+      if status == .secondary { loss.secondaries += 1 }
+      if status.isSuppressed { loss.hiddenValue += value }
+      byTable[cell.table] = loss
+    }
+    return plan.tables.compactMap { byTable[$0.id] }
+  }
+
+  /// `audit.json`: every hidden cell with its published status, rule and interval; hidden cells
+  /// per table (primaries and secondaries together: the split is information).
+  public static func publicAudit(
+    plan: PublicationPlan, year: Int, linked: LinkedTables, protections: [ProtectionResult],
+    losses: [InformationLoss]
+  ) -> PublishedAudit {
+    var cells: [PublishedAudit.HiddenCell] = []
+    for (number, system) in linked.systems.enumerated() {
+      for cell in protections[number].audit.cells {
+        cells.append(
+          .init(
+            cell: cell.id, status: cell.status.published.rawValue, rule: rule(of: cell.id, plan, system.rule),
+            interval: interval(cell)))
+      }
+    }
+    return PublishedAudit(
+      survey: plan.survey.rawValue, year: year, plan: plan.planVersion,
+      tool: "enquete \(EnqueteVersion.tool)",
+      auditPasses: protections.allSatisfy(\.audit.passes),
+      tables: losses.map { .init(table: $0.table, cells: $0.cells, hidden: $0.primaries + $0.secondaries) },
+      hidden: cells)
+  }
+
+  /// `audit-prive.json`: every hidden cell with its value, required protection, interval and
+  /// verdict; the information loss per table; the comparisons when computed.
+  public static func privateAudit(
+    plan: PublicationPlan, year: Int, linked: LinkedTables, protections: [ProtectionResult],
+    losses: [InformationLoss], hierarchies: HierarchyComparison?, knowledge: KnowledgeComparison?
+  ) -> PrivateAudit {
+    var cells: [PrivateAudit.HiddenCell] = []
+    for (number, system) in linked.systems.enumerated() {
+      for cell in protections[number].audit.cells {
+        cells.append(
+          .init(
+            cell: cell.id, status: cell.status.rawValue, rule: rule(of: cell.id, plan, system.rule),
+            value: InformationLoss.rounded(cell.value),
+            required: cell.required.map {
+              [InformationLoss.rounded($0.lower), InformationLoss.rounded($0.upper)]
+            },
+            interval: interval(cell), protected: cell.passes))
+      }
+    }
+    return PrivateAudit(
+      survey: plan.survey.rawValue, year: year, plan: plan.planVersion,
+      tool: "enquete \(EnqueteVersion.tool)",
+      auditPasses: protections.allSatisfy(\.audit.passes), losses: losses,
+      hierarchies: hierarchies,
+      knowledge: knowledge.map {
+        var rounded = $0
+        rounded.fullHiddenValue = InformationLoss.rounded($0.fullHiddenValue)
+        rounded.equationsOnlyHiddenValue = InformationLoss.rounded($0.equationsOnlyHiddenValue)
+        return rounded
+      },
+      hidden: cells)
+  }
+
+  /// The plan rule of a cell's variable (a system tied by a fact may mix rules).
+  static func rule(of cellID: String, _ plan: PublicationPlan, _ fallback: String) -> String {
+    plan.ruleByVariable[CellID.variable(of: cellID)] ?? fallback
+  }
+
+  /// A cell's interval, rounded as the audits write figures.
+  static func interval(_ cell: CellAudit) -> [Double?] {
+    [InformationLoss.rounded(cell.lower), cell.upper.map(InformationLoss.rounded)]
+  }
+}

@@ -1,0 +1,47 @@
+import EnqueteCore
+import Testing
+
+/// The one French number formatter, and the one CSV writer and reader of enquete's own files.
+@Suite struct FrenchTextTests {
+  @Test func frenchNumbersGroupThousandsAndUseADecimalComma() {
+    #expect(FrenchNumber.text(1_234_567) == "1\u{202F}234\u{202F}567")
+    #expect(FrenchNumber.text(999) == "999")
+    #expect(FrenchNumber.text(12.345, decimals: 1) == "12,3")
+    #expect(FrenchNumber.text(-0.04, decimals: 1) == "0,0")
+    #expect(FrenchNumber.text(-2.5, decimals: 1) == "-2,5")
+    #expect(FrenchNumber.cell(62.3) == "62,3")
+    #expect(FrenchNumber.cell(509.75) == "509,75")
+    #expect(FrenchNumber.evolution(from: 200, to: 205) == "+2,5 %")
+    #expect(FrenchNumber.evolution(from: 0, to: 5) == nil)
+    #expect(FrenchNumber.points(from: 61.8, to: 62.3) == "+0,5 point")
+  }
+
+  /// A rate to one decimal, halves away from zero (as the HTML report always rounded them).
+  @Test func ratesArePercentagesToOneDecimal() {
+    #expect(FrenchNumber.percent(0.951) == "95,1 %")
+    #expect(FrenchNumber.percent(1) == "100,0 %")
+    #expect(FrenchNumber.percent(1.0 / 16) == "6,3 %")
+    #expect(FrenchNumber.percent(nil) == "–")
+  }
+
+  @Test func csvFieldsAreQuotedOnlyWhenNeeded() {
+    #expect(CSVText.line(["a", "b,c", "d\"e", ""]) == "a,\"b,c\",\"d\"\"e\",\n")
+    #expect(CSVText.line(["a;b", "c,d"], delimiter: ";", terminator: "\r\n") == "\"a;b\";c,d\r\n")
+  }
+
+  @Test func whatTheWriterWritesTheReaderReadsBack() {
+    let records = [
+      ["annee", "libelle"], ["2025", "Association \"La Clé\", Lyon"], ["2025", "deux\nlignes"], ["", ""],
+    ]
+    #expect(CSVText.records(records.map { CSVText.line($0) }.joined()) == records)
+  }
+
+  @Test func aCellIdentifierHasOneTextForm() {
+    let id = CellID(variable: "nb_mediations_terminees", level: .departement, code: "33")
+    #expect(id.description == "nb_mediations_terminees|departement|33")
+    #expect(CellID(id.description) == id)
+    #expect(CellID("nb|canton|33") == nil)
+    #expect(CellID.variable(of: id.description) == "nb_mediations_terminees")
+    #expect(AttackerKnowledge.cellID("nb", .national, "FR") == "nb|national|FR")
+  }
+}
