@@ -8,6 +8,16 @@ extension Diagnostic {
       location: .init(file: file, line: 1))
   }
 
+  /// The file has a header but no report row (`file.no-report`): refused, so that the service
+  /// does not believe it answered.
+  public static func fileWithoutReport(_ file: String) -> Diagnostic {
+    Diagnostic(
+      .error, code: "file.no-report",
+      message: "Le fichier ne contient aucun rapport : seule la ligne d'en-tête est présente. "
+        + "Ajoutez une ligne par service (ou envoyez le fichier complet).",
+      location: .init(file: file, line: 2))
+  }
+
   /// The file cannot be opened or read (`file.unreadable`).
   public static func fileUnreadable(_ file: String) -> Diagnostic {
     Diagnostic(

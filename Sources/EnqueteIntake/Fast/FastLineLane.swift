@@ -77,6 +77,9 @@ final class FastLineLane {
   /// The slots of the last row read (tests compare them with the row path's).
   var slots: [Double] { Array(values) }
 
+  /// Calls `body` with the slots of the last row read.
+  func withSlots<T>(_ body: (UnsafeBufferPointer<Double>) -> T) -> T { body(UnsafeBufferPointer(values)) }
+
   private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
     let copy = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
     _ = copy.initialize(from: array)

@@ -78,4 +78,41 @@ extension FastReportChecker {
     guard let identifier else { return true }
     return identifiers.insert(identifier).inserted
   }
+
+  /// The typed report `raw` is, once ``isClean(bytes:)`` said it is clean: its values and detail
+  /// rows from the slots just filled, free text from its bytes (as the reference validator types
+  /// them, without a diagnostic).
+  /// - Complexity: O(values).
+  public func typed(_ raw: some RawReportBytes) -> ValidatedReport {
+    func text(row: Int?, slot: Int, layout: SlotLayout) -> String? {
+      let name = layout.variables[slot].name
+      var found: String?
+      _ = raw.forEachValue(row: row) { key, bytes in
+        guard key == name else { return true }
+        found = String(decoding: bytes, as: UTF8.self)
+        return false
+      }
+      return found
+    }
+    let siret = siretSlot.map { FastTypedValues.siret(values[$0]) }
+    let reportValues = values.withUnsafeBufferPointer { slots in
+      typedReport.values(slots) { text(row: nil, slot: $0, layout: report) }
+    }
+    var detail: [[String: Value]] = []
+    if let typedDetail, let layout = self.detail, raw.rowCount > 0 {
+      let width = layout.variables.count
+      detail.reserveCapacity(raw.rowCount)
+      rows.withUnsafeBufferPointer { slots in
+        for index in 0..<raw.rowCount {
+          var row = typedDetail.values(slots, offset: index * width, skip: detailSiretSlot) {
+            text(row: index, slot: $0, layout: layout)
+          }
+          row["siret"] = siret.map(Value.string)
+          detail.append(row)
+        }
+      }
+    }
+    return ValidatedReport(
+      siret: siret, line: raw.line, values: reportValues, detail: detail, diagnostics: [])
+  }
 }

@@ -37,6 +37,9 @@ public struct FastReportChecker {
   let sirets: SiretRegistry
   let requiredSlots: [Int]
   private let warnings: FastWarningWriter
+  /// The typed values of accepted reports, from their slots.
+  let typedReport: FastTypedValues
+  let typedDetail: FastTypedValues?
   var line = 0
   private var columnSlots: [Int] = []
   /// The fast path on rows still in the text (see `checkLine`), once `prepare` knows the columns.
@@ -73,6 +76,8 @@ public struct FastReportChecker {
       reportLayout.variables[$0].required && reportLayout.variables[$0].isSubmitted
     }
     warnings = FastWarningWriter(survey: definition, file: file, geography: geography)
+    typedReport = FastTypedValues(layout: reportLayout, geography: geography)
+    typedDetail = detailLayout.map { FastTypedValues(layout: $0, geography: geography) }
   }
 
   /// False when some rule cannot be compiled: every report then goes to the full validator.
@@ -134,7 +139,8 @@ public struct FastReportChecker {
   /// - Complexity: O(bytes taken + rule operations); warnings cost a few strings.
   public mutating func checkLines(
     _ text: UnsafePointer<UInt8>, start: Int, count: Int, reach: Int, line: Int, delimiter: UInt8,
-    encoding: FastTextEncoding, onWarnings: (ValidatedReportSummary) -> Void
+    encoding: FastTextEncoding, onWarnings: (ValidatedReportSummary) -> Void,
+    onTaken: ((ValidatedReport) -> Void)? = nil
   ) -> (end: Int, rows: Int) {
     // Rows are read up to the last LF of the text: each one before it has its LF there at the
     // latest, which bounds every scan (one search for the whole text, none for each row).
@@ -148,6 +154,11 @@ public struct FastReportChecker {
         encoding: encoding)
       {
       case .taken(let next):
+        if let onTaken {
+          onTaken(
+            lineReport(
+              text, start: end, next: next, line: line + rows, delimiter: delimiter, encoding: encoding))
+        }
         end = next
       case .warned(let next):
         // The row's fields, its line break (LF or CRLF) left out, worded as `check` words them.
@@ -161,6 +172,12 @@ public struct FastReportChecker {
           lane.record(line: line + rows)
         else { return (end, rows) }
         onWarnings(summary)
+        if let onTaken {
+          var report = lineReport(
+            text, start: end, next: next, line: line + rows, delimiter: delimiter, encoding: encoding)
+          report.diagnostics = summary.diagnostics
+          onTaken(report)
+        }
         end = next
       case .declined:
         return (end, rows)
@@ -168,6 +185,45 @@ public struct FastReportChecker {
       rows += 1
     }
     return (end, rows)
+  }
+
+  /// The typed report of the row the lane just took, `text[start..<next]` (its line break
+  /// included), its free text decoded in the file's encoding.
+  private func lineReport(
+    _ text: UnsafePointer<UInt8>, start: Int, next: Int, line: Int, delimiter: UInt8,
+    encoding: FastTextEncoding
+  ) -> ValidatedReport {
+    let stop = next - 2 >= start && text[next - 2] == 0x0D ? next - 2 : next - 1
+    let row = PlainRow(text, start: start, end: stop, delimiter: delimiter)
+    return lane!.withSlots { slots in
+      typedRow(row, slots: slots, line: line) { bytes in
+        encoding == .windows1252 ? Windows1252.decode(bytes) : String(decoding: bytes, as: UTF8.self)
+      }
+    }
+  }
+
+  /// The typed report of a CSV row whose slots are `slots`, its free text through `decode`.
+  func typedRow(
+    _ row: some CSVFields, slots: UnsafeBufferPointer<Double>, line: Int,
+    decode: (UnsafeBufferPointer<UInt8>) -> String?
+  ) -> ValidatedReport {
+    let values = typedReport.values(slots) { slot in
+      guard let column = columnSlots.firstIndex(of: slot), column < row.count else { return nil }
+      return row.withField(column) { decode($0) }
+    }
+    let siret = siretSlot.flatMap { slots[$0].isNaN ? nil : FastTypedValues.siret(slots[$0]) }
+    return ValidatedReport(siret: siret, line: line, values: values, detail: [], diagnostics: [])
+  }
+
+  /// The typed report of the row ``check(row:line:isText:decode:)`` just accepted (with the
+  /// warnings it found, when any).
+  public func typed(
+    row: some CSVFields, line: Int, diagnostics: [Diagnostic] = [],
+    decode: (UnsafeBufferPointer<UInt8>) -> String?
+  ) -> ValidatedReport {
+    var report = values.withUnsafeBufferPointer { typedRow(row, slots: $0, line: line, decode: decode) }
+    report.diagnostics = diagnostics
+    return report
   }
 
   /// Text as the reader's decoder gives it, when that needs no decision: ASCII, or UTF-8 once the

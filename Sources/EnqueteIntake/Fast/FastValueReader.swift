@@ -105,7 +105,11 @@ enum FastValueReader {
       index += 1
     }
     guard digits > 0 else { return nil }
-    let value = Double(whole) + Double(fraction) / Double(scale)
+    guard seenSeparator, scale > 1 else { return negative ? -Double(whole) : Double(whole) }
+    // One division of two exact integers is correctly rounded, as parsing the text is: the
+    // mantissa must stay below 2^53 (15 digits), else the reference validator reads it.
+    guard digits <= 15 else { return nil }
+    let value = Double(whole * scale + fraction) / Double(scale)
     return negative ? -value : value
   }
 

@@ -109,7 +109,10 @@ enum LineFieldReader {
         index += 1
       }
       guard wholeDigits + index - fractionStart > 0, index - digitsStart <= 17 else { return nil }
-      let value = Double(whole) + Double(fraction) / Double(scale)
+      // As `FastValueReader`: one correctly rounded division, a mantissa of at most 15 digits.
+      if scale == 1 { return negative ? -Double(whole) : Double(whole) }
+      guard index - digitsStart - 1 <= 15 else { return nil }
+      let value = Double(whole &* scale &+ fraction) / Double(scale)
       return negative ? -value : value
     }
     if wholeDigits == 0 { return negative ? nil : .nan }

@@ -9,14 +9,21 @@ final class CSVReportPass: @unchecked Sendable {
   private let year: Int?
   private let file: String
   private let remark: (ValidatedReportSummary) -> Void
+  private let onReport: ((ValidatedReport) -> Void)?
   private var validator: ReportValidator?
 
-  init(year: Int?, file: String, expectedReports: Int, remark: @escaping (ValidatedReportSummary) -> Void) {
+  /// A pass over the rows of `file`; `onReport`, when given, receives every report typed (those
+  /// the fast path takes, from its slots), in file order.
+  init(
+    year: Int?, file: String, expectedReports: Int, onReport: ((ValidatedReport) -> Void)? = nil,
+    remark: @escaping (ValidatedReportSummary) -> Void
+  ) {
     self.year = year
     self.file = file
     self.remark = remark
+    self.onReport = onReport
     sirets = SiretRegistry(expected: expectedReports)
-    filter = FastRowFilter(year: year, file: file, sirets: sirets, onWarnings: remark)
+    filter = FastRowFilter(year: year, file: file, sirets: sirets, onWarnings: remark, onTaken: onReport)
   }
 
   /// Validates a row the fast path left (the reader's record callback).
@@ -28,6 +35,7 @@ final class CSVReportPass: @unchecked Sendable {
     let report = validator!.validate(
       RawReport(record: record, detail: [], endLine: record.line, diagnostics: problems))
     if !report.diagnostics.isEmpty { remark(ValidatedReportSummary(report)) }
+    onReport?(report)
   }
 }
 
@@ -38,17 +46,21 @@ final class FastRowFilter: CSVRowFilter {
   private let file: String
   private let sirets: SiretRegistry
   private let onWarnings: (ValidatedReportSummary) -> Void
+  /// Receives each report taken, typed (nil: taken reports are only counted).
+  private let onTaken: ((ValidatedReport) -> Void)?
   /// The checker, once the header is read. Behind a pointer so that checking a row neither copies
   /// it nor goes through the run-time exclusivity checks of a class's stored property.
   private let checker = UnsafeMutablePointer<FastReportChecker?>.allocate(capacity: 1)
 
   init(
-    year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void
+    year: Int?, file: String, sirets: SiretRegistry, onWarnings: @escaping (ValidatedReportSummary) -> Void,
+    onTaken: ((ValidatedReport) -> Void)? = nil
   ) {
     self.year = year
     self.file = file
     self.sirets = sirets
     self.onWarnings = onWarnings
+    self.onTaken = onTaken
     checker.initialize(to: nil)
   }
 
@@ -68,9 +80,15 @@ final class FastRowFilter: CSVRowFilter {
     let verdict = checker.pointee!.check(
       row: row, line: row.line, isText: { decoder.isText($0) }, decode: { decoder.decode($0) })
     switch verdict {
-    case .clean: return true
+    case .clean:
+      onTaken?(checker.pointee!.typed(row: row, line: row.line) { decoder.decode($0) })
+      return true
     case .acceptedWithWarnings(let summary):
       onWarnings(summary)
+      onTaken?(
+        checker.pointee!.typed(row: row, line: row.line, diagnostics: summary.diagnostics) {
+          decoder.decode($0)
+        })
       return true
     case .deferred: return false
     }
@@ -86,7 +104,7 @@ final class FastRowFilter: CSVRowFilter {
     }
     let (end, rows) = checker.pointee!.checkLines(
       lines.text, start: lines.start, count: lines.count, reach: lines.reach, line: lines.line,
-      delimiter: lines.delimiter, encoding: judged, onWarnings: onWarnings)
+      delimiter: lines.delimiter, encoding: judged, onWarnings: onWarnings, onTaken: onTaken)
     return CSVLinesTaken(end: end, rows: rows)
   }
 }

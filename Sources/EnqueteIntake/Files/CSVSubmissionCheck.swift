@@ -12,6 +12,8 @@ struct CSVSubmissionCheck {
   let companion: SubmittedFile.Companion?
   /// Whether the file is a per-measure detail named as such and sent without its report file.
   var isLoneDetail = false
+  /// Whether clean reports go through the fast checker (false: all through the reference validator).
+  var fastPath = true
 
   /// The path, when the file is read from disk (what the split reading of a large file needs).
   private var path: String? {
@@ -87,16 +89,20 @@ struct CSVSubmissionCheck {
     var used = Set<String>()
     let detailReadable = detailOutcome?.isReadable ?? true
     var outcome: CSVReadOutcome
-    if detailOutcome == nil && onReport == nil {
-      // No detail and no caller wanting typed reports: the fast path, on two threads for a large
-      // file read from disk.
+    if detailOutcome == nil && fastPath {
+      // No detail: the fast path (typing the reports it takes when the caller keeps them), on
+      // two threads for a large file read from disk whose reports are only counted.
       let estimated = content.estimatedRows
       outcome =
-        path.flatMap {
-          ParallelCSVCheck(path: $0, name: name, year: year, estimatedRows: estimated).run(remark: remark)
+        path.flatMap { path in
+          onReport == nil
+            ? ParallelCSVCheck(path: path, name: name, year: year, estimatedRows: estimated).run(
+              remark: remark)
+            : nil
         }
         ?? Self.read(name: name) {
-          let pass = CSVReportPass(year: year, file: name, expectedReports: estimated, remark: remark)
+          let pass = CSVReportPass(
+            year: year, file: name, expectedReports: estimated, onReport: onReport, remark: remark)
           return try content.readCSV(name: name, filter: pass.filter, onRecord: pass.take)
         }
     } else {
@@ -143,6 +149,10 @@ struct CSVSubmissionCheck {
               "Des mesures du SIRET \(siret) n'ont pas de rapport dans \((name as NSString).lastPathComponent).",
             location: .init(file: detailName, line: line), report: siret, variable: "siret"))
       }
+    }
+    if readable, outcome.table == "rapport", outcome.rowCount + outcome.filteredRowCount == 0 {
+      readable = false
+      diagnostics.append(.fileWithoutReport(name))
     }
     var verdict = FileVerdict(
       file: name, companion: detailOutcome == nil ? nil : detailName, format: .csv, survey: outcome.survey,

@@ -59,11 +59,10 @@ public struct Intake: Sendable {
   ) -> CheckedFile {
     let year = campaignYear ?? Self.yearInPath(path ?? file.name)
     var reports: [ValidatedReport] = []
-    let onReport: ((ValidatedReport) -> Void)? =
-      keeping == .reports || !fastPath ? { reports.append($0) } : nil
+    let onReport: ((ValidatedReport) -> Void)? = keeping == .reports ? { reports.append($0) } : nil
     let verdict: FileVerdict
     if file.format == .xml {
-      verdict = checkXML(file, year: year, onReport: onReport, onRemarks: onRemarks)
+      verdict = checkXML(file, year: year, fastPath: fastPath, onReport: onReport, onRemarks: onRemarks)
     } else {
       var check = CSVSubmissionCheck(
         content: file.content, name: file.name, year: year, companion: file.companion)
@@ -87,10 +86,11 @@ public struct Intake: Sendable {
   static let concurrentXMLBytes = 1 << 20
 
   private func checkXML(
-    _ file: SubmittedFile, year: Int?, onReport: ((ValidatedReport) -> Void)?,
+    _ file: SubmittedFile, year: Int?, fastPath: Bool, onReport: ((ValidatedReport) -> Void)?,
     onRemarks: ((ValidatedReportSummary) -> Void)?
   ) -> FileVerdict {
-    var intake = XMLReportIntake(name: file.name, year: year, collects: false, onRemarks: onRemarks)
+    var intake = XMLReportIntake(
+      name: file.name, year: year, collects: false, fastPath: fastPath, onRemarks: onRemarks)
     let survey = file.declaredSurvey
     let take = { (draft: ReportDraft) in intake.take(draft, survey: survey, onReport: onReport) }
     let outcome: XMLReadOutcome

@@ -14,10 +14,18 @@ struct XMLReportIntake {
   private(set) var count = 0
   private(set) var reports: [ValidatedReport] = []
 
-  init(name: String, year: Int?, collects: Bool, onRemarks: ((ValidatedReportSummary) -> Void)? = nil) {
+  /// Whether clean reports go through the fast checker (false: every report through the
+  /// reference validator).
+  let fastPath: Bool
+
+  init(
+    name: String, year: Int?, collects: Bool, fastPath: Bool = true,
+    onRemarks: ((ValidatedReportSummary) -> Void)? = nil
+  ) {
     self.name = name
     self.year = year
     self.collects = collects
+    self.fastPath = fastPath
     remarks = RemarkSink(onRemarks)
   }
 
@@ -28,12 +36,16 @@ struct XMLReportIntake {
     if validator == nil {
       let sirets = SiretRegistry()
       validator = ReportValidator(survey: survey, campaignYear: year, file: name, sirets: sirets)
-      if !collects, onReport == nil {
-        fast = FastReportChecker(survey: survey, campaignYear: year, sirets: sirets)
-      }
+      if fastPath { fast = FastReportChecker(survey: survey, campaignYear: year, sirets: sirets) }
     }
     count += 1
-    if fast?.isClean(bytes: draft) == true { return }
+    if fast?.isClean(bytes: draft) == true {
+      // Clean: typed from the fast checker's slots only when someone keeps the reports.
+      guard collects || onReport != nil, let typed = fast?.typed(draft) else { return }
+      if collects { reports.append(typed) }
+      onReport?(typed)
+      return
+    }
     let report = validator!.validate(draft.report())
     if !report.diagnostics.isEmpty { remarks.take(ValidatedReportSummary(report)) }
     if collects { reports.append(report) }

@@ -16,13 +16,43 @@ import Testing
       }
   }
 
+  /// Every report typed, as the ledger receives them: line, SIRET, values, detail, diagnostics.
+  static func typed(_ reports: [ValidatedReport]) -> [String] {
+    // Each value exactly: its case and, for a number, every bit.
+    func exact(_ values: [String: Value]) -> String {
+      values.sorted { $0.key < $1.key }.map { key, value in
+        switch value {
+        case .integer(let integer): "\(key)=i\(integer)"
+        case .number(let number): "\(key)=n\(number.bitPattern)"
+        case .boolean(let flag): "\(key)=b\(flag)"
+        case .string(let text): "\(key)=s«\(text)»"
+        case .date(let date): "\(key)=d\(date.iso)"
+        }
+      }.joined(separator: ";")
+    }
+    return reports.map { report in
+      "\(report.line) \(report.siret ?? "-") \(exact(report.values))"
+        + " [\(report.detail.map(exact).joined(separator: "] ["))] "
+        + report.diagnostics.map { "\($0.code) \($0.location.line ?? 0) \($0.message)" }.joined(
+          separator: " | ")
+    }
+  }
+
+  /// The verdicts, then the typed reports, of the fast path (counting only, and keeping typed
+  /// reports from disk and from memory: what `validate`, `ingest` and the portal run) and of the
+  /// reference validator alone.
   static func bothPaths(_ path: String, year: Int? = nil) -> (fast: [String], full: [String]) {
     let checker = Intake(campaignYear: year)
+    let full = checker.check(
+      .onDisk(path: path), keeping: .reports, path: path, onRemarks: nil, fastPath: false)
+    let kept = checker.check(.onDisk(path: path), keeping: .reports, path: path)
+    let inMemory = (try? SubmittedFile.read(path: path)).map {
+      checker.check($0, keeping: .reports, path: path)
+    }
     return (
-      signature(checker.check(path: path)),
-      signature(
-        checker.check(.onDisk(path: path), keeping: .reports, path: path, onRemarks: nil, fastPath: false)
-          .verdict)
+      signature(checker.check(path: path)) + signature(kept.verdict) + typed(kept.reports)
+        + typed(inMemory?.reports ?? []),
+      signature(full.verdict) + signature(full.verdict) + typed(full.reports) + typed(full.reports)
     )
   }
 
