@@ -113,9 +113,10 @@ struct CSVRowMapper {
       }
     }
     var seen: [String: Int] = [:]
+    let submitted = table.submittedVariables
     columns = names.enumerated().map { index, name in
       let key = HeaderMatcher.key(name)
-      guard let variable = table.submittedVariables.first(where: { $0.name == key }) else {
+      guard let variable = submitted.first(where: { $0.name == key }) else {
         if !key.isEmpty {
           outcome.diagnostics.append(
             Diagnostic(
@@ -135,7 +136,7 @@ struct CSVRowMapper {
       seen[variable.name] = index
       return variable.name
     }
-    for variable in table.submittedVariables where variable.required && seen[variable.name] == nil {
+    for variable in submitted where variable.required && seen[variable.name] == nil {
       fail(
         "csv.missing-column",
         "La colonne obligatoire \(variable.name) (\(variable.label)) manque dans l'en-tête.")

@@ -84,6 +84,7 @@ struct CSVSubmissionCheck {
       }
     }
     var validator: ReportValidator?
+    var fast: FastReportChecker?
     var remarks = RemarkSink(onRemarks)
     func remark(_ summary: ValidatedReportSummary) { remarks.take(summary) }
     var used = Set<String>()
@@ -114,14 +115,21 @@ struct CSVSubmissionCheck {
             validator = ReportValidator(
               survey: layout.survey, campaignYear: year, file: name,
               detailFile: detailOutcome == nil ? nil : detailName, sirets: sirets)
+            if fastPath { fast = FastReportChecker(survey: layout.survey, campaignYear: year, sirets: sirets) }
           }
           let siret = FrenchValueParser.stripGroups(record.values["siret"]?.text ?? "")
           let rows = detailReadable ? (detail[siret] ?? []) : []
           used.insert(siret)
           var diagnostics = problems
           for row in rows { diagnostics += detailProblems[row.line] ?? [] }
-          let report = validator!.validate(
-            RawReport(record: record, detail: rows, endLine: record.line, diagnostics: diagnostics))
+          let raw = RawReport(record: record, detail: rows, endLine: record.line, diagnostics: diagnostics)
+          // A report with its detail: the fast checker first, as for XML (typed from its slots
+          // when someone keeps the reports), the reference validator for what it does not take.
+          if fast?.isClean(bytes: raw) == true {
+            if let onReport, let typed = fast?.typed(raw) { onReport(typed) }
+            return
+          }
+          let report = validator!.validate(raw)
           if !report.diagnostics.isEmpty { remark(ValidatedReportSummary(report)) }
           onReport?(report)
         }
