@@ -34,6 +34,17 @@ extension Ledger {
     try database.read { db in try Self.storedFile(db, fingerprint) }
   }
 
+  /// The fingerprints of every file kept (``SubmissionFingerprint/key``), read in one query: what
+  /// an ingestion of many files checks its files against without a read per file (a read waits
+  /// for the write in progress on the ledger's one connection).
+  public func storedFingerprints() throws -> Set<String> {
+    try database.read { db in
+      Set(
+        try String.fetchAll(
+          db, sql: "SELECT sha256 || '|' || ifnull(companion_sha256, '') FROM submission_file"))
+    }
+  }
+
   static func storedFile(_ db: Database, _ fingerprint: SubmissionFingerprint) throws -> StoredFile? {
     let row = try Row.fetchOne(
       db,

@@ -61,9 +61,17 @@ public struct Ingestion: Sendable {
   /// - Throws: an error reading the file or the ledger.
   /// - Complexity: validation of the file.
   public func prepare(path given: String) throws -> Prepared {
+    try prepare(path: given, stored: nil)
+  }
+
+  /// ``prepare(path:)``, the files already kept known by their fingerprints (`stored`, read once
+  /// for many files; nil: asked of the ledger). A file kept meanwhile is recognised by the store.
+  func prepare(path given: String, stored: Set<String>?) throws -> Prepared {
     let file = try SubmittedFile.read(path: given)
     let fingerprint = SubmissionFingerprint(bytes: file.bytes ?? [], companion: file.companionBytes?.bytes)
-    if let existing = try ledger.storedFile(fingerprint) { return .duplicate(existing) }
+    if stored?.contains(fingerprint.key) ?? true, let existing = try ledger.storedFile(fingerprint) {
+      return .duplicate(existing)
+    }
     let checked = Intake(campaignYear: campaignYear).check(file, keeping: .reports, path: file.name)
     return .submission(ReceivedSubmission(checked, fingerprint: fingerprint, receivedAt: clock()))
   }
@@ -81,8 +89,10 @@ public struct Ingestion: Sendable {
     paths: [String], window: Int = 2 * ProcessInfo.processInfo.activeProcessorCount,
     onOutcome: (String, Result<Outcome, any Error>) -> Bool
   ) {
+    // The files kept, read once: a read per file would wait for each store on the one connection.
+    let stored = try? ledger.storedFingerprints()
     InOrder.run(count: paths.count, window: window) { index in
-      Result { try self.prepare(path: paths[index]) }
+      Result { try self.prepare(path: paths[index], stored: stored) }
     } consume: { index, prepared in
       onOutcome(paths[index], prepared.flatMap { file in Result { try self.commit(file) } })
     }

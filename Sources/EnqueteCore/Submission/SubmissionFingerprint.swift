@@ -13,4 +13,7 @@ public struct SubmissionFingerprint: Hashable, Sendable {
     sha256 = SHA256.hex(bytes)
     companionSha256 = companion.map { SHA256.hex($0) }
   }
+
+  /// The fingerprint as one text: `sha256|companionSha256` (empty after the bar without companion).
+  public var key: String { sha256 + "|" + (companionSha256 ?? "") }
 }

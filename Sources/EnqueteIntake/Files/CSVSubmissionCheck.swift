@@ -115,7 +115,9 @@ struct CSVSubmissionCheck {
             validator = ReportValidator(
               survey: layout.survey, campaignYear: year, file: name,
               detailFile: detailOutcome == nil ? nil : detailName, sirets: sirets)
-            if fastPath { fast = FastReportChecker(survey: layout.survey, campaignYear: year, sirets: sirets) }
+            if fastPath {
+              fast = FastReportChecker(survey: layout.survey, campaignYear: year, sirets: sirets)
+            }
           }
           let siret = FrenchValueParser.stripGroups(record.values["siret"]?.text ?? "")
           let rows = detailReadable ? (detail[siret] ?? []) : []
