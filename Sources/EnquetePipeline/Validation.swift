@@ -30,15 +30,16 @@ public struct Validation: Sendable {
     onVerdict: (String, FileVerdict) -> Bool
   ) {
     let intake = Intake(campaignYear: campaignYear)
+    let streamed = paths.map { Self.size($0) >= Self.streamedBytes }
     var start = 0
     while start < paths.count {
-      if Self.size(paths[start]) >= Self.streamedBytes {
+      if streamed[start] {
         guard onVerdict(paths[start], intake.check(path: paths[start], onRemarks: onRemarks)) else { return }
         start += 1
         continue
       }
       var end = start
-      while end < paths.count, Self.size(paths[end]) < Self.streamedBytes { end += 1 }
+      while end < paths.count, !streamed[end] { end += 1 }
       let batch = Array(paths[start..<end])
       var stopped = false
       InOrder.run(count: batch.count) { index in

@@ -126,17 +126,17 @@ enum SubmissionKind {
 extension SubmittedFile {
   /// The survey an XML file's root element declares by its namespace (read from its first 64 KiB).
   var declaredSurvey: SurveyID? {
-    let head: [UInt8]
+    let finding: XMLPrologue.Finding
     switch content {
-    case .inMemory(let bytes): head = Array(bytes.prefix(64 * 1024))
+    case .inMemory(let bytes): finding = XMLPrologue.scan(bytes.prefix(64 * 1024))
     case .onDisk(let path):
       guard let handle = FileHandle(forReadingAtPath: path),
         let data = try? handle.read(upToCount: 64 * 1024)
       else { return nil }
       try? handle.close()
-      head = [UInt8](data)
+      finding = XMLPrologue.scan(data)
     }
-    guard case .root(let namespace?, _) = XMLPrologue.scan(head) else { return nil }
+    guard case .root(let namespace?, _) = finding else { return nil }
     return XMLPrologue.survey(forNamespace: namespace)
   }
 }
