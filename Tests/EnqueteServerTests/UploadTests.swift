@@ -134,6 +134,26 @@ import Testing
     #expect(try fixture.fileCount() == 1)
   }
 
+  @Test func theSameRefusedBytesSentAgainAreStill422() async throws {
+    let fixture = try PortalFixture()
+    let answers = try await fixture.test { client in
+      var answers: [(HTTPResponse.Status, String)] = []
+      for _ in 0..<2 {
+        answers.append(
+          try await client.execute(
+            uri: Self.depots + "?nom=malforme.xml", method: .post,
+            headers: PortalFixture.bearer(fixture.serviceToken, [.contentType: "application/xml"]),
+            body: ByteBuffer(bytes: PortalFixture.bytes(PortalFixture.malformedPath))
+          ) { ($0.status, String(buffer: $0.body)) })
+      }
+      return answers
+    }
+    #expect(answers.map(\.0) == [.unprocessableContent, .unprocessableContent])
+    let second = try JSONSerialization.jsonObject(with: Data(answers[1].1.utf8)) as! [String: Any]
+    #expect(second["statut"] as? String == "deja-recu")
+    #expect(try fixture.fileCount() == 1)
+  }
+
   @Test func aFormUploadGetsAnHTMLAcknowledgement() async throws {
     let fixture = try PortalFixture()
     let form = Multipart.form(

@@ -42,8 +42,9 @@ struct Acknowledgement: Sendable {
   /// The per-measure detail sent beside a CSV report file: its name, size and SHA-256.
   var companion: (name: String, size: Int, sha256: String)?
 
-  /// The HTTP status: 201 stored, 200 already there, 422 refused.
-  var status: HTTPResponse.Status { outcome.status }
+  /// The HTTP status: 201 stored, 200 already there, 422 refused (the same bytes received
+  /// again after a refusal are still refused: 422 again, not 200).
+  var status: HTTPResponse.Status { outcome.status(refused: verdict.acceptedCount == 0) }
 
   /// The JSON for programs.
   var json: OrderedJSON {
@@ -89,6 +90,8 @@ struct Acknowledgement: Sendable {
       case .partial:
         #"<p class="attention">Fichier reçu : une partie des rapports est refusée (voir ci-dessous).</p>"#
       case .refused: #"<p class="refus">Fichier reçu mais refusé : corrigez-le et déposez-le à nouveau.</p>"#
+      case .duplicate where verdict.acceptedCount == 0:
+        #"<p class="refus">Ce fichier avait déjà été reçu et refusé : corrigez-le avant de le déposer à nouveau.</p>"#
       case .duplicate:
         #"<p class="ok">Ce fichier avait déjà été reçu : rien de nouveau n'a été enregistré.</p>"#
       }
@@ -142,11 +145,13 @@ extension Acknowledgement.Outcome {
     }
   }
 
-  /// The HTTP status: 201 stored, 200 already there, 422 refused.
-  var status: HTTPResponse.Status {
+  /// The HTTP status: 201 stored, 200 already there, 422 refused. A file received again whose
+  /// reports were all `refused` the first time is refused still: 422, so a program sending the
+  /// same wrong bytes twice is not told the second time that all is well.
+  func status(refused: Bool) -> HTTPResponse.Status {
     switch self {
     case .accepted, .partial: .created
-    case .duplicate: .ok
+    case .duplicate: refused ? .unprocessableContent : .ok
     case .refused: .unprocessableContent
     }
   }

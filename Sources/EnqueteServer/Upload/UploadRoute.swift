@@ -91,14 +91,15 @@ struct UploadRoute: Sendable {
       outcome = try await portal.uploadWork.run {
         try ingestion.storeUpload(submission) { stored in
           let result = Acknowledgement.Outcome(stored)
-          let fileID: Int64 =
+          let file =
             switch stored {
-            case .stored(let file, _), .duplicate(let file): file.id
+            case .stored(let file, _), .duplicate(let file): file
             }
           return AuditEvent(
             at: clock(), tokenID: identity.tokenID, action: "upload", target: target,
             outcome: result.rawValue,
-            httpStatus: result.status.code, fileID: fileID, sha256: sha256)
+            httpStatus: result.status(refused: file.verdict == .refused).code, fileID: file.id, sha256: sha256
+          )
         }
       }
     } catch is LedgerError {
