@@ -111,7 +111,8 @@ extension Ledger {
   static func campaignState(_ db: Database, survey: String, year: Int) throws -> (id: Int64, closedAt: Date?)?
   {
     try Row.fetchOne(
-      db, sql: "SELECT id, closed_at FROM campaign WHERE survey = ? AND year = ?", arguments: [survey, year]
+      db.cachedStatement(sql: "SELECT id, closed_at FROM campaign WHERE survey = ? AND year = ?"),
+      arguments: [survey, year]
     ).map { ($0["id"], $0["closed_at"]) }
   }
 

@@ -6,37 +6,85 @@ import EnqueteCore
 enum ValueJSON {
   /// `[{…}, {…}]`, one object per row, keys in order.
   ///
-  /// - Complexity: O(total size of the values).
+  /// - Complexity: O(total size of the values); each key looked up once per row.
   static func array(_ rows: [[String: Value]]) -> String {
     var out: [UInt8] = [UInt8(ascii: "[")]
     out.reserveCapacity(rows.count * 200)
+    // Rows of one table mostly share their keys: sort them, and write them as JSON, once.
     let keys = rows.first.map { $0.keys.sorted() } ?? []
+    let literals = keys.map(keyLiteral)
     for (index, row) in rows.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
-      // Rows of one table mostly share their keys: sort them once.
-      object(
-        row, keys: row.count == keys.count && keys.allSatisfy { row[$0] != nil } ? keys : row.keys.sorted(),
-        into: &out)
+      if row.count == keys.count {
+        let values = keys.map { row[$0] }
+        if !values.contains(where: { $0 == nil }) {
+          object(values.map { $0! }, literals: literals, into: &out)
+          continue
+        }
+      }
+      let own = row.keys.sorted()
+      object(own.map { row[$0]! }, literals: own.map(keyLiteral), into: &out)
     }
     out.append(UInt8(ascii: "]"))
     return String(decoding: out, as: UTF8.self)
   }
 
-  static func object(_ values: [String: Value], keys: [String], into out: inout [UInt8]) {
+  /// `"key":` as bytes.
+  private static func keyLiteral(_ key: String) -> [UInt8] {
+    var out: [UInt8] = []
+    string(key, into: &out)
+    out.append(UInt8(ascii: ":"))
+    return out
+  }
+
+  /// An object of `values`, each after its key's literal.
+  private static func object(_ values: [Value], literals: [[UInt8]], into out: inout [UInt8]) {
     out.append(UInt8(ascii: "{"))
-    for (index, key) in keys.enumerated() {
+    for (index, value) in values.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
-      string(key, into: &out)
-      out.append(UInt8(ascii: ":"))
-      switch values[key]! {
-      case .integer(let value): out += String(value).utf8
+      out += literals[index]
+      switch value {
+      case .integer(let value): digits(value, into: &out)
       case .number(let value): out += Value.canonicalText(of: value).utf8
       case .boolean(let value): out += (value ? "true" : "false").utf8
       case .string(let value): string(value, into: &out)
-      case .date(let value): string(value.iso, into: &out)
+      case .date(let value):
+        // `"yyyy-mm-dd"`, as `CivilDate.iso` spells it, without making the string.
+        out.append(UInt8(ascii: "\""))
+        padded(value.year, width: 4, into: &out)
+        out.append(UInt8(ascii: "-"))
+        padded(value.month, width: 2, into: &out)
+        out.append(UInt8(ascii: "-"))
+        padded(value.day, width: 2, into: &out)
+        out.append(UInt8(ascii: "\""))
       }
     }
     out.append(UInt8(ascii: "}"))
+  }
+
+  /// The decimal digits of `value` (with its sign), as `String(value)` writes them.
+  private static func digits(_ value: Int, into out: inout [UInt8]) {
+    guard value != 0 else { return out.append(UInt8(ascii: "0")) }
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    let start = out.count
+    while magnitude > 0 {
+      out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+    }
+    out[start...].reverse()
+  }
+
+  /// `value` (0…9999) in `width` digits, zeros in front.
+  private static func padded(_ value: Int, width: Int, into out: inout [UInt8]) {
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+      out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+      rest %= divisor
+      divisor /= 10
+    }
   }
 
   /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`, the rest as is.

@@ -8,12 +8,17 @@ enum InOrder {
   /// Prepares every index of `0..<count` with `prepare` (on the cores, at most `window` ahead of
   /// the last one consumed) and hands each result to `consume`, on the calling thread, in index
   /// order; when `consume` returns `false`, nothing further is prepared nor consumed.
+  ///
+  /// With `weights` (e.g. each file's size), items prepared and not yet consumed also weigh at
+  /// most `budget` together — except the next item to consume, which may always start — so a
+  /// long window of small files does not become a long window of large ones.
   /// - Complexity: the preparations spread over the cores; the consumptions one after the other.
   static func run<Prepared>(
     count: Int, window: Int = 2 * ProcessInfo.processInfo.activeProcessorCount,
+    weights: [Int]? = nil, budget: Int = .max,
     prepare: @escaping @Sendable (Int) -> Prepared, consume: (Int, Prepared) -> Bool
   ) {
-    let gate = OrderedWindow(size: max(1, window))
+    let gate = OrderedWindow(size: max(1, window), weights: weights, budget: budget)
     let prepared = PreparedSlots<Prepared>(count: count)
     DispatchQueue.global().async {
       DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -32,21 +37,33 @@ enum InOrder {
 }
 
 /// Lets item `index` start once fewer than `size` items before it are still waiting to be
-/// consumed: items enter in index order, so the next item to consume can always start (no
-/// deadlock).
+/// consumed, and their weights leave room for its own under the budget: items enter in index
+/// order, and the next item to consume can always start (no deadlock).
 private final class OrderedWindow: @unchecked Sendable {
   private let condition = NSCondition()
   private let size: Int
+  private let weights: [Int]?
+  private let budget: Int
   private var consumed = 0
+  /// The weight of the items started and not yet consumed.
+  private var inFlight = 0
   private var cancelled = false
 
-  init(size: Int) { self.size = size }
+  init(size: Int, weights: [Int]?, budget: Int) {
+    self.size = size
+    self.weights = weights
+    self.budget = budget
+  }
 
   /// Waits until item `index` may start; `false` once the work was stopped.
   func waitForTurn(_ index: Int) -> Bool {
     condition.lock()
     defer { condition.unlock() }
-    while index >= consumed + size, !cancelled { condition.wait() }
+    let weight = weights?[index] ?? 0
+    while !cancelled, index >= consumed + size || (index > consumed && inFlight + weight > budget) {
+      condition.wait()
+    }
+    inFlight += weight
     return !cancelled
   }
 
@@ -59,6 +76,7 @@ private final class OrderedWindow: @unchecked Sendable {
 
   func advance() {
     condition.lock()
+    inFlight -= weights?[consumed] ?? 0
     consumed += 1
     condition.broadcast()
     condition.unlock()

@@ -76,26 +76,68 @@ public struct Ingestion: Sendable {
     return .submission(ReceivedSubmission(checked, fingerprint: fingerprint, receivedAt: clock()))
   }
 
-  /// Ingests `paths` in the order given: up to `window` files are read and checked at once, on
-  /// the machine's cores, while the files before them are stored, each in its own transaction, in
-  /// order — so the ledger's ids and versions are those of ingesting the files one by one, and at
-  /// most `window` files are held in memory.
+  /// Ingests `paths` in the order given: files are read and checked on the machine's cores, up to
+  /// `window` files and `windowBytes` bytes ahead, while the files before them are stored, in order — so the ledger's ids
+  /// and versions are those of ingesting the files one by one. Files are stored in batches
+  /// (``Ledger/store(batch:)``: one transaction, a savepoint per file) of at most `batchFiles`
+  /// files or `batchBytes` bytes, so a campaign of small files does not wait for one synchronous
+  /// commit each; a file is said stored only once its batch is committed.
   ///
   /// `onOutcome` is called on the calling thread, once per path, in order, as soon as that file is
   /// stored (or has failed: a read error, or `LedgerError` when its campaign is not open); when it
-  /// returns `false`, no further file is stored, nor checked.
-  /// - Complexity: the checks spread over the cores; the stores one after the other.
+  /// returns `false`, no further file is checked nor stored — but the files committed in the same
+  /// batch as that one stay kept (`batchFiles: 1` keeps nothing after it).
+  /// - Complexity: the checks spread over the cores; the stores one batch after the other.
   public func ingest(
-    paths: [String], window: Int = 2 * ProcessInfo.processInfo.activeProcessorCount,
+    paths: [String], window: Int = 1024, windowBytes: Int = 32 << 20,
+    batchFiles: Int = 64, batchBytes: Int = 16 << 20,
     onOutcome: (String, Result<Outcome, any Error>) -> Bool
   ) {
     // The files kept, read once: a read per file would wait for each store on the one connection.
     let stored = try? ledger.storedFingerprints()
-    InOrder.run(count: paths.count, window: window) { index in
+    var directories = DirectoryCache(ledger: ledger)
+    var batch = IngestionBatch()
+    var going = true
+    func flush() -> Bool {
+      let outcomes = batch.commit(on: ledger)
+      defer { batch = IngestionBatch() }
+      for (index, outcome) in outcomes where going {
+        going = onOutcome(paths[index], outcome)
+      }
+      return going
+    }
+    // Files are checked ahead of the store, as many as `window` and `windowBytes` allow: a store
+    // of a batch takes as long as checking dozens of small files, during which the cores go on.
+    let sizes = paths.map(Self.size(of:))
+    InOrder.run(count: paths.count, window: window, weights: sizes, budget: windowBytes) { index in
       Result { try self.prepare(path: paths[index], stored: stored) }
     } consume: { index, prepared in
-      onOutcome(paths[index], prepared.flatMap { file in Result { try self.commit(file) } })
+      switch prepared {
+      case .failure(let error):
+        guard flush() else { return false }
+        going = onOutcome(paths[index], .failure(error))
+        return going
+      case .success(.duplicate(let file)):
+        batch.append(index, .duplicate(file))
+      case .success(.submission(var submission)):
+        do {
+          try checkDirectory(&submission) { try directories.unexpected($0, survey: $1, year: $2) }
+          batch.append(index, .submission(submission))
+        } catch {
+          guard flush() else { return false }
+          going = onOutcome(paths[index], .failure(error))
+          return going
+        }
+      }
+      return batch.count < batchFiles && batch.bytes < batchBytes ? true : flush()
     }
+    if going { _ = flush() }
+  }
+
+  /// The size of the file at `path` in bytes (0 when it cannot be read: its read fails later).
+  private static func size(of path: String) -> Int {
+    var status = stat()
+    return stat(path, &status) == 0 ? Int(status.st_size) : 0
   }
 
   /// Checks a prepared file's SIRETs against its campaign's directory, then stores it in one write
@@ -111,7 +153,7 @@ public struct Ingestion: Sendable {
     switch prepared {
     case .duplicate(let file): return .duplicate(file)
     case .submission(var submission):
-      try checkDirectory(&submission)
+      try checkDirectory(&submission) { try ledger.unexpected(sirets: $0, survey: $1, year: $2) }
       switch try ledger.store(submission, audit: audit) {
       case .stored(let file, let superseded): return .stored(submission.verdict, file, superseded: superseded)
       case .duplicate(let file): return .duplicate(file)
@@ -121,7 +163,13 @@ public struct Ingestion: Sendable {
 
   /// Adds to each accepted report whose SIRET the campaign's directory does not list a warning
   /// (an error under `strict`), and updates the verdict's list of reports with remarks.
-  private func checkDirectory(_ submission: inout ReceivedSubmission) throws {
+  ///
+  /// `unexpected` gives, of some SIRETs, those a campaign's directory does not list (nil: no such
+  /// campaign), as ``Ledger/unexpected(sirets:survey:year:)`` does.
+  func checkDirectory(
+    _ submission: inout ReceivedSubmission,
+    unexpected: (_ sirets: [String], _ survey: String, _ year: Int) throws -> Set<String>?
+  ) throws {
     guard let survey = submission.verdict.survey, submission.verdict.isReadable else { return }
     var byYear: [Int: [Int]] = [:]
     for index in submission.reports.indices where submission.reports[index].isAccepted {
@@ -133,10 +181,9 @@ public struct Ingestion: Sendable {
     for (year, indices) in byYear.sorted(by: { $0.key < $1.key }) {
       // No campaign: the ledger refuses the file as a whole (not open).
       guard
-        let unexpected = try ledger.unexpected(
-          sirets: indices.map { submission.reports[$0].siret! }, survey: survey.rawValue, year: year)
+        let unlisted = try unexpected(indices.map { submission.reports[$0].siret! }, survey.rawValue, year)
       else { continue }
-      for index in indices where unexpected.contains(submission.reports[index].siret!) {
+      for index in indices where unlisted.contains(submission.reports[index].siret!) {
         added = true
         let report = submission.reports[index]
         submission.reports[index].diagnostics.append(

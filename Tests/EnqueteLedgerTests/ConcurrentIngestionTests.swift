@@ -61,12 +61,28 @@ import Testing
     let files = LedgerFixtures.sampleFiles(.mediationFamiliale)
     let ledger = try Self.ledgerWithCampaigns("stopped")
     var seen = 0
-    Ingestion(ledger: ledger, clock: { LedgerFixtures.date }).ingest(paths: files, window: 4) { _, _ in
+    Ingestion(ledger: ledger, clock: { LedgerFixtures.date }).ingest(paths: files, window: 4, batchFiles: 1) {
+      _, _ in
       seen += 1
       return seen < 3
     }
     #expect(seen == 3)
     #expect(try Self.fileRows(ledger).count == 3)
+  }
+
+  /// Files are committed by batches: a caller stopping at a file keeps the rest of its batch,
+  /// committed with it, and nothing after.
+  @Test func aCallerStoppingKeepsTheBatchOfTheFileItStoppedAt() throws {
+    let files = LedgerFixtures.sampleFiles(.mediationFamiliale)
+    let ledger = try Self.ledgerWithCampaigns("stopped-batch")
+    var seen = 0
+    Ingestion(ledger: ledger, clock: { LedgerFixtures.date }).ingest(paths: files, window: 4, batchFiles: 2) {
+      _, _ in
+      seen += 1
+      return seen < 3
+    }
+    #expect(seen == 3)
+    #expect(try Self.fileRows(ledger).count == 4)
   }
 
   @Test func aFileThatCannotBeReadIsReportedInItsPlace() throws {

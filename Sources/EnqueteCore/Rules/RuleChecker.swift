@@ -20,6 +20,18 @@ public struct RuleChecker: Sendable {
   /// (rendering expressions is the costly part of wording a violation).
   private let sides: [String: [(label: String, expression: Expression)]]
 
+  /// The checker of a survey's built-in rules, made once for the process (a validator is made per
+  /// file, and working out how each rule's sides are described is the costly part).
+  public static func builtIn(_ survey: SurveyID) -> RuleChecker {
+    switch survey {
+    case .mediationFamiliale: mediationFamiliale
+    case .espaceRencontre: espaceRencontre
+    }
+  }
+
+  private static let mediationFamiliale = RuleChecker(rules: .builtIn(.mediationFamiliale))
+  private static let espaceRencontre = RuleChecker(rules: .builtIn(.espaceRencontre))
+
   /// A checker of `rules`.
   public init(rules: RuleSet) {
     self.rules = rules

@@ -61,13 +61,18 @@ public enum HeaderMatcher {
   public static func bestTable(for header: [String]) -> (survey: SurveyID, table: TableDefinition)? {
     let keys = Set(header.map(key))
     var best: (SurveyID, TableDefinition, Int)?
-    for survey in SurveyID.allCases {
-      for table in SurveyDefinition.builtIn(survey).tables {
-        let names = Set(table.submittedVariables.map(\.name))
-        let score = keys.intersection(names).count * 2 - names.subtracting(keys).count
-        if keys.intersection(names).count > 0, score > (best?.2 ?? .min) { best = (survey, table, score) }
-      }
+    for (survey, table, names) in submittedNames {
+      let shared = keys.intersection(names).count
+      let score = shared * 2 - names.subtracting(keys).count
+      if shared > 0, score > (best?.2 ?? .min) { best = (survey, table, score) }
     }
     return best.map { ($0.0, $0.1) }
   }
+
+  /// Every table of the built-in catalogs with the names of its submitted variables, listed once
+  /// for the process (a header is matched per file).
+  private static let submittedNames: [(SurveyID, TableDefinition, Set<String>)] =
+    SurveyID.allCases.flatMap { survey in
+      SurveyDefinition.builtIn(survey).tables.map { (survey, $0, Set($0.submittedVariables.map(\.name))) }
+    }
 }

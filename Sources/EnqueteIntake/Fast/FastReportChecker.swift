@@ -50,34 +50,30 @@ public struct FastReportChecker {
   var identifiers = Set<Int>()
   private var failedWarnings: [Int] = []
 
-  /// A checker for the reports of one file (`file` names it in the warnings it words).
+  /// A checker for the reports of one file (`file` names it in the warnings it words). Over the
+  /// reference geography (nil), its compiled parts are shared by every file of the process.
   public init(
     survey: SurveyID, campaignYear: Int?, file: String = "", sirets: SiretRegistry = SiretRegistry(),
-    geography: Geography = .reference
+    geography: Geography? = nil
   ) {
+    let parts = geography.map { FastCheckerParts(survey: survey, geography: $0) } ?? .reference(survey)
     self.sirets = sirets
-    let definition = SurveyDefinition.builtIn(survey)
-    let reportLayout = SlotLayout(definition.report)
-    let detailLayout = definition.detail.map(SlotLayout.init)
-    report = reportLayout
-    detail = detailLayout
-    tape = RuleTape(
-      survey: definition, rules: RuleSet.builtIn(survey), report: reportLayout, detail: detailLayout)
+    report = parts.report
+    detail = parts.detail
+    tape = parts.tape
     self.campaignYear = campaignYear
-    departements = DepartementIndex(geography)
-    yearSlot = reportLayout.slot("annee")
-    siretSlot = reportLayout.slot("siret")
-    courAppelSlot = reportLayout.slot("cour_appel_code")
-    identifierSlot = detailLayout?.slot("mesure_id")
-    detailSiretSlot = detailLayout?.slot("siret")
-    values = [Double](repeating: .nan, count: reportLayout.variables.count)
-    stack = [Double](repeating: .nan, count: tape.stackSize)
-    requiredSlots = reportLayout.variables.indices.filter {
-      reportLayout.variables[$0].required && reportLayout.variables[$0].isSubmitted
-    }
-    warnings = FastWarningWriter(survey: definition, file: file, geography: geography)
-    typedReport = FastTypedValues(layout: reportLayout, geography: geography)
-    typedDetail = detailLayout.map { FastTypedValues(layout: $0, geography: geography) }
+    departements = parts.departements
+    yearSlot = parts.yearSlot
+    siretSlot = parts.siretSlot
+    courAppelSlot = parts.courAppelSlot
+    identifierSlot = parts.identifierSlot
+    detailSiretSlot = parts.detailSiretSlot
+    values = [Double](repeating: .nan, count: parts.report.variables.count)
+    stack = [Double](repeating: .nan, count: parts.tape.stackSize)
+    requiredSlots = parts.requiredSlots
+    warnings = parts.warnings.naming(file)
+    typedReport = parts.typedReport
+    typedDetail = parts.typedDetail
   }
 
   /// False when some rule cannot be compiled: every report then goes to the full validator.

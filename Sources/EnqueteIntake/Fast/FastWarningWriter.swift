@@ -5,8 +5,8 @@ import EnqueteCore
 /// and the rules explained by the same rule checker. Anything unexpected defers to the full
 /// validator (nil).
 struct FastWarningWriter {
-  let file: String
-  private let fields: FieldChecker
+  private(set) var file: String
+  private var fields: FieldChecker
   private let checker: RuleChecker
   /// The survey's rules, with the variables each reads and its primary variable (computed once:
   /// `Rule` works them out at each call).
@@ -17,10 +17,18 @@ struct FastWarningWriter {
   init(survey: SurveyDefinition, file: String, geography: Geography) {
     self.file = file
     fields = FieldChecker(file: file, geography: geography)
-    checker = RuleChecker(rules: .builtIn(survey.id))
+    checker = .builtIn(survey.id)
     rules = RuleSet.builtIn(survey.id).rules
     variables = rules.map(\.variables)
     primaryVariables = rules.map(\.primaryVariable)
+  }
+
+  /// The same writer, naming `file` in the warnings it words.
+  func naming(_ file: String) -> FastWarningWriter {
+    var writer = self
+    writer.file = file
+    writer.fields = FieldChecker(file: file, geography: fields.geography)
+    return writer
   }
 
   /// The summary of an accepted report breaking the rules at `broken` in the survey's rule set

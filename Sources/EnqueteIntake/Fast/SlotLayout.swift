@@ -5,7 +5,7 @@ import EnqueteCore
 /// Every value becomes a `Double`: numbers as themselves, dates as day numbers, booleans as 0/1,
 /// coded values as their index in the list, a SIRET as its 14-digit number, a département as its
 /// index, a name as 1. An empty or unusable value is NaN, which the rule programs treat as unknown.
-final class SlotLayout {
+final class SlotLayout: Sendable {
   /// How the fast path reads a variable's text (payload-free, so that reading a row retains nothing).
   enum Kind: UInt8 {
     case integer, number, date, boolean, siret, departement, text

@@ -34,7 +34,7 @@ public struct ReportValidator: Sendable {
     self.geography = geography
     fields = FieldChecker(file: file, geography: geography)
     detailFields = FieldChecker(file: detailFile ?? file, geography: geography)
-    checker = RuleChecker(rules: .builtIn(survey))
+    checker = .builtIn(survey)
   }
 
   /// Validates one report read from the file.

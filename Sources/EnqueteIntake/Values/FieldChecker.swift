@@ -12,6 +12,13 @@ struct FieldChecker {
   init(file: String, geography: Geography) {
     self.file = file
     self.geography = geography
+    patterns = Self.compiledPatterns
+  }
+
+  /// Every pattern of the built-in catalogs, compiled once for the process: a checker is made per
+  /// file, and compiling them per file cost more than checking a small file. (`NSRegularExpression`
+  /// is immutable and safe to match from several threads.)
+  nonisolated(unsafe) private static let compiledPatterns: [String: NSRegularExpression] = {
     var patterns: [String: NSRegularExpression] = [:]
     for survey in SurveyID.allCases {
       for table in SurveyDefinition.builtIn(survey).tables {
@@ -20,8 +27,8 @@ struct FieldChecker {
         }
       }
     }
-    self.patterns = patterns
-  }
+    return patterns
+  }()
 
   /// The typed value (nil when it cannot be used) and what is wrong or was corrected.
   func check(_ raw: RawValue, _ variable: VariableDefinition, report: String?) -> (Value?, [Diagnostic]) {
