@@ -28,7 +28,7 @@ struct AuditCommand: ParsableCommand {
       audit = try PublishedFolderAudit.run(directory: directory, privateAudit: privateAudit)
     } catch {
       FileHandle.standardError.write(Data("\(directory): erreur : \(error) [audit.illisible]\n".utf8))
-      throw ExitCode(65)
+      throw ExitStatus.dataError
     }
     for problem in audit.problems {
       FileHandle.standardError.write(Data("\(directory): erreur : \(problem) [audit.expose]\n".utf8))
@@ -38,6 +38,6 @@ struct AuditCommand: ParsableCommand {
       "\(directory) : audit \(verdict) — \(audit.cellCount) cellules, \(audit.hiddenCount) secrètes "
         + "recalculées, \(audit.extractCount) extraits départementaux vérifiés\(privateAudit == nil ? "" : ", protection requise vérifiée avec l'audit privé")"
     )
-    if !audit.passes { throw ExitCode(1) }
+    if !audit.passes { throw ExitStatus.checkFailed }
   }
 }

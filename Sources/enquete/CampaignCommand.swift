@@ -34,14 +34,14 @@ struct CampaignCommand: ParsableCommand {
       let (survey, year) = (campaign.survey, campaign.year)
       guard let bytes = FileManager.default.contents(atPath: directory) else {
         VerdictOutput.printNotFound(directory)
-        throw ExitCode(64)
+        throw ExitStatus.usage
       }
       let respondents: [ExpectedRespondent]
       do {
         respondents = try DirectoryFile.read(bytes: [UInt8](bytes), name: directory, survey: survey)
       } catch let problems as DirectoryProblems {
         FileHandle.standardError.write(Data(problems.diagnostics.map { $0.line + "\n" }.joined().utf8))
-        throw ExitCode(65)
+        throw ExitStatus.dataError
       }
       try withLedgerErrors {
         try ledger.open().openCampaign(

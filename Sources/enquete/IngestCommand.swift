@@ -88,8 +88,8 @@ struct IngestCommand: ParsableCommand {
       let verdicts = results.compactMap(\.verdict)
       print(VerdictText.total(verdicts) + ", " + IngestOutput.ledgerTotal(results))
     }
-    if notOpen { throw ExitCode(64) }
-    if results.contains(where: \.isRefused) { throw ExitCode(65) }
-    if missing { throw ExitCode(1) }
+    if notOpen { throw ExitStatus.usage }
+    if results.contains(where: \.isRefused) { throw ExitStatus.dataError }
+    if missing { throw ExitStatus.checkFailed }
   }
 }

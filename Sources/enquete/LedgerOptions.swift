@@ -60,6 +60,6 @@ func withLedgerErrors<T>(_ body: () throws -> T) throws -> T {
     return try body()
   } catch let error as LedgerError {
     FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
-    throw ExitCode(64)
+    throw ExitStatus.usage
   }
 }

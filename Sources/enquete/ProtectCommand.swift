@@ -33,7 +33,7 @@ struct ProtectCommand: ParsableCommand {
 
   @Option(
     help: "Dominance rule n,k (a cell whose n largest contributions exceed k % is primary), or « non ».")
-  var dominance: String = "1,85"
+  var dominance: DominanceOption = DominanceOption(argument: "1,85")!
 
   @Option(name: .customLong("p-pourcent"), help: "p% rule (off by default).")
   var pPourcent: Double?
@@ -63,14 +63,14 @@ struct ProtectCommand: ParsableCommand {
   var withoutPruning = false
 
   @Option(help: "heuristique (default) or optimale (MILP, for small tables).")
-  var methode: String = "heuristique"
+  var methode: MethodOption = .heuristique
 
   @Option(
     name: .customLong("placement"),
     help:
       "Heuristic's first pattern: coupes (integer program with the audit's cuts, the default; tables over 12 000 cells fall back to hypercubes), hypercubes or lp."
   )
-  var placement: String = "coupes"
+  var placement: PlacementOption = .coupes
 
   @Option(name: .customLong("temps-max"), help: "Time limit of the optimal method, in seconds.")
   var tempsMax: Double = 60
@@ -90,12 +90,6 @@ struct ProtectCommand: ParsableCommand {
 
   func validate() throws {
     guard seuil >= 1 else { throw ValidationError("--seuil doit être au moins 1") }
-    guard ["heuristique", "optimale"].contains(methode) else {
-      throw ValidationError("--methode : heuristique ou optimale")
-    }
-    guard ["coupes", "hypercubes", "lp"].contains(placement) else {
-      throw ValidationError("--placement : coupes, hypercubes ou lp")
-    }
     guard tempsMax > 0 else { throw ValidationError("--temps-max doit être positif") }
     guard !completesPattern || motif != nil else { throw ValidationError("--completer va avec --motif") }
     guard isTabular || hrc != nil else {
@@ -103,9 +97,6 @@ struct ProtectCommand: ParsableCommand {
     }
     guard !isTabular || otherHierarchies.isEmpty else {
       throw ValidationError("--hrc-autre : seulement pour un fichier de cellules")
-    }
-    guard dominance == "non" || parsedDominance != nil else {
-      throw ValidationError("--dominance : n,k (par exemple 1,85) ou non")
     }
     guard protection >= 0, pPourcent.map({ $0 > 0 }) ?? true else {
       throw ValidationError("--protection et --p-pourcent doivent être positifs")
@@ -115,17 +106,9 @@ struct ProtectCommand: ParsableCommand {
   /// Whether the table is given in τ-Argus's tabular form.
   private var isTabular: Bool { cells.lowercased().hasSuffix(".rda") }
 
-  private var parsedDominance: SecrecySettings.Dominance? {
-    let parts = dominance.split(separator: ",")
-    guard parts.count == 2, let n = Int(parts[0]), n >= 1, let k = Double(parts[1]), k > 0, k <= 100 else {
-      return nil
-    }
-    return SecrecySettings.Dominance(contributors: n, percent: k)
-  }
-
   func run() throws {
     let settings = SecrecySettings(
-      frequencyThreshold: seuil, dominance: parsedDominance, protectionRatio: protection / 100,
+      frequencyThreshold: seuil, dominance: dominance.rule, protectionRatio: protection / 100,
       pPercent: pPourcent)
     let result = try protecting {
       if isTabular { return try protectTabular(settings: settings) }
@@ -142,7 +125,7 @@ struct ProtectCommand: ParsableCommand {
         otherHierarchies: otherHierarchies.map(read))
     }
     print(format == .json ? ProtectionOutput.json(result) : ProtectionOutput.text(result), terminator: "")
-    if !result.audit.passes { throw ExitCode(1) }
+    if !result.audit.passes { throw ExitStatus.checkFailed }
   }
 
   /// A τ-Argus tabular table: read (its `.hrc` files beside the `.rda` unless absolute), written
@@ -167,9 +150,10 @@ struct ProtectCommand: ParsableCommand {
 
   /// How the pattern is computed.
   private var method: TableProtection.Method {
-    methode == "optimale"
-      ? .optimal(timeLimit: tempsMax)
-      : .heuristic(["lp": .linearProgram, "hypercubes": .hypercubes][placement] ?? .cuttingPlanes)
+    switch methode {
+    case .optimale: .optimal(timeLimit: tempsMax)
+    case .heuristique: .heuristic(placement.placement)
+    }
   }
 
   /// The text of `path`, in UTF-8 or else Windows-1252 (τ-Argus's files often are); a file that
@@ -177,7 +161,7 @@ struct ProtectCommand: ParsableCommand {
   private func read(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
       FileHandle.standardError.write(Data("\(path): erreur: lecture impossible [protect.read]\n".utf8))
-      throw ExitCode(66)
+      throw ExitStatus.noInput
     }
     if let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) {
       return text
@@ -186,7 +170,7 @@ struct ProtectCommand: ParsableCommand {
       Data(
         "\(path): erreur: ni UTF-8 ni Windows-1252 : enregistrez le fichier en UTF-8 [protect.encoding]\n"
           .utf8))
-    throw ExitCode(65)
+    throw ExitStatus.dataError
   }
 
   /// Writes the τ-Argus files `files` gives for the folder of --tau-argus (absolute), when asked.
@@ -202,7 +186,7 @@ struct ProtectCommand: ParsableCommand {
     } catch {
       FileHandle.standardError.write(
         Data("\(tauArgus): erreur: dossier impossible à créer ou à écrire [protect.write]\n".utf8))
-      throw ExitCode(73)
+      throw ExitStatus.cannotCreate
     }
   }
 
@@ -210,7 +194,7 @@ struct ProtectCommand: ParsableCommand {
   private func protecting(_ body: () throws -> TableProtection) throws -> TableProtection {
     do { return try body() } catch let error as ExitCode { throw error } catch {
       FileHandle.standardError.write(Data("\(cells): erreur: \(error) [protect.invalid]\n".utf8))
-      throw ExitCode(65)
+      throw ExitStatus.dataError
     }
   }
 }

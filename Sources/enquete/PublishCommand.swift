@@ -78,10 +78,10 @@ struct PublishCommand: ParsableCommand {
       if let tauPatterns { try auditTauArgus(outcome.publication, from: tauPatterns) }
     } catch let error as PublicationError {
       FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
-      throw ExitCode(64)
+      throw ExitStatus.usage
     }
     print(written.summary, terminator: "")
-    if !written.auditPasses { throw ExitCode(1) }
+    if !written.auditPasses { throw ExitStatus.checkFailed }
   }
 
   /// Writes the τ-Argus files of every table, refusing a folder inside the published one.
@@ -93,7 +93,7 @@ struct PublishCommand: ParsableCommand {
         Data(
           "enquete: erreur : --tau-argus doit être hors du dossier publié (les valeurs y sont en clair)\n"
             .utf8))
-      throw ExitCode(64)
+      throw ExitStatus.usage
     }
     let files = PublicationTauArgus.files(
       publication.tauArgusTables, directory: target.path, method: tauMethode)

@@ -52,13 +52,13 @@ struct ReportCommand: ParsableCommand {
       }
     } catch let error as PublicationError {
       FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
-      throw ExitCode(64)
+      throw ExitStatus.usage
     }
     for warning in outcome.published.warnings {
       FileHandle.standardError.write(Data("enquete: avertissement : \(warning)\n".utf8))
     }
     print(outcome.published.folder.summary, terminator: "")
     print("  rapport : \(folder)/rapport.html (\(outcome.files.count) fichiers rendus)")
-    if !outcome.published.folder.auditPasses { throw ExitCode(1) }
+    if !outcome.published.folder.auditPasses { throw ExitStatus.checkFailed }
   }
 }

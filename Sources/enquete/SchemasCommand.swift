@@ -35,7 +35,7 @@ struct SchemasCommand: ParsableCommand {
     }
     if check {
       for path in stale { FileHandle.standardError.write(Data("\(out)/\(path): out of date\n".utf8)) }
-      if !stale.isEmpty { throw ExitCode(1) }
+      if !stale.isEmpty { throw ExitStatus.checkFailed }
     } else {
       print("\(stale.count) file(s) written, \(files.count - stale.count) already up to date, in \(out)/")
     }

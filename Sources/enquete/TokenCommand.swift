@@ -94,7 +94,7 @@ struct TokenCommand: ParsableCommand {
     func run() throws {
       guard try ledger.open().revokeToken(id: id, at: Date()) else {
         FileHandle.standardError.write(Data("enquete: erreur : aucun jeton valide n° \(id).\n".utf8))
-        throw ExitCode(64)
+        throw ExitStatus.usage
       }
       print("Jeton n° \(id) révoqué.")
     }

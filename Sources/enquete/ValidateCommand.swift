@@ -66,7 +66,7 @@ struct ValidateCommand: ParsableCommand {
       }
       if verdicts.count > 1 { print(VerdictText.total(verdicts)) }
     }
-    if verdicts.contains(where: { !$0.isValid }) { throw ExitCode(65) }
-    if missing { throw ExitCode(1) }
+    if verdicts.contains(where: { !$0.isValid }) { throw ExitStatus.dataError }
+    if missing { throw ExitStatus.checkFailed }
   }
 }
