@@ -1,6 +1,14 @@
 import EnqueteCore
 import GRDB
 
+// Internal: SQLite's C calls are an implementation detail of this file, not of the module's
+// interface (clients need not see GRDB's SQLite module).
+#if canImport(GRDBSQLite)
+  internal import GRDBSQLite
+#else
+  internal import SQLite3
+#endif
+
 /// Writes one file's reports inside the storing transaction, through prepared statements (a
 /// campaign at scale is millions of value rows): the report row, its versioning, its values, its
 /// detail as one JSON array, and its diagnostics.
@@ -61,15 +69,50 @@ struct ReportWriter {
     let reportID = db.lastInsertedRowID
     if let previous { try link.execute(arguments: [reportID, previous]) }
     for (variable, value) in report.values.sorted(by: { $0.key < $1.key }) {
-      let (number, text) = Self.columns(value)
-      try insertValue.execute(arguments: [reportID, variable, number, text])
+      try insertValue(reportID: reportID, variable: variable, value: value)
     }
-    if !report.detail.isEmpty {
-      try insertDetail.execute(arguments: [reportID, report.detail.count, ValueJSON.array(report.detail)])
+    if let json = report.detailJSON {
+      try insertDetail.execute(arguments: [reportID, report.detailCount, json])
     }
     for diagnostic in report.diagnostics { try insert(diagnostic, reportID: reportID) }
     return previous != nil
   }
+
+  /// Inserts one value row, bound through SQLite's own calls: a campaign at scale is millions of
+  /// value rows, and building GRDB's arguments for each cost more than SQLite's insert itself.
+  /// (The statement is used only here, always with its four parameters bound.)
+  private func insertValue(reportID: Int64, variable: String, value: Value) throws {
+    let statement = insertValue.sqliteStatement
+    sqlite3_bind_int64(statement, 1, reportID)
+    Self.bind(variable, at: 2, of: statement)
+    let (number, text) = Self.columns(value)
+    if let number { sqlite3_bind_double(statement, 3, number) } else { sqlite3_bind_null(statement, 3) }
+    if let text { Self.bind(text, at: 4, of: statement) } else { sqlite3_bind_null(statement, 4) }
+    let code = sqlite3_step(statement)
+    guard code == SQLITE_DONE else {
+      let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+      sqlite3_reset(statement)
+      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insertValue.sql)
+    }
+    sqlite3_reset(statement)
+  }
+
+  /// Binds `text` as TEXT (an empty string stays an empty string, not NULL).
+  private static func bind(_ text: String, at index: Int32, of statement: SQLiteStatement) {
+    var text = text
+    text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { characters in
+        if let base = characters.baseAddress, !characters.isEmpty {
+          _ = sqlite3_bind_text(statement, index, base, Int32(characters.count), transient)
+        } else {
+          _ = sqlite3_bind_text(statement, index, "", 0, transient)
+        }
+      }
+    }
+  }
+
+  /// SQLite copies the bytes bound (`SQLITE_TRANSIENT`).
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
   func insert(_ diagnostic: Diagnostic, reportID: Int64?) throws {
     try insertDiagnostic.execute(arguments: [

@@ -6,26 +6,54 @@ public struct ValidatedReport: Sendable {
   public var line: Int
   /// Typed values of the report, derived variables included; a value that failed its checks is absent.
   public var values: [String: Value]
-  /// Typed detail rows.
+  /// Typed detail rows (empty when ``encodedDetail`` holds them).
   public var detail: [[String: Value]]
+  /// The detail rows already as the ledger keeps them (``ValueJSON``): the intake's fast path
+  /// writes them from its slots, without a dictionary per row; nil when `detail` holds them.
+  public var encodedDetail: EncodedDetail?
   /// Everything found, in line order.
   public var diagnostics: [Diagnostic]
 
   /// A validated report.
   public init(
-    siret: String?, line: Int, values: [String: Value], detail: [[String: Value]], diagnostics: [Diagnostic]
+    siret: String?, line: Int, values: [String: Value], detail: [[String: Value]],
+    encodedDetail: EncodedDetail? = nil, diagnostics: [Diagnostic]
   ) {
     self.siret = siret
     self.line = line
     self.values = values
     self.detail = detail
+    self.encodedDetail = encodedDetail
     self.diagnostics = diagnostics
+  }
+
+  /// The number of detail rows, however they are held.
+  public var detailCount: Int { encodedDetail?.count ?? detail.count }
+
+  /// The detail rows as the ledger keeps them (``ValueJSON/array(_:)``), nil when there are none.
+  public var detailJSON: String? {
+    if let encodedDetail { return encodedDetail.count == 0 ? nil : encodedDetail.json }
+    return detail.isEmpty ? nil : ValueJSON.array(detail)
   }
 
   /// Accepted when nothing found is an error.
   public var isAccepted: Bool { !diagnostics.contains { $0.severity == .error } }
   /// Number of warnings.
   public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// A report's detail rows written as the ledger's JSON (``ValueJSON/array(_:)``), with their count.
+public struct EncodedDetail: Sendable, Hashable {
+  /// The number of rows.
+  public var count: Int
+  /// `[{…}, …]`, one object per row, keys sorted.
+  public var json: String
+
+  /// Rows already written.
+  public init(count: Int, json: String) {
+    self.count = count
+    self.json = json
+  }
 }
 
 /// What validation says of one submitted file (or a report file with its `-mesures.csv`).

@@ -99,20 +99,38 @@ extension FastReportChecker {
       typedReport.values(slots) { text(row: nil, slot: $0, layout: report) }
     }
     var detail: [[String: Value]] = []
+    var encoded: EncodedDetail?
     if let typedDetail, let layout = self.detail, raw.rowCount > 0 {
       let width = layout.variables.count
-      detail.reserveCapacity(raw.rowCount)
-      rows.withUnsafeBufferPointer { slots in
-        for index in 0..<raw.rowCount {
-          var row = typedDetail.values(slots, offset: index * width, skip: detailSiretSlot) {
-            text(row: index, slot: $0, layout: layout)
+      if let detailPlan {
+        // Written as the ledger keeps it, with no dictionary per row.
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(raw.rowCount * 256)
+        rows.withUnsafeBufferPointer { slots in
+          for index in 0..<raw.rowCount {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            typedDetail.writeJSON(
+              slots, offset: index * width, plan: detailPlan, siret: siret,
+              text: { text(row: index, slot: $0, layout: layout) }, into: &json)
           }
-          row["siret"] = siret.map(Value.string)
-          detail.append(row)
+        }
+        json.append(UInt8(ascii: "]"))
+        encoded = EncodedDetail(count: raw.rowCount, json: String(decoding: json, as: UTF8.self))
+      } else {
+        detail.reserveCapacity(raw.rowCount)
+        rows.withUnsafeBufferPointer { slots in
+          for index in 0..<raw.rowCount {
+            var row = typedDetail.values(slots, offset: index * width, skip: detailSiretSlot) {
+              text(row: index, slot: $0, layout: layout)
+            }
+            row["siret"] = siret.map(Value.string)
+            detail.append(row)
+          }
         }
       }
     }
     return ValidatedReport(
-      siret: siret, line: raw.line, values: reportValues, detail: detail, diagnostics: [])
+      siret: siret, line: raw.line, values: reportValues, detail: detail, encodedDetail: encoded,
+      diagnostics: [])
   }
 }

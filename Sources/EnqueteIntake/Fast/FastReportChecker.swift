@@ -40,6 +40,7 @@ public struct FastReportChecker {
   /// The typed values of accepted reports, from their slots.
   let typedReport: FastTypedValues
   let typedDetail: FastTypedValues?
+  let detailPlan: [(literal: [UInt8], source: FastTypedValues.JSONSource)]?
   var line = 0
   private var columnSlots: [Int] = []
   /// The fast path on rows still in the text (see `checkLine`), once `prepare` knows the columns.
@@ -74,6 +75,7 @@ public struct FastReportChecker {
     warnings = parts.warnings.naming(file)
     typedReport = parts.typedReport
     typedDetail = parts.typedDetail
+    detailPlan = parts.detailPlan
   }
 
   /// False when some rule cannot be compiled: every report then goes to the full validator.

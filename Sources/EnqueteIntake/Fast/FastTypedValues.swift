@@ -16,6 +16,75 @@ struct FastTypedValues {
   /// Whether the table derives `cour_appel_code` from the département.
   let derivesCourAppel: Bool
 
+  /// Where a key of a row's JSON object takes its value from.
+  enum JSONSource {
+    /// The slot of a submitted variable.
+    case slot(Int)
+    /// The report's SIRET, given with each row.
+    case siret
+  }
+
+  /// The keys of a row's JSON object (``ValueJSON``), sorted, each as its `"key":` bytes with where
+  /// its value comes from: the submitted variables but `skip`, and `siret`.
+  func jsonPlan(skip: Int?) -> [(literal: [UInt8], source: JSONSource)] {
+    var keys = layout.submitted.filter { $0.slot != skip && $0.name != "siret" }.map {
+      (name: $0.name, source: JSONSource.slot($0.slot))
+    }
+    keys.append((name: "siret", source: .siret))
+    return keys.sorted { $0.name < $1.name }.map { (ValueJSON.keyLiteral($0.name), $0.source) }
+  }
+
+  /// Writes the row at `slots[offset...]` as the JSON object ``ValueJSON`` writes of the row
+  /// ``values(_:offset:skip:text:)`` types (with `siret` set): the same bytes, without the
+  /// dictionary. Only for a layout that derives nothing (`derivesCourAppel` false).
+  /// - Complexity: O(variables).
+  func writeJSON(
+    _ slots: UnsafeBufferPointer<Double>, offset: Int, plan: [(literal: [UInt8], source: JSONSource)],
+    siret: String?, text: (Int) -> String?, into out: inout [UInt8]
+  ) {
+    out.append(UInt8(ascii: "{"))
+    var first = true
+    for (literal, source) in plan {
+      let start = out.count
+      if !first { out.append(UInt8(ascii: ",")) }
+      out += literal
+      switch source {
+      case .siret:
+        guard let siret else {
+          out.removeSubrange(start...)
+          continue
+        }
+        ValueJSON.string(siret, into: &out)
+      case .slot(let slot):
+        guard write(slot: slot, slots[offset + slot], text: text, into: &out) else {
+          out.removeSubrange(start...)
+          continue
+        }
+      }
+      first = false
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// Writes the JSON of one slot's value as ``values(_:offset:skip:text:)`` types it; false when
+  /// the value is absent (nothing written then but what the caller removes).
+  private func write(slot: Int, _ number: Double, text: (Int) -> String?, into out: inout [UInt8]) -> Bool {
+    guard !number.isNaN else { return false }
+    switch layout.kinds[slot] {
+    case .integer: ValueJSON.digits(Int(number), into: &out)
+    case .number: out += Value.canonicalText(of: number).utf8
+    case .date: ValueJSON.date(CivilDate(dayNumber: Int(number)), into: &out)
+    case .boolean: out += (number != 0 ? "true" : "false").utf8
+    case .siret: ValueJSON.string(Self.siret(number), into: &out)
+    case .departement: ValueJSON.string(departementCodes[Int(number)], into: &out)
+    case .coded: ValueJSON.string(utf8: layout.codes[slot][Int(number)], into: &out)
+    case .text, .pattern, .unsupportedPattern:
+      guard let read = text(slot).map(Trim.whitespace), !read.isEmpty else { return false }
+      ValueJSON.string(read, into: &out)
+    }
+    return true
+  }
+
   init(layout: SlotLayout, geography: Geography) {
     self.layout = layout
     departementCodes = geography.departements.map(\.code)

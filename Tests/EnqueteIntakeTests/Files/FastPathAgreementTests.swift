@@ -16,7 +16,8 @@ import Testing
       }
   }
 
-  /// Every report typed, as the ledger receives them: line, SIRET, values, detail, diagnostics.
+  /// Every report typed, as the ledger receives them: line, SIRET, values (every bit), detail (as
+  /// stored), diagnostics.
   static func typed(_ reports: [ValidatedReport]) -> [String] {
     // Each value exactly: its case and, for a number, every bit.
     func exact(_ values: [String: Value]) -> String {
@@ -32,7 +33,9 @@ import Testing
     }
     return reports.map { report in
       "\(report.line) \(report.siret ?? "-") \(exact(report.values))"
-        + " [\(report.detail.map(exact).joined(separator: "] ["))] "
+        // The detail as the ledger keeps it: the fast path writes it from its slots, the
+        // reference validator's rows are written by `ValueJSON`.
+        + " \(report.detailCount) \(report.detailJSON ?? "-") "
         + report.diagnostics.map { "\($0.code) \($0.location.line ?? 0) \($0.message)" }.joined(
           separator: " | ")
     }

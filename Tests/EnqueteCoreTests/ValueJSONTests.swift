@@ -2,8 +2,6 @@ import EnqueteCore
 import Foundation
 import Testing
 
-@testable import EnqueteLedger
-
 /// The per-measure detail the ledger keeps is JSON that SQLite's `json_each` and any JSON reader
 /// read back to the values written.
 @Suite struct ValueJSONTests {

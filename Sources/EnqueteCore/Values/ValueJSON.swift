@@ -1,13 +1,13 @@
-import EnqueteCore
-
 /// Typed values as JSON, keys sorted: how the ledger keeps a report's per-measure detail (one
 /// array of objects per report, readable with SQLite's `json_each`). Written as UTF-8 bytes:
-/// a campaign at scale has millions of measures.
-enum ValueJSON {
+/// a campaign at scale has millions of measures. The intake's fast path writes the same JSON from
+/// its slots with the pieces below (``value(_:into:)``, ``keyLiteral(_:)``), tests hold the two
+/// equal.
+public enum ValueJSON {
   /// `[{…}, {…}]`, one object per row, keys in order.
   ///
   /// - Complexity: O(total size of the values); each key looked up once per row.
-  static func array(_ rows: [[String: Value]]) -> String {
+  public static func array(_ rows: [[String: Value]]) -> String {
     var out: [UInt8] = [UInt8(ascii: "[")]
     out.reserveCapacity(rows.count * 200)
     // Rows of one table mostly share their keys: sort them, and write them as JSON, once.
@@ -30,7 +30,7 @@ enum ValueJSON {
   }
 
   /// `"key":` as bytes.
-  private static func keyLiteral(_ key: String) -> [UInt8] {
+  public static func keyLiteral(_ key: String) -> [UInt8] {
     var out: [UInt8] = []
     string(key, into: &out)
     out.append(UInt8(ascii: ":"))
@@ -43,27 +43,35 @@ enum ValueJSON {
     for (index, value) in values.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
       out += literals[index]
-      switch value {
-      case .integer(let value): digits(value, into: &out)
-      case .number(let value): out += Value.canonicalText(of: value).utf8
-      case .boolean(let value): out += (value ? "true" : "false").utf8
-      case .string(let value): string(value, into: &out)
-      case .date(let value):
-        // `"yyyy-mm-dd"`, as `CivilDate.iso` spells it, without making the string.
-        out.append(UInt8(ascii: "\""))
-        padded(value.year, width: 4, into: &out)
-        out.append(UInt8(ascii: "-"))
-        padded(value.month, width: 2, into: &out)
-        out.append(UInt8(ascii: "-"))
-        padded(value.day, width: 2, into: &out)
-        out.append(UInt8(ascii: "\""))
-      }
+      self.value(value, into: &out)
     }
     out.append(UInt8(ascii: "}"))
   }
 
+  /// One value as JSON: a number, `true`/`false`, or a string (dates as `"yyyy-mm-dd"`).
+  public static func value(_ value: Value, into out: inout [UInt8]) {
+    switch value {
+    case .integer(let value): digits(value, into: &out)
+    case .number(let value): out += Value.canonicalText(of: value).utf8
+    case .boolean(let value): out += (value ? "true" : "false").utf8
+    case .string(let value): string(value, into: &out)
+    case .date(let value): date(value, into: &out)
+    }
+  }
+
+  /// `"yyyy-mm-dd"`, as `CivilDate.iso` spells it, without making the string.
+  public static func date(_ value: CivilDate, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    padded(value.year, width: 4, into: &out)
+    out.append(UInt8(ascii: "-"))
+    padded(value.month, width: 2, into: &out)
+    out.append(UInt8(ascii: "-"))
+    padded(value.day, width: 2, into: &out)
+    out.append(UInt8(ascii: "\""))
+  }
+
   /// The decimal digits of `value` (with its sign), as `String(value)` writes them.
-  private static func digits(_ value: Int, into out: inout [UInt8]) {
+  public static func digits(_ value: Int, into out: inout [UInt8]) {
     guard value != 0 else { return out.append(UInt8(ascii: "0")) }
     if value < 0 { out.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
@@ -88,9 +96,14 @@ enum ValueJSON {
   }
 
   /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`, the rest as is.
-  static func string(_ text: String, into out: inout [UInt8]) {
+  public static func string(_ text: String, into out: inout [UInt8]) {
+    string(utf8: text.utf8, into: &out)
+  }
+
+  /// A JSON string literal of UTF-8 bytes, escaped as ``string(_:into:)`` escapes.
+  public static func string(utf8 bytes: some Sequence<UInt8>, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"):
         out.append(UInt8(ascii: "\\"))
