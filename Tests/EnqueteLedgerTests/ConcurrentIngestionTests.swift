@@ -57,32 +57,21 @@ import Testing
     #expect(try Self.reportRows(together).count > 100)
   }
 
-  @Test func nothingIsStoredAfterTheCallerStops() throws {
+  /// Files are committed by batches: a caller stopping at the third file keeps what its batch
+  /// committed with it, and nothing after (batches of one: nothing after the third).
+  @Test(arguments: [(batchFiles: 1, kept: 3), (batchFiles: 2, kept: 4), (batchFiles: 5, kept: 5)])
+  func nothingIsStoredAfterTheBatchTheCallerStoppedIn(batchFiles: Int, kept: Int) throws {
     let files = LedgerFixtures.sampleFiles(.mediationFamiliale)
-    let ledger = try Self.ledgerWithCampaigns("stopped")
+    let ledger = try Self.ledgerWithCampaigns("stopped-\(batchFiles)")
     var seen = 0
-    Ingestion(ledger: ledger, clock: { LedgerFixtures.date }).ingest(paths: files, window: 4, batchFiles: 1) {
-      _, _ in
+    Ingestion(ledger: ledger, clock: { LedgerFixtures.date }).ingest(
+      paths: files, window: 4, batchFiles: batchFiles
+    ) { _, _ in
       seen += 1
       return seen < 3
     }
     #expect(seen == 3)
-    #expect(try Self.fileRows(ledger).count == 3)
-  }
-
-  /// Files are committed by batches: a caller stopping at a file keeps the rest of its batch,
-  /// committed with it, and nothing after.
-  @Test func aCallerStoppingKeepsTheBatchOfTheFileItStoppedAt() throws {
-    let files = LedgerFixtures.sampleFiles(.mediationFamiliale)
-    let ledger = try Self.ledgerWithCampaigns("stopped-batch")
-    var seen = 0
-    Ingestion(ledger: ledger, clock: { LedgerFixtures.date }).ingest(paths: files, window: 4, batchFiles: 2) {
-      _, _ in
-      seen += 1
-      return seen < 3
-    }
-    #expect(seen == 3)
-    #expect(try Self.fileRows(ledger).count == 4)
+    #expect(try Self.fileRows(ledger).count == kept)
   }
 
   @Test func aFileThatCannotBeReadIsReportedInItsPlace() throws {
