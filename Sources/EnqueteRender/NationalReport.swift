@@ -51,11 +51,13 @@ struct NationalReport {
       var figure: [String: Any] = [
         "libelle": labels.variable(key.variable), "valeur": TableView.text(now) ?? "s",
       ]
-      let isShare = plan.indicators.contains { $0.id == key.table && $0.kind == .share }
-      let evolution =
-        isShare
-        ? FrenchNumber.points(from: before?.value, to: now?.value)
-        : FrenchNumber.evolution(from: before?.value, to: now?.value)
+      let evolution: String? =
+        switch plan.indicators.first(where: { $0.id == key.table })?.kind {
+        case .share?: FrenchNumber.points(from: before?.value, to: now?.value)
+        // A duration changes by days, not by a percentage of days.
+        case .waitMean?, .waitMedian?: FrenchNumber.days(from: before?.value, to: now?.value)
+        default: FrenchNumber.evolution(from: before?.value, to: now?.value)
+        }
       if let evolution { figure["evolution"] = evolution }
       return figure
     }

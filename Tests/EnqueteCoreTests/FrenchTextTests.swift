@@ -14,6 +14,11 @@ import Testing
     #expect(FrenchNumber.evolution(from: 200, to: 205) == "+2,5 %")
     #expect(FrenchNumber.evolution(from: 0, to: 5) == nil)
     #expect(FrenchNumber.points(from: 61.8, to: 62.3) == "+0,5 point")
+    #expect(FrenchNumber.days(from: 36, to: 36) == "stable")
+    #expect(FrenchNumber.days(from: 36, to: 39) == "+3 jours")
+    #expect(FrenchNumber.days(from: 36, to: 35) == "-1 jour")
+    #expect(FrenchNumber.days(from: 36.5, to: 34) == "-2,5 jours")
+    #expect(FrenchNumber.days(from: nil, to: 34) == nil)
   }
 
   /// A rate to one decimal, halves away from zero (as the HTML report always rounded them).

@@ -46,6 +46,17 @@ public enum FrenchNumber {
     return (change >= 0 ? "+" : "") + text(change, decimals: 1) + (abs(change) >= 2 ? " points" : " point")
   }
 
+  /// `+3 jours` / `-1,5 jour` / `stable`: the change of a duration in days between two years (a
+  /// percentage of a number of days says little: 36 days to 36 read « +0,0 % »).
+  public static func days(from previous: Double?, to current: Double?) -> String? {
+    guard let previous, let current else { return nil }
+    let change = current - previous
+    guard abs(change) >= 0.05 else { return "stable" }
+    let decimals = abs(change - change.rounded()) < 0.05 ? 0 : 1
+    return (change >= 0 ? "+" : "") + text(change, decimals: decimals)
+      + (abs(change) >= 2 ? " jours" : " jour")
+  }
+
   /// `+3,2 %` / `-1,0 %` evolution from `previous` to `current`; nil when not computable.
   public static func evolution(from previous: Double?, to current: Double?) -> String? {
     guard let previous, let current, previous > 0 else { return nil }
