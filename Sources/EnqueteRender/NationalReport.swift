@@ -132,8 +132,10 @@ struct NationalReport {
     context["rapports_acceptes"] = facts.files.acceptedReports
     context["a_des_messages"] = !facts.messages.isEmpty
     context["avertissements"] = facts.messages.map {
-      ["code": $0.code, "gravite": $0.severity == "error" ? "erreur" : "avertissement", "nombre": $0.count]
-        as [String: Any]
+      [
+        "code": $0.code, "libelle": DiagnosticCodeWording.french($0.code) ?? $0.code,
+        "gravite": $0.severity == "error" ? "erreur" : "avertissement", "nombre": $0.count,
+      ] as [String: Any]
     }
     return context
   }
