@@ -114,17 +114,17 @@ extension Ledger {
   /// - Complexity: O(reports × variables) over the batch, one write transaction.
   public func store(batch submissions: [ReceivedSubmission]) throws -> [Result<StoreOutcome, any Error>] {
     let outcomes = try database.write { db in
-      try submissions.map { submission in
-        var outcome: Result<StoreOutcome, any Error> = .failure(CancellationError())
+      try submissions.map { submission -> Result<StoreOutcome, any Error> in
+        var stored: StoreOutcome?
         do {
           try db.inSavepoint {
-            outcome = .success(try Self.store(db, submission))
+            stored = try Self.store(db, submission)
             return .commit
           }
         } catch let error as LedgerError {
-          outcome = .failure(error)
+          return .failure(error)
         }
-        return outcome
+        return .success(stored!)
       }
     }
     for (submission, outcome) in zip(submissions, outcomes) {

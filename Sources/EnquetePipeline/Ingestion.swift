@@ -77,8 +77,8 @@ public struct Ingestion: Sendable {
   }
 
   /// Ingests `paths` in the order given: files are read and checked on the machine's cores, up to
-  /// `window` files and `windowBytes` bytes ahead, while the files before them are stored, in order — so the ledger's ids
-  /// and versions are those of ingesting the files one by one. Files are stored in batches
+  /// `window` files and `windowBytes` bytes ahead, while the files before them are stored, in
+  /// order — so the ledger's ids and versions are those of ingesting the files one by one. Files are stored in batches
   /// (``Ledger/store(batch:)``: one transaction, a savepoint per file) of at most `batchFiles`
   /// files or `batchBytes` bytes, so a campaign of small files does not wait for one synchronous
   /// commit each; a file is said stored only once its batch is committed.
@@ -106,6 +106,12 @@ public struct Ingestion: Sendable {
       }
       return going
     }
+    // A file that failed before its store: the files before it are stored first, in order.
+    func fail(_ index: Int, _ error: any Error) -> Bool {
+      guard flush() else { return false }
+      going = onOutcome(paths[index], .failure(error))
+      return going
+    }
     // Files are checked ahead of the store, as many as `window` and `windowBytes` allow: a store
     // of a batch takes as long as checking dozens of small files, during which the cores go on.
     let sizes = paths.map(Self.size(of:))
@@ -114,9 +120,7 @@ public struct Ingestion: Sendable {
     } consume: { index, prepared in
       switch prepared {
       case .failure(let error):
-        guard flush() else { return false }
-        going = onOutcome(paths[index], .failure(error))
-        return going
+        return fail(index, error)
       case .success(.duplicate(let file)):
         batch.append(index, .duplicate(file))
       case .success(.submission(var submission)):
@@ -124,9 +128,7 @@ public struct Ingestion: Sendable {
           try checkDirectory(&submission) { try directories.unexpected($0, survey: $1, year: $2) }
           batch.append(index, .submission(submission))
         } catch {
-          guard flush() else { return false }
-          going = onOutcome(paths[index], .failure(error))
-          return going
+          return fail(index, error)
         }
       }
       return batch.count < batchFiles && batch.bytes < batchBytes ? true : flush()

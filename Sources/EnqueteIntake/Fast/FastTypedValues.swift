@@ -56,33 +56,32 @@ struct FastTypedValues {
         }
         ValueJSON.string(siret, into: &out)
       case .slot(let slot):
-        guard write(slot: slot, slots[offset + slot], text: text, into: &out) else {
+        guard let value = value(slot: slot, slots[offset + slot], text: text) else {
           out.removeSubrange(start...)
           continue
         }
+        ValueJSON.value(value, into: &out)
       }
       first = false
     }
     out.append(UInt8(ascii: "}"))
   }
 
-  /// Writes the JSON of one slot's value as ``values(_:offset:skip:text:)`` types it; false when
-  /// the value is absent (nothing written then but what the caller removes).
-  private func write(slot: Int, _ number: Double, text: (Int) -> String?, into out: inout [UInt8]) -> Bool {
-    guard !number.isNaN else { return false }
+  /// The typed value of one slot (nil when absent: NaN, or a text left empty).
+  private func value(slot: Int, _ number: Double, text: (Int) -> String?) -> Value? {
+    guard !number.isNaN else { return nil }
     switch layout.kinds[slot] {
-    case .integer: ValueJSON.digits(Int(number), into: &out)
-    case .number: out += Value.canonicalText(of: number).utf8
-    case .date: ValueJSON.date(CivilDate(dayNumber: Int(number)), into: &out)
-    case .boolean: out += (number != 0 ? "true" : "false").utf8
-    case .siret: ValueJSON.string(Self.siret(number), into: &out)
-    case .departement: ValueJSON.string(departementCodes[Int(number)], into: &out)
-    case .coded: ValueJSON.string(utf8: layout.codes[slot][Int(number)], into: &out)
+    case .integer: return .integer(Int(number))
+    case .number: return .number(number)
+    case .date: return .date(CivilDate(dayNumber: Int(number)))
+    case .boolean: return .boolean(number != 0)
+    case .siret: return .string(Self.siret(number))
+    case .departement: return .string(departementCodes[Int(number)])
+    case .coded: return .string(String(decoding: layout.codes[slot][Int(number)], as: UTF8.self))
     case .text, .pattern, .unsupportedPattern:
-      guard let read = text(slot).map(Trim.whitespace), !read.isEmpty else { return false }
-      ValueJSON.string(read, into: &out)
+      guard let read = text(slot).map(Trim.whitespace), !read.isEmpty else { return nil }
+      return .string(read)
     }
-    return true
   }
 
   init(layout: SlotLayout, geography: Geography) {
@@ -107,23 +106,10 @@ struct FastTypedValues {
     var values: [String: Value] = [:]
     values.reserveCapacity(layout.submitted.count + 1)
     for entry in layout.submitted where entry.slot != skip {
-      let slot = entry.slot
-      let number = slots[offset + slot]
-      guard !number.isNaN else { continue }
-      let value: Value
-      switch layout.kinds[slot] {
-      case .integer: value = .integer(Int(number))
-      case .number: value = .number(number)
-      case .date: value = .date(CivilDate(dayNumber: Int(number)))
-      case .boolean: value = .boolean(number != 0)
-      case .siret: value = .string(Self.siret(number))
-      case .departement:
-        value = .string(departementCodes[Int(number)])
-        if derivesCourAppel { values["cour_appel_code"] = .string(courAppelCodes[Int(number)]) }
-      case .coded: value = .string(String(decoding: layout.codes[slot][Int(number)], as: UTF8.self))
-      case .text, .pattern, .unsupportedPattern:
-        guard let read = text(slot).map(Trim.whitespace), !read.isEmpty else { continue }
-        value = .string(read)
+      let number = slots[offset + entry.slot]
+      guard let value = value(slot: entry.slot, number, text: text) else { continue }
+      if derivesCourAppel, layout.kinds[entry.slot] == .departement {
+        values["cour_appel_code"] = .string(courAppelCodes[Int(number)])
       }
       values[entry.name] = value
     }
