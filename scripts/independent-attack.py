@@ -270,6 +270,8 @@ def load_folder(folder):
             val = None
             if statut in ("V", "Z"):
                 val = float(value.replace(",", ".")) if value else None
+            elif statut == "ND":   # nobody answered where services are expected: the totals,
+                val = 0.0          # which cover the respondents only, count the unit 0
             entry = cells.get(cid)
             if entry is None:
                 cells[cid] = {"var": row["variable"], "level": row["niveau"], "code": row["code"],
@@ -308,7 +310,7 @@ class Model:
                 self.nsvc[(level, code)] = 1.0
             else:
                 e = cells.get(f"nb_services|{level}|{code}")
-                self.nsvc[(level, code)] = e["value"] if e and e["value"] is not None else (0.0 if e and e["statut"] == "Z" else None)
+                self.nsvc[(level, code)] = e["value"] if e and e["value"] is not None else (0.0 if e and e["statut"] in ("Z", "ND") else None)
         for cid, e in cells.items():
             if e["statut"] == "S" and not e["indicator"]:
                 self.column(cid, target=True)

@@ -24,10 +24,14 @@ extension Aggregation {
     }
   }
 
-  /// Aggregates `reports` of `year` under `plan`.
-  /// - Complexity: O(reports × published variables × levels + measures).
+  /// Aggregates `reports` of `year` under `plan`; `expected` is the campaign's directory (the
+  /// services expected to answer), which tells a unit where nobody answered (``isNotAvailable(_:)``)
+  /// from one where no service exists. A directory entry outside the reference geography is left
+  /// out of the counts.
+  /// - Complexity: O(reports × published variables × levels + measures + directory × levels).
   public init(
-    plan: PublicationPlan, year: Int, reports: [ReportFigures], geography: Geography = .reference
+    plan: PublicationPlan, year: Int, reports: [ReportFigures], expected: [ExpectedRespondent] = [],
+    geography: Geography = .reference
   ) throws(Problem) {
     var seen = Set<String>()
     for report in reports {
@@ -70,9 +74,19 @@ extension Aggregation {
         }
       }
     }
+    // Every respondent counts as expected, listed or not; a directory service that did not answer
+    // counts under its département's units.
+    var expectedCounts = reportCounts
+    for service in expected where !seen.contains(service.siret) {
+      guard geography.departement(code: service.departementCode) != nil else { continue }
+      for unit in units.units(containing: service.departementCode, siret: service.siret, geography: geography)
+      {
+        expectedCounts[unit] += 1
+      }
+    }
     self.init(
       plan: plan, year: year, units: units, cells: cells, waits: waits, reportCounts: reportCounts,
-      levelsByVariable: levelsByVariable)
+      expectedCounts: expectedCounts, levelsByVariable: levelsByVariable)
   }
 
   /// The report's numbers with the plan's derived variables added (absent when a part is).

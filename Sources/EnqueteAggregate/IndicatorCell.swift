@@ -18,9 +18,16 @@ extension IndicatorCell {
       }
       switch indicator.kind {
       case .services:
+        // Nobody answered where services are expected: 0 respondents is a fact, shown as such.
         return cell(
           Double(aggregation.reportCounts[unit]),
-          aggregation.reportCounts[unit] == 0 ? .structuralZero : .publishable)
+          aggregation.expectedCounts[unit] == 0 ? .structuralZero : .publishable)
+      case .expectedServices:
+        return cell(
+          Double(aggregation.expectedCounts[unit]),
+          aggregation.expectedCounts[unit] == 0 ? .structuralZero : .publishable)
+      case _ where aggregation.isNotAvailable(unit):
+        return cell(nil, .notAvailable)
       case .share, .ratio:
         guard indicator.dependencies.allSatisfy({ isPublished($0, unit) }) else {
           return cell(nil, .secondary)

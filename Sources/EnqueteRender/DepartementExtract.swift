@@ -24,12 +24,15 @@ struct DepartementExtract {
 
   func context() -> [String: Any] {
     let services = self.services
+    let coverage = Coverage(plan: facts.plan, data: facts.current)
+    let count = coverage.at(.departement, departement.code)
     var tables: [[String: Any]] = facts.plan.tables.map { table in
       let rows =
         (table.levels.contains(.service)
           ? services.map { (GeographicLevel.service, $0.siret, $0.name, false) } : []) + units
       return TableView.table(
-        table, data: facts.current, units: rows, title: table.title, unitHeading: "", labels: labels
+        table, data: facts.current, units: rows, title: table.title, unitHeading: "", labels: labels,
+        coverage: coverage
       ).context
     }
     tables.append(
@@ -43,6 +46,8 @@ struct DepartementExtract {
       "annee": facts.current.year, "outil": facts.tool,
       "services": services.map { ["nom": $0.name, "siret": $0.siret] }, "a_des_services": !services.isEmpty,
       "tableaux": tables,
+      "couverture": coverage.sentence(.departement, departement.code) ?? "",
+      "non_disponible": count.map { $0.respondents == 0 && $0.expected > 0 } ?? false,
     ]
   }
 

@@ -37,6 +37,17 @@ struct NationalReport {
         ,
     ]
     if let previous = facts.previous { context["annee_precedente"] = previous.year }
+    let coverage = Coverage(plan: plan, data: data)
+    let missing = coverage.notAvailable(at: .departement)
+    context["a_des_non_repondants"] = !missing.isEmpty
+    context["non_repondants"] = FrenchFormat.list(
+      missing.map {
+        "\(labels.unit(.departement, $0.code)) (\(FrenchNumber.text(Double($0.expected))) attendu\($0.expected > 1 ? "s" : ""))"
+      })
+    context["nombre_non_repondants"] = FrenchFormat.plural(missing.count, "département", "départements")
+    let partial = coverage.partial(at: .departement).count
+    context["a_des_partiels"] = partial > 0
+    context["nombre_partiels"] = FrenchFormat.plural(partial, "département", "départements")
 
     // Key figures and their evolution.
     let keys = plan.report?.keyFigures ?? []
@@ -73,7 +84,9 @@ struct NationalReport {
     // The map.
     if let map = plan.report?.map {
       let tiles = data.cells(of: map.table, at: .departement).filter { $0.variable == map.variable }.map {
-        TileMap.Tile(code: $0.code, value: $0.value, status: $0.status)
+        TileMap.Tile(
+          code: $0.code, value: $0.value, status: $0.status,
+          noService: coverage.at(.departement, $0.code)?.expected == 0)
       }
       context["carte_titre"] = map.title
       context["carte_svg"] = TileMap.svg(
@@ -100,7 +113,7 @@ struct NationalReport {
         "tableaux": levels.enumerated().map { index, level -> [String: Any] in
           var view = TableView.table(
             table, data: data, units: units(level.0), title: "\(table.title), \(level.1)",
-            unitHeading: level.0.frenchName, labels: labels
+            unitHeading: level.0.frenchName, labels: labels, coverage: coverage
           ).context
           view["ouvert"] = index == 0
           return view
@@ -147,6 +160,9 @@ struct NationalReport {
     let denominator = indicator.denominator.map { labels.variable($0).lowercased() } ?? ""
     switch indicator.kind {
     case .services: return "Nombre de services ayant transmis un rapport accepté."
+    case .expectedServices:
+      return
+        "Nombre de services attendus : ceux de l'annuaire de la campagne, et tout service qui a répondu sans y figurer."
     case .share:
       return "100 × (\(numerator)) / \(denominator) ; publié seulement là où ces deux chiffres le sont."
     case .ratio: return "(\(numerator)) / \(denominator) ; publié seulement là où ces deux chiffres le sont."

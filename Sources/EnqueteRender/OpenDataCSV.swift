@@ -61,14 +61,14 @@ enum OpenDataCSV {
       fields.append(
         .object([
           ("name", .string(name)), ("type", .string("number")), ("title", .string(title)),
-          ("description", .string("Vide si la case est secrète (voir statut_\(name)).")),
+          ("description", .string("Vide si la case est secrète ou non disponible (voir statut_\(name)).")),
         ]))
       fields.append(
         .object([
           ("name", .string("statut_" + name)), ("type", .string("string")),
           (
             "title",
-            .string("Statut : V diffusable, S secret (quelle qu'en soit la raison), Z zéro structurel")
+            .string("Statut : " + CellStatus.publishedLegend)
           ),
           (
             "constraints", .object([("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) }))])
@@ -81,7 +81,7 @@ enum OpenDataCSV {
     ]).rendered()
   }
 
-  /// `excel/<table>.csv`: French Excel's dialect, French headings, `s` for secret, `-` for zero.
+  /// `excel/<table>.csv`: French Excel's dialect, French headings, the symbols of ``CellSymbol``.
   static func excel(_ table: PublishedTableDefinition, _ data: PublishedData, labels: Labels) -> String {
     var out = "\u{FEFF}"
     let headings =
@@ -93,15 +93,10 @@ enum OpenDataCSV {
     for (level, code, name) in units(table, data) {
       var fields = [level.frenchName, code, SpreadsheetText.defused(name)]
       for column in table.columns {
-        let cell = data.cell(table.id, column.variable, level, code)
-        if let cell, cell.status.isSuppressed {
-          fields.append("s")
-        } else if let value = cell?.value {
-          fields.append(
-            value == 0 && cell?.status == .structuralZero
-              ? "-" : FrenchNumber.text(value, decimals: value == value.rounded() ? 0 : 2, separator: ""))
-        } else {
-          fields.append("")
+        switch CellSymbol(data.cell(table.id, column.variable, level, code)) {
+        case .value(let value):
+          fields.append(FrenchNumber.text(value, decimals: value == value.rounded() ? 0 : 2, separator: ""))
+        case let symbol: fields.append(symbol.text!)
         }
       }
       out += CSVText.line(fields, delimiter: ";", terminator: "\r\n")

@@ -130,7 +130,7 @@ public struct ReportRenderer: Sendable {
     return files
   }
 
-  /// A table as a worksheet: headings, then a line per unit; secret cells read `s`.
+  /// A table as a worksheet: headings, then a line per unit; numbers, or the symbols of ``CellSymbol``.
   static func sheet(
     _ table: PublishedTableDefinition, _ data: PublishedData, _ labels: Labels
   ) -> XLSXWorkbook.Sheet {
@@ -144,13 +144,9 @@ public struct ReportRenderer: Sendable {
         .text(level.frenchName), .text(code), .text(SpreadsheetText.defused(name)),
       ]
       for column in table.columns {
-        let cell = data.cell(table.id, column.variable, level, code)
-        if let cell, cell.status.isSuppressed {
-          row.append(.text("s"))
-        } else if let value = cell?.value {
-          row.append(.number(value))
-        } else {
-          row.append(.text(""))
+        switch CellSymbol(data.cell(table.id, column.variable, level, code)) {
+        case .value(let value): row.append(.number(value))
+        case let symbol: row.append(.text(symbol.text!))
         }
       }
       rows.append(row)

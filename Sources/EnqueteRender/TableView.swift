@@ -11,28 +11,38 @@ struct TableView {
   /// Lines: label, whether it is a total, cells (text, or nil for secret).
   var lines: [(label: String, total: Bool, cells: [String?])]
 
-  /// The text of a published cell: the number, `-` for a structural zero or nothing to compute.
+  /// The text of a published cell: the number, or its symbol (``CellSymbol``); nil for secret.
   static func text(_ cell: PublishedData.Cell?) -> String? {
-    guard let cell else { return "" }
-    if cell.status.isSuppressed { return nil }
-    guard let value = cell.value else { return "-" }
-    if cell.status == .structuralZero && value == 0 { return "-" }
-    return FrenchNumber.cell(value)
+    switch CellSymbol(cell) {
+    case .value(let value): FrenchNumber.cell(value)
+    case .secret: nil
+    case let symbol: symbol.text
+    }
   }
 
-  /// A plan table at `units` (level and code each), with `columns` of the table.
+  /// A plan table at `units` (level and code each), with `columns` of the table, then how many
+  /// services each line covers (``Coverage``).
   static func table(
     _ table: PublishedTableDefinition, data: PublishedData, units: [(GeographicLevel, String, String, Bool)],
-    title: String, unitHeading: String, labels: Labels
+    title: String, unitHeading: String, labels: Labels, coverage: Coverage
   ) -> TableView {
     let columns = table.columns
     return TableView(
       title: title, unitHeading: unitHeading,
-      columns: columns.map { labels.column(table.id, category: $0.category, variable: $0.variable) },
+      columns: columns.map { labels.column(table.id, category: $0.category, variable: $0.variable) }
+        + [coverageHeading],
       lines: units.map { level, code, label, total in
-        (label, total, columns.map { text(data.cell(table.id, $0.variable, level, code)) })
+        (
+          label, total,
+          columns.map { text(data.cell(table.id, $0.variable, level, code)) } + [
+            coverage.cellText(level, code)
+          ]
+        )
       })
   }
+
+  /// The heading of the last column of a plan table: how many services its figures cover.
+  static let coverageHeading = "Répondants / attendus"
 
   /// The indicators of `plan` at `units`, one column each.
   static func indicators(

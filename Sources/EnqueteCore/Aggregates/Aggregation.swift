@@ -17,13 +17,16 @@ public struct Aggregation: Sendable {
   public let waits: [[(days: Int, observed: Bool)]]
   /// The number of reports under every unit.
   public let reportCounts: [Int]
+  /// The number of services expected under every unit: the campaign's directory, with any
+  /// respondent it does not list (at least ``reportCounts``).
+  public let expectedCounts: [Int]
   /// The geographic levels each variable is published at (union over its tables).
   public let levelsByVariable: [String: Set<GeographicLevel>]
 
   /// An aggregation of these parts (`EnqueteAggregate` computes them from reports).
   public init(
     plan: PublicationPlan, year: Int, units: GeographicUnits, cells: [String: [AggregatedCell]],
-    waits: [[(days: Int, observed: Bool)]], reportCounts: [Int],
+    waits: [[(days: Int, observed: Bool)]], reportCounts: [Int], expectedCounts: [Int]? = nil,
     levelsByVariable: [String: Set<GeographicLevel>]
   ) {
     self.plan = plan
@@ -32,8 +35,13 @@ public struct Aggregation: Sendable {
     self.cells = cells
     self.waits = waits
     self.reportCounts = reportCounts
+    self.expectedCounts = zip(reportCounts, expectedCounts ?? reportCounts).map { max($0, $1) }
     self.levelsByVariable = levelsByVariable
   }
+
+  /// Whether the unit of index `unit` is a non-response: services are expected there and none
+  /// answered (its cells are published `ND`, never `0`).
+  public func isNotAvailable(_ unit: Int) -> Bool { reportCounts[unit] == 0 && expectedCounts[unit] > 0 }
 
   /// The cell of `variable` at the unit of index `unit`.
   public func cell(_ variable: String, _ unit: Int) -> AggregatedCell? { cells[variable]?[unit] }

@@ -211,6 +211,9 @@ public struct IndicatorDefinition: Codable, Hashable, Sendable {
   public enum Kind: String, Codable, Hashable, Sendable {
     /// Number of responding services (public: the directory is).
     case services
+    /// Number of services expected to answer: the campaign's directory (public), with any
+    /// respondent it does not list.
+    case expectedServices = "expected-services"
     /// 100 × Σ numerator / denominator.
     case share
     /// Σ numerator / denominator.

@@ -2,7 +2,8 @@ extension PublishedData {
   /// The publication of `aggregation` once protected: each table of the plan at each of its
   /// levels, unit by unit, category by category, then each indicator. A secret cell carries no
   /// value and shows `S` whatever the reason (the letters are information); values are rounded as the open data gives them (``publishedValue(_:indicator:)``) and
-  /// names defused for spreadsheets, so that this is what `tableaux.csv` reads back as.
+  /// names defused for spreadsheets, so that this is what `tableaux.csv` reads back as. A unit
+  /// where services are expected and none answered shows `ND` without a value.
   /// `statuses` gives each cell's status, by system of `linked`.
   /// - Complexity: O(published cells).
   public init(
@@ -12,16 +13,21 @@ extension PublishedData {
     var cells: [Cell] = []
     for table in aggregation.plan.tables {
       for level in table.levels {
-        for unit in units where unit.level == level {
+        for position in units.indices where units[position].level == level {
+          let unit = units[position]
+          let notAvailable = aggregation.isNotAvailable(position)
           for column in table.columns {
             let (system, index) = linked.location[LinkedTables.cellID(column.variable, unit)]!
-            let status = statuses[system][index]
+            // Where nobody answered, the secrecy stage saw an empty cell (`Z`, no contributor):
+            // the reader sees `ND`, never a zero.
+            let status = notAvailable ? .notAvailable : statuses[system][index]
             let value = linked.systems[system].table.cells[index].value
             cells.append(
               Cell(
                 table: table.id, level: level, code: unit.code, name: SpreadsheetText.defused(unit.name),
                 category: column.category, variable: column.variable,
-                value: status.isSuppressed ? nil : Self.publishedValue(value, indicator: false),
+                value: status.isSuppressed || notAvailable
+                  ? nil : Self.publishedValue(value, indicator: false),
                 status: status.published,
                 departement: unit.departementCode))
           }

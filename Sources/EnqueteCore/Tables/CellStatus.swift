@@ -17,6 +17,10 @@ public enum CellStatus: String, Sendable, Hashable, Codable, CaseIterable {
   /// "between 1 and the threshold", a `D` "at least the threshold"), so they stay in the private
   /// audit, as INSEE publishes « s » alone.
   case secret = "S"
+  /// Not available (`ND`, rendered « nd »): the directory expects services in the unit and none
+  /// of them answered. Never a zero: the unit's figures are unknown. Published totals cover the
+  /// respondents only, so a reader knows the unit adds nothing to them (the audit counts it 0).
+  case notAvailable = "ND"
 
   /// Whether the cell is sensitive by itself.
   public var isPrimary: Bool {
@@ -30,6 +34,10 @@ public enum CellStatus: String, Sendable, Hashable, Codable, CaseIterable {
   /// otherwise.
   public var published: CellStatus { isSuppressed ? .secret : self }
 
-  /// The statuses a published file may show: `V`, `Z` and `S`.
-  public static let publishedCases: [CellStatus] = [.publishable, .structuralZero, .secret]
+  /// What the published statuses mean, in French, for the `statut` columns of the open data.
+  public static let publishedLegend =
+    "V diffusable, S secret (quelle qu'en soit la raison), Z zéro structurel (aucun service ou aucune activité), ND non disponible (aucun des services attendus n'a répondu)"
+
+  /// The statuses a published file may show: `V`, `Z`, `S` and `ND`.
+  public static let publishedCases: [CellStatus] = [.publishable, .structuralZero, .secret, .notAvailable]
 }

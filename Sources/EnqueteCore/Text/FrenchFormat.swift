@@ -31,4 +31,10 @@ public enum FrenchFormat {
   public static func plural(_ count: Int, _ one: String, _ many: String) -> String {
     "\(count) \(count > 1 ? many : one)"
   }
+
+  /// `a`, `a et b`, `a, b et c`.
+  public static func list(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " et " + last
+  }
 }

@@ -31,7 +31,9 @@ public enum CampaignPublisher {
     let publication: Publication
     do {
       publication = try Publication.run(
-        plan: .builtIn(survey), year: year, reports: reports, compareHierarchies: compareHierarchies,
+        plan: .builtIn(survey), year: year, reports: reports,
+        expected: try ledger.expectedRespondents(survey: survey.rawValue, year: year),
+        compareHierarchies: compareHierarchies,
         compareKnowledge: compareKnowledge, logger: logger)
     } catch is ProtectionAudit.Problem {
       throw PublicationError.inconsistentFigures(survey: survey.rawValue, year: year)

@@ -30,13 +30,14 @@ public struct Publication: Sendable {
   public var year: Int { aggregation.year }
 
   /// Aggregates `reports`, protects every system (several at once on the machine's cores),
-  /// audits, and computes the indicators.
+  /// audits, and computes the indicators. `expected` is the campaign's directory: a unit where it
+  /// lists services and none answered is published `ND`, not zero.
   /// - Complexity: dominated by the secondary suppression of the largest system.
   public static func run(
-    plan: PublicationPlan, year: Int, reports: [ReportFigures], compareHierarchies: Bool = false,
-    compareKnowledge: Bool = false, logger: Logger? = nil
+    plan: PublicationPlan, year: Int, reports: [ReportFigures], expected: [ExpectedRespondent] = [],
+    compareHierarchies: Bool = false, compareKnowledge: Bool = false, logger: Logger? = nil
   ) throws -> Publication {
-    let aggregation = try Aggregation(plan: plan, year: year, reports: reports)
+    let aggregation = try Aggregation(plan: plan, year: year, reports: reports, expected: expected)
     let knowledge = AttackerKnowledge(
       plan: plan, catalog: .builtIn(plan.survey), rules: .builtIn(plan.survey))
     let linked = LinkedTables(aggregation, knowledge: knowledge)

@@ -7,7 +7,7 @@ import EnqueteCore
 /// Unlike ``PublishedData``, which refuses a file it cannot read, it reads what it can of a file
 /// a third party may have changed, and says what is wrong, line by line.
 public struct PublishedCells: Sendable {
-  /// Value (nil when hidden) and status, by cell.
+  /// Value (nil when hidden; 0 when not available, as the totals count it) and status, by cell.
   public var cells: [String: (value: Double?, status: CellStatus)] = [:]
   /// Value (nil when hidden or not computed) and status, by indicator at a unit
   /// (`indicateur|niveau|code`).
@@ -56,12 +56,18 @@ public struct PublishedCells: Sendable {
     if status.isSuppressed && value != nil {
       problems.append("tableaux.csv:\(line): une valeur est publiée pour une case secrète")
     }
-    if !status.isSuppressed && value == nil {
+    if status == .notAvailable && value != nil {
+      problems.append("tableaux.csv:\(line): une valeur est publiée pour une case non disponible (nd)")
+    }
+    if !status.isSuppressed && status != .notAvailable && value == nil {
       problems.append("tableaux.csv:\(line): valeur manquante pour une case diffusable")
     }
-    if let other = cells[id], other.value != value || other.status != status {
+    // `ND`: nobody answered in the unit, and the totals cover the respondents only, so a reader
+    // knows the unit adds 0 to every total.
+    let known: Double? = status.isSuppressed ? nil : status == .notAvailable ? 0 : value
+    if let other = cells[id], other.value != known || other.status != status {
       problems.append("tableaux.csv:\(line): la cellule \(id) est publiée deux fois différemment")
     }
-    cells[id] = (status.isSuppressed ? nil : value, status)
+    cells[id] = (known, status)
   }
 }

@@ -2,7 +2,8 @@ import EnqueteCore
 
 /// The départements as a tile-grid map (one square per département, placed as on a map of
 /// France), coloured in five classes of a published value; a secret département is hatched, one
-/// without any service is grey. Each tile links to the département's extract.
+/// where nobody answered is dotted (`nd`), one without any activity grey and one without any
+/// expected service white (a « zone blanche »). Each tile links to the département's extract.
 public enum TileMap {
   /// One département's value.
   public struct Tile: Sendable {
@@ -12,12 +13,15 @@ public enum TileMap {
     public var value: Double?
     /// Its status.
     public var status: CellStatus
+    /// Whether no service at all is expected in the département (a « zone blanche »).
+    public var noService: Bool
 
     /// Creates a tile.
-    public init(code: String, value: Double?, status: CellStatus) {
+    public init(code: String, value: Double?, status: CellStatus, noService: Bool = false) {
       self.code = code
       self.value = value
       self.status = status
+      self.noService = noService
     }
   }
 
@@ -47,7 +51,9 @@ public enum TileMap {
       role="img" aria-label="\(SVGText.escaped(title))" class="carte"><title>\(SVGText.escaped(title))</title>\
       <defs><pattern id="hachures" width="6" height="6" patternUnits="userSpaceOnUse" \
       patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>\
-      <line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" stroke-width="2"/></pattern></defs>
+      <line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" stroke-width="2"/></pattern>\
+      <pattern id="points-nd" width="6" height="6" patternUnits="userSpaceOnUse">\
+      <rect width="6" height="6" fill="#fff"/><circle cx="3" cy="3" r="1.3" fill="#6b6b6b"/></pattern></defs>
       """
     for tile in tiles.sorted(by: { $0.code < $1.code }) {
       guard let position = positions[tile.code] else { continue }
@@ -57,12 +63,16 @@ public enum TileMap {
       var dark = false
       if tile.status.isSuppressed {
         (fill, caption) = ("url(#hachures)", "secret statistique")
+      } else if tile.status == .notAvailable {
+        (fill, caption) = ("url(#points-nd)", "non disponible, aucun service attendu n'a répondu")
+      } else if tile.noService {
+        (fill, caption) = ("var(--zone-blanche)", "aucun service")
       } else if let value = tile.value, value > 0 {
         let index = bounds.firstIndex { value <= $0 } ?? 4
         (fill, caption) = ("var(--classe-\(index + 1))", FrenchNumber.cell(value))
         dark = index >= 3
       } else {
-        (fill, caption) = ("var(--vide)", "aucun")
+        (fill, caption) = ("var(--vide)", "néant")
       }
       var tileSVG = "<g><title>\(SVGText.escaped(name(tile.code))) : \(SVGText.escaped(caption))</title>"
       tileSVG +=
@@ -88,16 +98,16 @@ public enum TileMap {
         "y=\"\(SVGText.number(y + 14))\">\(FrenchNumber.cell(lower)) à \(FrenchNumber.cell(bound))</text>"
       lower = bound + 1
     }
-    let y = 10 + Double(bounds.count) * 24
-    out += "<rect x=\"\(SVGText.number(legendX))\" y=\"\(SVGText.number(y))\" width=\"18\" height=\"18\" "
-    out +=
-      "style=\"fill:url(#hachures)\"/><text x=\"\(SVGText.number(legendX + 24))\" y=\"\(SVGText.number(y + 14))\">"
-    out += "secret statistique</text>"
-    out +=
-      "<rect x=\"\(SVGText.number(legendX))\" y=\"\(SVGText.number(y + 24))\" width=\"18\" height=\"18\" "
-    out +=
-      "style=\"fill:var(--vide)\"/><text x=\"\(SVGText.number(legendX + 24))\" y=\"\(SVGText.number(y + 38))\">"
-    out += "aucun</text>"
+    let others = [
+      ("url(#hachures)", "secret statistique"), ("url(#points-nd)", "non disponible (nd)"),
+      ("var(--vide)", "néant"), ("var(--zone-blanche)", "aucun service"),
+    ]
+    for (offset, (fill, label)) in others.enumerated() {
+      let y = 10 + Double(bounds.count + offset) * 24
+      out += "<rect x=\"\(SVGText.number(legendX))\" y=\"\(SVGText.number(y))\" width=\"18\" height=\"18\" "
+      out += "style=\"fill:\(fill)\" class=\"tuile\"/><text x=\"\(SVGText.number(legendX + 24))\" "
+      out += "y=\"\(SVGText.number(y + 14))\">\(label)</text>"
+    }
     return out + "</svg>"
   }
 }

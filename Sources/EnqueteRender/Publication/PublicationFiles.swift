@@ -82,11 +82,11 @@ public enum PublicationFiles {
             "Catégorie (vide pour une variable sans ventilation ; ensemble pour le total)"),
           field("variable", "string", "Variable ou indicateur", [("required", .bool(true))]),
           field(
-            "valeur", "number", "Valeur ; vide si la case est secrète ou non calculable",
+            "valeur", "number", "Valeur ; vide si la case est secrète, non disponible ou non calculable",
             [("minimum", .number(0))]),
           field(
             "statut", "string",
-            "V diffusable, S secret (quelle qu'en soit la raison), Z zéro structurel",
+            CellStatus.publishedLegend,
             [
               ("required", .bool(true)),
               ("enum", .array(CellStatus.publishedCases.map { .string($0.rawValue) })),
