@@ -50,36 +50,10 @@ struct NationalReport {
     context["nombre_partiels"] = FrenchFormat.plural(partial, "département", "départements")
 
     // Key figures and their evolution.
-    let keys = plan.report?.keyFigures ?? []
-    func national(
-      _ data: PublishedData?, _ key: PublicationPlan.ReportChoices.Reference
-    ) -> PublishedData.Cell? {
-      data?.cell(key.table, key.variable, .national, GeographicLevel.nationalCode)
-    }
-    context["chiffres_cles"] = keys.map { key -> [String: Any] in
-      let now = national(data, key)
-      let before = national(facts.previous, key)
-      var figure: [String: Any] = [
-        "libelle": labels.variable(key.variable), "valeur": TableView.text(now) ?? "s",
-      ]
-      let evolution: String? =
-        switch plan.indicators.first(where: { $0.id == key.table })?.kind {
-        case .share?: FrenchNumber.points(from: before?.value, to: now?.value)
-        // A duration changes by days, not by a percentage of days.
-        case .waitMean?, .waitMedian?: FrenchNumber.days(from: before?.value, to: now?.value)
-        default: FrenchNumber.evolution(from: before?.value, to: now?.value)
-        }
-      if let evolution { figure["evolution"] = evolution }
-      return figure
-    }
-    if let previous = facts.previous {
-      let series = keys.map { key in
-        EvolutionChart.Series(
-          label: labels.variable(key.variable),
-          values: [(previous.year, national(previous, key)?.value), (year, national(data, key)?.value)])
-      }
-      context["evolution_svg"] = EvolutionChart.svg(title: "Évolution des chiffres clés", series: series)
-    }
+    let keyFigures = KeyFigures(facts: facts, labels: labels)
+    context["chiffres_cles"] = keyFigures.figures()
+    if let note = keyFigures.constantScopeNote() { context["champ_constant"] = note }
+    if let chart = keyFigures.chart() { context["evolution_svg"] = chart }
 
     // The map.
     if let map = plan.report?.map {

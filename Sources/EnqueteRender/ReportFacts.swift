@@ -1,7 +1,7 @@
 import EnqueteCore
 
 /// Everything the renderers draw from: the published data (this year and, for the evolution, the
-/// previous one), the plan and catalog for the words, and the campaign's public facts (response
+/// earlier ones, with the key figures' changes at constant scope), the plan and catalog for the words, and the campaign's public facts (response
 /// rate, files received, messages sent). Holds no secret value.
 public struct ReportFacts: Sendable {
   /// The publication plan.
@@ -12,6 +12,10 @@ public struct ReportFacts: Sendable {
   public var current: PublishedData
   /// The previous year's published data, when there was a publication.
   public var previous: PublishedData?
+  /// Every earlier year's last publication, in increasing year order (the multi-year series).
+  public var history: [PublishedData]
+  /// The key figures' changes from the previous year at constant scope.
+  public var constantScope: [ConstantScopeEvolution]
   /// Services with a current accepted report.
   public var respondents: Int
   /// Services the campaign expected.
@@ -66,12 +70,15 @@ public struct ReportFacts: Sendable {
   /// Creates the facts.
   public init(
     plan: PublicationPlan, catalog: SurveyDefinition, current: PublishedData, previous: PublishedData?,
-    respondents: Int, expected: Int, files: FileCounts, messages: [MessageCount], tool: String
+    respondents: Int, expected: Int, files: FileCounts, messages: [MessageCount], tool: String,
+    history: [PublishedData]? = nil, constantScope: [ConstantScopeEvolution] = []
   ) {
     self.plan = plan
     self.catalog = catalog
     self.current = current
     self.previous = previous
+    self.history = history ?? (previous.map { [$0] } ?? [])
+    self.constantScope = constantScope
     self.respondents = respondents
     self.expected = expected
     self.files = files

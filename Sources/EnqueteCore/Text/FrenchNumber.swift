@@ -42,8 +42,7 @@ public enum FrenchNumber {
   /// `+0,4 point` / `-1,2 points`: the change of a share between two years.
   public static func points(from previous: Double?, to current: Double?) -> String? {
     guard let previous, let current else { return nil }
-    let change = current - previous
-    return (change >= 0 ? "+" : "") + text(change, decimals: 1) + (abs(change) >= 2 ? " points" : " point")
+    return signedPoints(current - previous)
   }
 
   /// `+3 jours` / `-1,5 jour` / `stable`: the change of a duration in days between two years (a
@@ -60,7 +59,16 @@ public enum FrenchNumber {
   /// `+3,2 %` / `-1,0 %` evolution from `previous` to `current`; nil when not computable.
   public static func evolution(from previous: Double?, to current: Double?) -> String? {
     guard let previous, let current, previous > 0 else { return nil }
-    let change = (current - previous) / previous * 100
-    return (change >= 0 ? "+" : "") + text(change, decimals: 1) + " %"
+    return signedPercent((current - previous) / previous * 100)
+  }
+
+  /// `+3,2 %` / `-1,0 %`: a change already in percent.
+  public static func signedPercent(_ change: Double) -> String {
+    (change >= 0 ? "+" : "") + text(change, decimals: 1) + " %"
+  }
+
+  /// `+0,4 point` / `-1,2 points`: a change already in points.
+  public static func signedPoints(_ change: Double) -> String {
+    (change >= 0 ? "+" : "") + text(change, decimals: 1) + (abs(change) >= 2 ? " points" : " point")
   }
 }

@@ -1,3 +1,4 @@
+import EnqueteAggregate
 import EnqueteCore
 import EnqueteLedger
 import EnqueteRender
@@ -26,9 +27,21 @@ public enum CampaignReport {
       logger: logger)
     let root = URL(fileURLWithPath: folder)
     let current = published.publication.published
-    let previous = try ledger.lastPublication(survey: survey, year: year - 1).map {
-      try PublishedData(csv: String(decoding: $0.cells, as: UTF8.self))
+    let years = try ledger.campaigns().filter { $0.survey == survey.rawValue && $0.year < year }.map(\.year)
+    let history = try Set(years).sorted().compactMap { earlier in
+      try ledger.lastPublication(survey: survey, year: earlier).map {
+        try PublishedData(csv: String(decoding: $0.cells, as: UTF8.self))
+      }
     }
+    let previous = history.last { $0.year == year - 1 }
+    let plan = published.publication.plan
+    let constantScope =
+      previous == nil
+      ? []
+      : ConstantScopeEvolution.compute(
+        plan: plan, now: try ledger.currentReports(survey: survey, year: year),
+        before: try ledger.currentReports(survey: survey, year: year - 1),
+        threshold: plan.rules["services"]?.threshold ?? 3)
     let status = try ledger.status(survey: survey, year: year)
     let quality = try ledger.quality(survey: survey, year: year)
     let facts = ReportFacts(
@@ -39,7 +52,7 @@ public enum CampaignReport {
         partial: quality.filesByVerdict["partial"] ?? 0, refused: quality.filesByVerdict["refused"] ?? 0,
         acceptedReports: quality.currentReports),
       messages: quality.messages.map { .init(code: $0.code, severity: $0.severity, count: $0.count) },
-      tool: "enquete \(EnqueteVersion.tool)")
+      tool: "enquete \(EnqueteVersion.tool)", history: history, constantScope: constantScope)
     var files = try ReportRenderer(overrides: templates).render(facts)
     files.append(
       .init(
