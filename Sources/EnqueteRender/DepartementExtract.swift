@@ -24,21 +24,17 @@ struct DepartementExtract {
 
   func context() -> [String: Any] {
     let services = self.services
-    let coverage = Coverage(plan: facts.plan, data: facts.current)
+    let printer = TablePrinter(facts: facts, labels: labels)
+    let coverage = printer.coverage
     let count = coverage.at(.departement, departement.code)
     var tables: [[String: Any]] = facts.plan.tables.map { table in
       let rows =
         (table.levels.contains(.service)
           ? services.map { (GeographicLevel.service, $0.siret, $0.name, false) } : []) + units
-      return TableView.table(
-        table, data: facts.current, units: rows, title: table.title, unitHeading: "", labels: labels,
-        coverage: coverage
-      ).context
+      return printer.table(table, units: rows, title: table.title, unitHeading: "").context
     }
     tables.append(
-      TableView.indicators(
-        facts.plan.indicators, data: facts.current, units: units, title: "Indicateurs", unitHeading: ""
-      ).context)
+      printer.indicators(facts.plan.indicators, units: units, title: "Indicateurs", unitHeading: "").context)
     return [
       "departement": labels.unit(.departement, departement.code), "code": departement.code,
       "region": labels.unit(.region, departement.regionCode),
@@ -46,6 +42,7 @@ struct DepartementExtract {
       "annee": facts.current.year, "outil": facts.tool,
       "services": services.map { ["nom": $0.name, "siret": $0.siret] }, "a_des_services": !services.isEmpty,
       "tableaux": tables,
+      "source": printer.notes.source, "licence": PublicationNotes.licence,
       "couverture": coverage.sentence(.departement, departement.code) ?? "",
       "non_disponible": count.map { $0.respondents == 0 && $0.expected > 0 } ?? false,
     ]

@@ -50,7 +50,8 @@ struct KeyFigures {
       let difference = Int((new - old).rounded())
       let text =
         difference == 0
-        ? "stable" : (difference > 0 ? "+" : "-") + FrenchFormat.plural(abs(difference), "service", "services")
+        ? "stable"
+        : (difference > 0 ? "+" : "-") + FrenchFormat.plural(abs(difference), "service", "services")
       return (text, "")
     // A duration changes by days, not by a percentage of days.
     case .waitMean?, .waitMedian?:

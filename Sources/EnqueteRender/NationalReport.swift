@@ -23,21 +23,22 @@ struct NationalReport {
     let plan = facts.plan
     let data = facts.current
     let year = data.year
+    let notes = PublicationNotes(plan: plan, year: year)
     var context: [String: Any] = [
-      "titre": plan.title, "annee": year,
-      "proprietaire": plan.survey == .espaceRencontre
-        ? "Ministère de la Justice" : "Caisse nationale des allocations familiales (CNAF)",
+      "titre": plan.title, "annee": year, "proprietaire": notes.owner,
       "taux_reponse": facts.expected > 0
         ? FrenchNumber.percent(Double(facts.respondents) / Double(facts.expected))
         : "–",
       "repondants": facts.respondents, "attendus": facts.expected, "outil": facts.tool,
-      "champ": plan.survey == .espaceRencontre
-        ? "Les espaces de rencontre agréés, en France métropolitaine et dans les départements d'outre-mer."
-        : "Les services de médiation familiale financés par la prestation de service des CAF, en France métropolitaine et dans les départements d'outre-mer."
-        ,
+      "champ": notes.scope, "source": notes.source, "licence": PublicationNotes.licence,
+      "citation": notes.citation, "unites": PublicationNotes.units,
+      "symboles": PublicationNotes.symbols.map { ["signe": $0.sign, "sens": $0.meaning] },
     ]
+    if let contact = plan.report?.contact { context["contact"] = contact }
+    if let date = facts.publishedAt { context["date_publication"] = FrenchFormat.longDate(date) }
     if let previous = facts.previous { context["annee_precedente"] = previous.year }
-    let coverage = Coverage(plan: plan, data: data)
+    let printer = TablePrinter(facts: facts, labels: labels)
+    let coverage = printer.coverage
     let missing = coverage.notAvailable(at: .departement)
     context["a_des_non_repondants"] = !missing.isEmpty
     context["non_repondants"] = FrenchFormat.list(
@@ -76,7 +77,10 @@ struct NationalReport {
           label: category.label,
           value: data.cell(table.id, category.variable, .national, GeographicLevel.nationalCode)?.value)
       }
-      return ["titre": table.title, "svg": BarChart.svg(title: table.title, bars: bars, total: total?.value)]
+      return [
+        "titre": table.title, "svg": BarChart.svg(title: table.title, bars: bars, total: total?.value),
+        "notes": printer.notes(for: table),
+      ]
     }
 
     // Tables by level.
@@ -85,9 +89,8 @@ struct NationalReport {
       return [
         "id": table.id, "titre": table.title,
         "tableaux": levels.enumerated().map { index, level -> [String: Any] in
-          var view = TableView.table(
-            table, data: data, units: units(level.0), title: "\(table.title), \(level.1)",
-            unitHeading: level.0.frenchName, labels: labels, coverage: coverage
+          var view = printer.table(
+            table, units: units(level.0), title: "\(table.title), \(level.1)", unitHeading: level.0.frenchName
           ).context
           view["ouvert"] = index == 0
           return view
@@ -96,9 +99,8 @@ struct NationalReport {
     }
     context["indicateurs"] = Self.levelTitles.enumerated().map { index, level -> [String: Any] in
       let indicators = plan.indicators.filter { $0.levels.contains(level.0) }
-      var view = TableView.indicators(
-        indicators, data: data, units: units(level.0), title: "Indicateurs \(level.1)",
-        unitHeading: level.0.frenchName
+      var view = printer.indicators(
+        indicators, units: units(level.0), title: "Indicateurs \(level.1)", unitHeading: level.0.frenchName
       ).context
       view["ouvert"] = index == 0
       return view

@@ -5,34 +5,17 @@ import EnqueteCore
 enum OpenDataCSV {
   /// The column names of a table's wide CSV: `niveau,code,libelle`, then per column its value
   /// and its status.
-  static func wideColumns(_ table: PublishedTableDefinition) -> [String] {
-    ["niveau", "code", "libelle"]
-      + table.columns.flatMap { column -> [String] in
-        let name = column.category.isEmpty ? column.variable : column.category
-        return [name, "statut_" + name]
-      }
-  }
-
-  /// The units of a table, in the publication's order.
-  static func units(
-    _ table: PublishedTableDefinition, _ data: PublishedData
-  ) -> [(GeographicLevel, String, String)] {
-    var seen = Set<String>()
-    var result: [(GeographicLevel, String, String)] = []
-    for cell in data.cells
-    where cell.table == table.id && seen.insert("\(cell.level.rawValue)|\(cell.code)").inserted {
-      result.append((cell.level, cell.code, cell.name))
-    }
-    return result
+  static func wideColumns(_ table: WideTable) -> [String] {
+    ["niveau", "code", "libelle"] + table.columns.flatMap { [$0.name, "statut_" + $0.name] }
   }
 
   /// `donnees/<table>.csv`: one line per unit, one value and one status column per category.
-  static func wide(_ table: PublishedTableDefinition, _ data: PublishedData) -> String {
+  static func wide(_ table: WideTable, _ data: PublishedData) -> String {
     var out = CSVText.line(wideColumns(table))
-    for (level, code, name) in units(table, data) {
+    for (level, code, name) in table.units(data) {
       var fields = [level.rawValue, code, SpreadsheetText.defused(name)]
       for column in table.columns {
-        let cell = data.cell(table.id, column.variable, level, code)
+        let cell = table.cell(data, column, level, code)
         // As the long CSV writes it (values are published to the cent at most).
         fields.append(cell?.value.map { Value.canonicalText(of: $0) } ?? "")
         fields.append(cell?.status.published.rawValue ?? "")
@@ -43,11 +26,13 @@ enum OpenDataCSV {
   }
 
   /// The Table Schema of `donnees/<table>.csv`.
-  static func wideSchema(_ table: PublishedTableDefinition, labels: Labels) -> String {
+  /// A count (``PublicationPlan/isIntegral(_:catalog:)``) is typed `integer`, anything else
+  /// `number`.
+  static func wideSchema(_ table: WideTable, levels: [GeographicLevel]) -> String {
     var fields: [OrderedJSON] = [
       .object([
         ("name", .string("niveau")), ("type", .string("string")), ("title", .string("Niveau géographique")),
-        ("constraints", .object([("enum", .array(table.levels.map { .string($0.rawValue) }))])),
+        ("constraints", .object([("enum", .array(levels.map { .string($0.rawValue) }))])),
       ]),
       .object([("name", .string("code")), ("type", .string("string")), ("title", .string("Code de l'unité"))]
       ),
@@ -56,11 +41,11 @@ enum OpenDataCSV {
       ]),
     ]
     for column in table.columns {
-      let name = column.category.isEmpty ? column.variable : column.category
-      let title = labels.column(table.id, category: column.category, variable: column.variable)
+      let name = column.name
       fields.append(
         .object([
-          ("name", .string(name)), ("type", .string("number")), ("title", .string(title)),
+          ("name", .string(name)), ("type", .string(column.integral ? "integer" : "number")),
+          ("title", .string(column.title)),
           ("description", .string("Vide si la case est secrète ou non disponible (voir statut_\(name)).")),
         ]))
       fields.append(
@@ -81,21 +66,18 @@ enum OpenDataCSV {
     ]).rendered()
   }
 
-  /// `excel/<table>.csv`: French Excel's dialect, French headings, the symbols of ``CellSymbol``.
-  static func excel(_ table: PublishedTableDefinition, _ data: PublishedData, labels: Labels) -> String {
+  /// `excel/<table>.csv`: French Excel's dialect, French headings, the symbols of ``CellSymbol``,
+  /// each column with its own number of decimals.
+  static func excel(_ table: WideTable, _ data: PublishedData) -> String {
     var out = "\u{FEFF}"
-    let headings =
-      ["Niveau", "Code", "Libellé"]
-      + table.columns.map {
-        labels.column(table.id, category: $0.category, variable: $0.variable)
-      }
-    out += CSVText.line(headings, delimiter: ";", terminator: "\r\n")
-    for (level, code, name) in units(table, data) {
+    out += CSVText.line(
+      ["Niveau", "Code", "Libellé"] + table.columns.map(\.title), delimiter: ";", terminator: "\r\n")
+    for (level, code, name) in table.units(data) {
       var fields = [level.frenchName, code, SpreadsheetText.defused(name)]
       for column in table.columns {
-        switch CellSymbol(data.cell(table.id, column.variable, level, code)) {
+        switch CellSymbol(table.cell(data, column, level, code)) {
         case .value(let value):
-          fields.append(FrenchNumber.text(value, decimals: value == value.rounded() ? 0 : 2, separator: ""))
+          fields.append(FrenchNumber.text(value, decimals: column.decimals, separator: ""))
         case let symbol: fields.append(symbol.text!)
         }
       }

@@ -1,4 +1,5 @@
 import EnqueteCore
+import Foundation
 
 /// Everything the renderers draw from: the published data (this year and, for the evolution, the
 /// earlier ones, with the key figures' changes at constant scope), the plan and catalog for the words, and the campaign's public facts (response
@@ -26,6 +27,8 @@ public struct ReportFacts: Sendable {
   public var messages: [MessageCount]
   /// `enquete <version>`.
   public var tool: String
+  /// When the publication was recorded (the date the report gives); nil when not said.
+  public var publishedAt: Date?
 
   /// Files received by verdict.
   public struct FileCounts: Sendable, Hashable {
@@ -71,8 +74,9 @@ public struct ReportFacts: Sendable {
   public init(
     plan: PublicationPlan, catalog: SurveyDefinition, current: PublishedData, previous: PublishedData?,
     respondents: Int, expected: Int, files: FileCounts, messages: [MessageCount], tool: String,
-    history: [PublishedData]? = nil, constantScope: [ConstantScopeEvolution] = []
+    history: [PublishedData]? = nil, constantScope: [ConstantScopeEvolution] = [], publishedAt: Date? = nil
   ) {
+    self.publishedAt = publishedAt
     self.plan = plan
     self.catalog = catalog
     self.current = current

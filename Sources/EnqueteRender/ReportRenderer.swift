@@ -70,7 +70,7 @@ public struct ReportRenderer: Sendable {
       guard let text = library.render(context, withTemplate: template) else {
         throw .missingTemplate(template)
       }
-      return Array(text.utf8)
+      return Array(FrenchTypography.html(text).utf8)
     }
     var files: [File] = []
     files.append(
@@ -79,24 +79,42 @@ public struct ReportRenderer: Sendable {
         bytes: try page("rapport", NationalReport(facts: facts, labels: labels).context())))
 
     var workbook = XLSXWorkbook()
-    for table in facts.plan.tables {
+    let plan = facts.plan
+    let notes = PublicationNotes(plan: plan, year: facts.current.year)
+    workbook.sheets.append(
+      XLSXWorkbook.Sheet(
+        name: "notes", rows: notes.sheetLines.map { [.text($0.0), .text($0.1)] }, widths: [22, 120],
+        frozenHeading: false))
+    let tables =
+      plan.tables.map { (WideTable($0, plan: plan, catalog: facts.catalog, labels: labels), $0.levels) }
+      + [
+        (
+          WideTable.indicators(plan),
+          plan.levels.filter { level in plan.indicators.contains { $0.levels.contains(level) } }
+        )
+      ]
+    for (table, levels) in tables {
       files.append(
         File(path: "donnees/\(table.id).csv", bytes: Array(OpenDataCSV.wide(table, facts.current).utf8)))
       files.append(
         File(
           path: "donnees/\(table.id).schema.json",
-          bytes: Array(OpenDataCSV.wideSchema(table, labels: labels).utf8)))
+          bytes: Array(OpenDataCSV.wideSchema(table, levels: levels).utf8)))
       files.append(
-        File(
-          path: "excel/\(table.id).csv",
-          bytes: Array(OpenDataCSV.excel(table, facts.current, labels: labels).utf8)))
-      workbook.sheets.append(Self.sheet(table, facts.current, labels))
+        File(path: "excel/\(table.id).csv", bytes: Array(OpenDataCSV.excel(table, facts.current).utf8)))
+      workbook.sheets.append(Self.sheet(table, facts.current))
     }
     files.append(File(path: "excel/tableaux.xlsx", bytes: workbook.bytes()))
 
     files += try extracts(facts, labels: labels) { template, context throws(Problem) in
       try page(template, context)
     }
+    // The package ties the machine-readable files, the published ones (`tableaux.csv`) included.
+    files.append(
+      File(
+        path: "datapackage.json",
+        bytes: Array(
+          DataPackage.json(facts, paths: files.map(\.path) + PublicationFiles.publishedFiles).utf8)))
     return files.sorted { $0.path < $1.path }
   }
 
@@ -131,27 +149,25 @@ public struct ReportRenderer: Sendable {
   }
 
   /// A table as a worksheet: headings, then a line per unit; numbers, or the symbols of ``CellSymbol``.
-  static func sheet(
-    _ table: PublishedTableDefinition, _ data: PublishedData, _ labels: Labels
-  ) -> XLSXWorkbook.Sheet {
+  static func sheet(_ table: WideTable, _ data: PublishedData) -> XLSXWorkbook.Sheet {
     var rows: [[XLSXWorkbook.Cell]] = [
-      (["Niveau", "Code", "Libellé"]
-        + table.columns.map { labels.column(table.id, category: $0.category, variable: $0.variable) })
-        .map { .text($0) }
+      (["Niveau", "Code", "Libellé"] + table.columns.map(\.title)).map { .text($0) }
     ]
-    for (level, code, name) in OpenDataCSV.units(table, data) {
+    for (level, code, name) in table.units(data) {
       var row: [XLSXWorkbook.Cell] = [
         .text(level.frenchName), .text(code), .text(SpreadsheetText.defused(name)),
       ]
       for column in table.columns {
-        switch CellSymbol(data.cell(table.id, column.variable, level, code)) {
-        case .value(let value): row.append(.number(value))
+        switch CellSymbol(table.cell(data, column, level, code)) {
+        case .value(let value): row.append(.number(value, decimals: column.decimals))
         case let symbol: row.append(.text(symbol.text!))
         }
       }
       rows.append(row)
     }
-    return XLSXWorkbook.Sheet(name: String(table.id.prefix(31)), rows: rows)
+    return XLSXWorkbook.Sheet(
+      name: String(table.id.prefix(31)), rows: rows,
+      widths: [14, 10, 34] + table.columns.map { min(30, max(12, Double($0.title.count) / 2.2)) })
   }
 }
 

@@ -1,6 +1,7 @@
 import EnqueteCore
 
-/// One table as the HTML pages show it: a heading per column, a line per unit, a cell text or `s`.
+/// One table as the HTML pages show it: a heading per column, a line per unit, a cell text or `s`,
+/// and the notes under it (« Champ », « Source », « Lecture »).
 struct TableView {
   /// The caption.
   var title: String
@@ -10,8 +11,11 @@ struct TableView {
   var columns: [String]
   /// Lines: label, whether it is a total, cells (text, or nil for secret).
   var lines: [(label: String, total: Bool, cells: [String?])]
+  /// The notes printed under the table.
+  var notes: [String] = []
 
-  /// The text of a published cell: the number, or its symbol (``CellSymbol``); nil for secret.
+  /// The text of a published cell as a key figure shows it (``FrenchNumber/cell(_:separator:)``),
+  /// or its symbol (``CellSymbol``); nil for secret.
   static func text(_ cell: PublishedData.Cell?) -> String? {
     switch CellSymbol(cell) {
     case .value(let value): FrenchNumber.cell(value)
@@ -20,47 +24,14 @@ struct TableView {
     }
   }
 
-  /// A plan table at `units` (level and code each), with `columns` of the table, then how many
-  /// services each line covers (``Coverage``).
-  static func table(
-    _ table: PublishedTableDefinition, data: PublishedData, units: [(GeographicLevel, String, String, Bool)],
-    title: String, unitHeading: String, labels: Labels, coverage: Coverage
-  ) -> TableView {
-    let columns = table.columns
-    return TableView(
-      title: title, unitHeading: unitHeading,
-      columns: columns.map { labels.column(table.id, category: $0.category, variable: $0.variable) }
-        + [coverageHeading],
-      lines: units.map { level, code, label, total in
-        (
-          label, total,
-          columns.map { text(data.cell(table.id, $0.variable, level, code)) } + [
-            coverage.cellText(level, code)
-          ]
-        )
-      })
-  }
-
   /// The heading of the last column of a plan table: how many services its figures cover.
   static let coverageHeading = "Répondants / attendus"
-
-  /// The indicators of `plan` at `units`, one column each.
-  static func indicators(
-    _ indicators: [IndicatorDefinition], data: PublishedData,
-    units: [(GeographicLevel, String, String, Bool)],
-    title: String, unitHeading: String
-  ) -> TableView {
-    TableView(
-      title: title, unitHeading: unitHeading, columns: indicators.map(\.label),
-      lines: units.map { level, code, label, total in
-        (label, total, indicators.map { text(data.cell($0.id, $0.id, level, code)) })
-      })
-  }
 
   /// The Mustache context of the table (`tableau.mustache`).
   var context: [String: Any] {
     [
-      "titre": title, "entete_unite": unitHeading, "colonnes": columns,
+      "titre": title, "entete_unite": unitHeading, "colonnes": columns, "notes": notes,
+      "a_des_notes": !notes.isEmpty,
       "lignes": lines.map { line in
         [
           "libelle": line.label, "total": line.total,
@@ -69,5 +40,101 @@ struct TableView {
         ] as [String: Any]
       },
     ]
+  }
+}
+
+/// Builds the HTML tables of a publication: each column in its own format (``ColumnFormat``),
+/// the coverage of each line (``Coverage``), and the notes under each table.
+struct TablePrinter {
+  let facts: ReportFacts
+  let labels: Labels
+  let coverage: Coverage
+  let notes: PublicationNotes
+
+  init(facts: ReportFacts, labels: Labels) {
+    self.facts = facts
+    self.labels = labels
+    coverage = Coverage(plan: facts.plan, data: facts.current)
+    notes = PublicationNotes(plan: facts.plan, year: facts.current.year)
+  }
+
+  /// A plan table at `units` (level, code, label, whether the total line), with its columns,
+  /// then how many services each line covers.
+  func table(
+    _ table: PublishedTableDefinition, units: [(GeographicLevel, String, String, Bool)], title: String,
+    unitHeading: String
+  ) -> TableView {
+    let data = facts.current
+    let columns = table.columns.map {
+      (column: $0, format: ColumnFormat(variable: $0.variable, plan: facts.plan, catalog: facts.catalog))
+    }
+    return TableView(
+      title: title, unitHeading: unitHeading,
+      columns: columns.map {
+        labels.column(table.id, category: $0.column.category, variable: $0.column.variable)
+          + $0.format.headingSuffix
+      } + [TableView.coverageHeading],
+      lines: units.map { level, code, label, total in
+        (
+          label, total,
+          columns.map { $0.format.text(data.cell(table.id, $0.column.variable, level, code)) }
+            + [coverage.cellText(level, code)]
+        )
+      },
+      notes: notes(for: table))
+  }
+
+  /// « Champ », « Source » and « Lecture » of a plan table (or of its chart).
+  func notes(for table: PublishedTableDefinition) -> [String] { tableNotes(reading: reading(table)) }
+
+  /// The indicators at `units`, one column each.
+  func indicators(
+    _ indicators: [IndicatorDefinition], units: [(GeographicLevel, String, String, Bool)], title: String,
+    unitHeading: String
+  ) -> TableView {
+    let data = facts.current
+    return TableView(
+      title: title, unitHeading: unitHeading, columns: indicators.map(\.label),
+      lines: units.map { level, code, label, total in
+        (
+          label, total,
+          indicators.map { ColumnFormat(indicator: $0).text(data.cell($0.id, $0.id, level, code)) }
+        )
+      },
+      notes: tableNotes(reading: nil))
+  }
+
+  /// « Champ », « Source » and, when given, « Lecture ».
+  private func tableNotes(reading: String?) -> [String] {
+    let national = coverage.at(.national, GeographicLevel.nationalCode)
+    let answered =
+      national.map { " ; \($0.respondents) services répondants sur \($0.expected) attendus" } ?? ""
+    return [
+      "Champ : \(notes.scope.dropLast())\(answered).", "Source : \(notes.source)",
+    ] + (reading.map { ["Lecture : \($0)"] } ?? [])
+  }
+
+  /// How to read the table, from its national line: « en 2025, en France, 16 507 des 24 373
+  /// médiations terminées relèvent de la catégorie « Cadre conventionnel » »; nil when secret.
+  private func reading(_ table: PublishedTableDefinition) -> String? {
+    let data = facts.current
+    let year = data.year
+    func national(_ variable: String) -> (text: String, format: ColumnFormat)? {
+      let format = ColumnFormat(variable: variable, plan: facts.plan, catalog: facts.catalog)
+      guard
+        let cell = data.cell(table.id, variable, .national, GeographicLevel.nationalCode),
+        case .value = CellSymbol(cell), let text = format.text(cell)
+      else { return nil }
+      return (text, format)
+    }
+    if let total = table.total, let category = table.categories?.first {
+      guard let part = national(category.variable), let whole = national(total.variable) else { return nil }
+      let unit = part.format.scale == 1000 ? " k€" : ""
+      return
+        "en \(year), en France, \(part.text)\(unit) sur \(whole.text)\(unit) (\(labels.variable(total.variable).lowercased())) relèvent de la catégorie « \(category.label) »."
+    }
+    guard let first = table.variables?.first, let value = national(first) else { return nil }
+    let unit = value.format.scale == 1000 ? " k€" : ""
+    return "en \(year), en France, « \(labels.variable(first)) » s'élève à \(value.text)\(unit)."
   }
 }

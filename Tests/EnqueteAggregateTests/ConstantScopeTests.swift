@@ -15,7 +15,9 @@ import Testing
       ])
   }
 
-  static func evolution(_ list: [ConstantScopeEvolution], _ table: String, _ variable: String)
+  static func evolution(
+    _ list: [ConstantScopeEvolution], _ table: String, _ variable: String
+  )
     -> ConstantScopeEvolution?
   {
     list.first { $0.table == table && $0.variable == variable }

@@ -13,6 +13,9 @@ import Testing
   static let surveys = ["mediation-familiale", "espace-rencontre"]
   static let committed = LedgerFixtures.root.appendingPathComponent("Reports")
 
+  /// The date the sample reports say they were published (the scripts give the same).
+  static let publicationDate = "2026-06-30T09:00:00Z"
+
   @Test func theSampleCampaignGivesTheCommittedReports() throws {
     let folder = LedgerFixtures.temporaryFolder("end-to-end")
     let ledger = folder.appendingPathComponent("enquete.sqlite").path
@@ -42,7 +45,7 @@ import Testing
       try run(
         [
           "report", survey, "2025", "--sortie", produced.appendingPathComponent("\(survey)/2025").path,
-          "--prive", "prive/\(survey)-2025.json",
+          "--prive", "prive/\(survey)-2025.json", "--date", Self.publicationDate,
         ],
         "report-\(survey)")
       try run(

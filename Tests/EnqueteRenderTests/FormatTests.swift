@@ -22,7 +22,8 @@ import Testing
       .init(
         name: "t1",
         rows: [
-          [.text("Code"), .text("Valeur")], [.text("=1+1"), .number(12.5)], [.text("a<b"), .text("s")],
+          [.text("Code"), .text("Valeur")], [.text("=1+1"), .number(12.5, decimals: 1)],
+          [.text("a<b"), .text("s")],
         ])
     ]
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -44,7 +45,7 @@ import Testing
     python.waitUntilExit()
     #expect(python.terminationStatus == 0)
     #expect(output.contains("xl/workbook.xml"))
-    #expect(output.contains("<v>12.5</v>"))
+    #expect(output.contains("s=\"3\"><v>12.5</v>"))
     #expect(output.contains("a&lt;b"))
   }
 }

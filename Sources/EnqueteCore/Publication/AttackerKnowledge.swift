@@ -134,14 +134,7 @@ public struct AttackerKnowledge: Sendable {
   }
 
   /// Whether the values of `variable` are whole numbers (a reader rounds their bounds).
-  public func isIntegral(_ variable: String) -> Bool {
-    if let definition = catalog.report.variable(named: variable) { return definition.type == .integer }
-    if plan.waitClasses?.variables.contains(variable) == true { return true }
-    if let derived = plan.derivedVariables.first(where: { $0.name == variable }) {
-      return derived.sumOf.allSatisfy(isIntegral)
-    }
-    return false
-  }
+  public func isIntegral(_ variable: String) -> Bool { plan.isIntegral(variable, catalog: catalog) }
 
   /// The frequency threshold of the rule `variable` is published under.
   public func threshold(of variable: String) -> Int? {

@@ -36,3 +36,17 @@ extension PublicationPlan {
     return problems
   }
 }
+
+extension PublicationPlan {
+  /// Whether a published variable only takes whole values: an integer of the catalog, a waiting
+  /// class (a count of measures), or a derived sum of such variables. The open data types it
+  /// `integer`, and the secrecy audit knows it.
+  public func isIntegral(_ variable: String, catalog: SurveyDefinition) -> Bool {
+    if let definition = catalog.report.variable(named: variable) { return definition.type == .integer }
+    if waitClasses?.variables.contains(variable) == true { return true }
+    if let derived = derivedVariables.first(where: { $0.name == variable }) {
+      return derived.sumOf.allSatisfy { isIntegral($0, catalog: catalog) }
+    }
+    return false
+  }
+}

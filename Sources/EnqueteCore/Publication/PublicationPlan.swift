@@ -51,6 +51,8 @@ public struct PublicationPlan: Codable, Hashable, Sendable {
     public var keyFigures: [Reference]
     /// The cell mapped by département on the tile grid.
     public var map: MapChoice
+    /// Who to contact about the publication (a service, not a person), printed in the report.
+    public var contact: String?
 
     /// A published cell: a table (or indicator) and a variable.
     public struct Reference: Codable, Hashable, Sendable {

@@ -12,6 +12,19 @@ public enum FrenchFormat {
     return formatter.string(from: date)
   }
 
+  /// `30 juin 2026` (UTC), `1er juillet 2026`.
+  public static func longDate(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    let months = [
+      "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+      "novembre", "décembre",
+    ]
+    let day = parts.day! == 1 ? "1er" : String(parts.day!)
+    return "\(day) \(months[parts.month! - 1]) \(parts.year!)"
+  }
+
   /// ISO 8601 in UTC (`2025-03-14T10:22:00Z`), for JSON.
   public static func iso(_ date: Date) -> String {
     let formatter = ISO8601DateFormatter()

@@ -52,7 +52,8 @@ public enum CampaignReport {
         partial: quality.filesByVerdict["partial"] ?? 0, refused: quality.filesByVerdict["refused"] ?? 0,
         acceptedReports: quality.currentReports),
       messages: quality.messages.map { .init(code: $0.code, severity: $0.severity, count: $0.count) },
-      tool: "enquete \(EnqueteVersion.tool)", history: history, constantScope: constantScope)
+      tool: "enquete \(EnqueteVersion.tool)", history: history, constantScope: constantScope,
+      publishedAt: date)
     var files = try ReportRenderer(overrides: templates).render(facts)
     files.append(
       .init(

@@ -1,17 +1,22 @@
 import EnqueteCore
 
-/// An Office Open XML workbook (`.xlsx`) with one sheet per table: numbers as numbers, text as
-/// inline strings (never formulas), secret cells as the text `s`. Deterministic.
+/// An Office Open XML workbook (`.xlsx`) with one sheet per table: numbers as numbers with a
+/// French-readable format (thousands grouped, a fixed number of decimals per column), text as
+/// inline strings (never formulas), secret cells as the text `s`; a bold, frozen heading row and
+/// column widths. Deterministic.
 struct XLSXWorkbook {
-  /// One sheet: its name (at most 31 characters) and rows of cells.
+  /// One sheet: its name (at most 31 characters), rows of cells (the first is the heading, frozen
+  /// when `frozenHeading`), and column widths in characters.
   struct Sheet {
     var name: String
     var rows: [[Cell]]
+    var widths: [Double] = []
+    var frozenHeading = true
   }
 
-  /// A cell: a number or a text.
+  /// A cell: a number shown with `decimals` decimals (0, 1 or 2), or a text.
   enum Cell {
-    case number(Double)
+    case number(Double, decimals: Int)
     case text(String)
   }
 
@@ -53,7 +58,7 @@ struct XLSXWorkbook {
     zip.add(
       "xl/styles.xml",
       xml(
-        "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+        "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.0\"/></numFmts><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"5\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf><xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
       ))
     for (index, sheet) in sheets.enumerated() {
       zip.add("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet))
@@ -61,16 +66,33 @@ struct XLSXWorkbook {
     return zip.bytes()
   }
 
+  /// The style of a number with `decimals` decimals: built-in `#,##0` (3), `#,##0.0` (164),
+  /// built-in `#,##0.00` (4).
+  static func numberStyle(_ decimals: Int) -> Int { decimals <= 0 ? 2 : decimals == 1 ? 3 : 4 }
+
   private func worksheet(_ sheet: Sheet) -> [UInt8] {
-    var out = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    var out = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    if sheet.frozenHeading {
+      out +=
+        "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+    }
+    if !sheet.widths.isEmpty {
+      out += "<cols>"
+      for (index, width) in sheet.widths.enumerated() {
+        out +=
+          "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Self.number(width))\" customWidth=\"1\"/>"
+      }
+      out += "</cols>"
+    }
+    out += "<sheetData>"
     for (rowIndex, row) in sheet.rows.enumerated() {
       out += "<row r=\"\(rowIndex + 1)\">"
       for (columnIndex, cell) in row.enumerated() {
         let reference = Self.column(columnIndex) + String(rowIndex + 1)
-        let style = rowIndex == 0 ? " s=\"1\"" : ""
+        let style = rowIndex == 0 && sheet.frozenHeading ? " s=\"1\"" : ""
         switch cell {
-        case .number(let value):
-          out += "<c r=\"\(reference)\"\(style)><v>\(Self.number(value))</v></c>"
+        case .number(let value, let decimals):
+          out += "<c r=\"\(reference)\" s=\"\(Self.numberStyle(decimals))\"><v>\(Self.number(value))</v></c>"
         case .text(let text):
           out +=
             "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escaped(text))</t></is></c>"

@@ -1,0 +1,58 @@
+import EnqueteCore
+
+/// The editorial apparatus every output carries in the same words: scope (« Champ »), source,
+/// licence, citation and the conventional signs. The national report, the département pages and
+/// the xlsx notes sheet draw from it.
+struct PublicationNotes {
+  let plan: PublicationPlan
+  let year: Int
+
+  /// The survey's owner.
+  var owner: String {
+    plan.survey == .espaceRencontre
+      ? "Ministère de la Justice" : "Caisse nationale des allocations familiales (CNAF)"
+  }
+
+  /// « Champ » : the services the survey covers.
+  var scope: String {
+    plan.survey == .espaceRencontre
+      ? "Les espaces de rencontre agréés, en France métropolitaine et dans les départements d'outre-mer."
+      : "Les services de médiation familiale financés par la prestation de service des CAF, en France métropolitaine et dans les départements d'outre-mer."
+  }
+
+  /// « Source » : the survey and its year.
+  var source: String { "\(owner), enquête annuelle d'activité \(year) (\(plan.title.lowercased()))." }
+
+  /// The licence of every published file.
+  static let licence =
+    "Licence Ouverte / Open Licence version 2.0 (Etalab) : réutilisation libre, y compris commerciale, sous réserve de mentionner la source."
+
+  /// How to cite the publication.
+  var citation: String { "\(owner), « \(plan.title) — \(year) », enquête annuelle d'activité." }
+
+  /// The conventional signs of every table.
+  static let symbols: [(sign: String, meaning: String)] = [
+    ("s", "secret statistique (la valeur n'est pas diffusée)"),
+    (
+      "nd",
+      "non disponible : des services sont attendus mais aucun n'a répondu ; le chiffre est inconnu, il n'est pas nul et n'entre pas dans les totaux"
+    ),
+    ("-", "néant : aucun service attendu, ou aucune activité déclarée ; ou indicateur sans base de calcul"),
+  ]
+
+  /// The units of the figures.
+  static let units =
+    "Effectifs en nombre de personnes, de mesures ou d'activités ; montants en euros ; personnel en équivalents temps plein ; parts en % ; délais en jours."
+
+  /// The lines of the xlsx notes sheet: a heading and its text each.
+  var sheetLines: [(String, String)] {
+    [
+      (plan.title, "Résultats \(year)"), ("Champ", scope),
+      (
+        "Couverture",
+        "Les totaux portent sur les services répondants ; voir les colonnes nb_services et nb_services_attendus de la feuille indicateurs."
+      ),
+      ("Source", source), ("Unités", Self.units), ("Licence", Self.licence), ("Citation", citation),
+    ] + Self.symbols.map { ("Signe « \($0.sign) »", $0.meaning) }
+  }
+}
