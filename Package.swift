@@ -54,7 +54,7 @@ let package = Package(
         .embedInCode("Reference/regions.csv"),
         .embedInCode("Reference/cours_appel.csv"),
         .embedInCode("Reference/departements_cours_appel.csv"),
-        .embedInCode("Reference/departements_tuiles.csv"),
+        .embedInCode("Reference/population_departements_estimation_2025.csv"),
       ]
     ),
     // `__builtin_prefetch` for Swift (the SIRET table's slot is fetched while the row is read).
@@ -100,7 +100,10 @@ let package = Package(
       dependencies: [
         "EnqueteCore", "EnqueteSchemas", "EnqueteTemplates",
         .product(name: "Mustache", package: "swift-mustache"),
-      ]
+      ],
+      // The département outlines the map is derived from (Charts/DepartementOutlines+Paths.swift,
+      // re-derived by DepartementOutlinesTests); not compiled in.
+      exclude: ["Reference"]
     ),
     // Wires the stages; what the command line (and later the server) calls.
     .target(

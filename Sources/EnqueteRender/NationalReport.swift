@@ -56,17 +56,22 @@ struct NationalReport {
     if let note = keyFigures.constantScopeNote() { context["champ_constant"] = note }
     if let chart = keyFigures.chart() { context["evolution_svg"] = chart }
 
-    // The map.
+    // The map: a rate per 100 000 inhabitants by département.
     if let map = plan.report?.map {
-      let tiles = data.cells(of: map.table, at: .departement).filter { $0.variable == map.variable }.map {
-        TileMap.Tile(
+      let areas = data.cells(of: map.table, at: .departement).filter { $0.variable == map.variable }.map {
+        ChoroplethMap.Area(
           code: $0.code, value: $0.value, status: $0.status,
           noService: coverage.at(.departement, $0.code)?.expected == 0)
       }
+      let population = ReferencePopulation.estimate2025
       context["carte_titre"] = map.title
-      context["carte_svg"] = TileMap.svg(
-        title: map.title, tiles: tiles, link: { "departements/\($0)/index.html" },
-        name: { labels.unit(.departement, $0) })
+      context["carte_svg"] = ChoroplethMap.svg(
+        .init(
+          title: map.title,
+          rateTitle:
+            "\(labels.variable(map.variable)) pour 100 000 habitants (population au 1er janvier \(population.year))",
+          population: population),
+        areas: areas, link: { "departements/\($0)/index.html" }, name: { labels.unit(.departement, $0) })
     }
 
     // National distributions of every breakdown.

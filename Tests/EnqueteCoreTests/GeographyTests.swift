@@ -48,12 +48,12 @@ import Testing
   }
 }
 
-@Suite struct TileGridTests {
-  @Test func everyDepartementHasItsOwnTile() {
-    let tiles = Geography.tiles
-    #expect(Set(tiles.keys) == Set(Geography.reference.departements.map(\.code)))
-    let positions = tiles.values.map { "\($0.column),\($0.line)" }
-    #expect(Set(positions).count == positions.count)
+@Suite struct ReferencePopulationTests {
+  @Test func everyDepartementHasAPopulation() {
+    for departement in Geography.reference.departements {
+      #expect((ReferencePopulation.estimate2025.of(departement.code) ?? 0) > 0, "\(departement.code)")
+    }
+    #expect(ReferencePopulation.estimate2025.year == 2025)
   }
 }
 

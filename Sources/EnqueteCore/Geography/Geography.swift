@@ -40,13 +40,6 @@ public struct Geography: Sendable {
     coursAppelByCode = Dictionary(uniqueKeysWithValues: coursAppel.map { ($0.code, $0) })
   }
 
-  /// The position of each département on the reports' tile-grid map (column, line), by code.
-  public static let tiles: [String: (column: Int, line: Int)] = Dictionary(
-    uniqueKeysWithValues: ReferenceTable(
-      bytes: PackageResources.departements_tuiles_csv, name: "departements_tuiles"
-    )
-    .records.map { ($0["departement_code"]!, (Int($0["colonne"]!)!, Int($0["ligne"]!)!)) })
-
   /// The département of an exact official code (`01`, `2A`, `974`); nil when unknown.
   public func departement(code: String) -> Departement? { departementsByCode[code] }
 

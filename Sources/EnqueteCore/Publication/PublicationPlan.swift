@@ -49,7 +49,7 @@ public struct PublicationPlan: Codable, Hashable, Sendable {
   public struct ReportChoices: Codable, Hashable, Sendable {
     /// The key figures, national value with its evolution on the previous year.
     public var keyFigures: [Reference]
-    /// The cell mapped by département on the tile grid.
+    /// The cell mapped by département (as a rate per 100 000 inhabitants).
     public var map: MapChoice
     /// Who to contact about the publication (a service, not a person), printed in the report.
     public var contact: String?
