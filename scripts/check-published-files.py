@@ -1,7 +1,7 @@
 """Reads each committed publication's files with real third-party readers.
 
   - `frictionless validate datapackage.json`: every resource against its Table Schema;
-  - openpyxl opens excel/tableaux.xlsx: a notes sheet first (source, licence, signs), one sheet
+  - openpyxl opens excel/tableaux.xlsx and every département's <code>.xlsx: a notes sheet first (source, licence, signs), one sheet
     per table plus the indicators, a frozen bold heading row, column widths, and every number
     formatted with its column's fixed decimals (`#,##0`, `#,##0.0`, `#,##0.00`).
 
@@ -60,6 +60,14 @@ def main():
             print(f"{folder}/datapackage.json: valid (frictionless)")
         sheets, numbers = check_workbook(os.path.join(folder, "excel", "tableaux.xlsx"), failures)
         print(f"{folder}/excel/tableaux.xlsx: {sheets} sheets, {numbers} numbers formatted (openpyxl)")
+        extracts = sorted(os.listdir(os.path.join(folder, "departements")))
+        for code in extracts:
+            book = os.path.join(folder, "departements", code, f"{code}.xlsx")
+            if not os.path.exists(book) or not os.path.exists(book[:-5] + "-excel.csv"):
+                failures.append(f"{folder}/departements/{code}: no xlsx or French Excel CSV")
+                continue
+            check_workbook(book, failures)
+        print(f"{folder}/departements: {len(extracts)} extract workbooks read (openpyxl)")
     for failure in failures:
         print("check-published-files: " + failure, file=sys.stderr)
     sys.exit(1 if failures else 0)

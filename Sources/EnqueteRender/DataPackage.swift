@@ -5,10 +5,11 @@ import EnqueteCore
 /// and every département's extract (same columns as the long file) — with the licence and source.
 /// French Excel's files (`excel/`) are for people and are not resources.
 enum DataPackage {
-  /// The package of a folder holding `paths` (relative, `/`-separated), for `facts`.
+  /// The package of a folder holding `paths` (relative, `/`-separated), for `plan`'s publication
+  /// of `year`.
   /// - Complexity: O(paths).
-  static func json(_ facts: ReportFacts, paths: [String]) -> String {
-    let notes = PublicationNotes(plan: facts.plan, year: facts.current.year)
+  static func json(plan: PublicationPlan, year: Int, paths: [String]) -> String {
+    let notes = PublicationNotes(plan: plan, year: year)
     let present = Set(paths)
     var resources: [OrderedJSON] = []
     func resource(_ name: String, _ path: String, schema: String, title: String) {
@@ -28,11 +29,14 @@ enum DataPackage {
       let schema = String(path.dropLast(4)) + ".schema.json"
       guard present.contains(schema) else { continue }
       let id = String(path.dropFirst("donnees/".count).dropLast(4))
-      let title = facts.plan.table(id: id)?.title ?? WideTable.indicators(facts.plan).title
+      let title = plan.table(id: id)?.title ?? WideTable.indicators(plan).title
       resource("donnees-" + id.replacingOccurrences(of: "_", with: "-"), path, schema: schema, title: title)
     }
-    for path in paths.sorted() where path.hasPrefix("departements/") && path.hasSuffix(".csv") {
-      let code = String(path.split(separator: "/")[1])
+    for path in paths.sorted() where path.hasPrefix("departements/") {
+      // `departements/<code>/<code>.csv`, not French Excel's `<code>-excel.csv`.
+      let parts = path.split(separator: "/")
+      guard parts.count == 3, parts[2] == parts[1] + ".csv" else { continue }
+      let code = String(parts[1])
       let name = Geography.reference.departement(code: code)?.name ?? code
       resource(
         "departement-" + code.lowercased(), path, schema: "tableaux.schema.json",
@@ -40,8 +44,8 @@ enum DataPackage {
     }
     return OrderedJSON.object([
       ("profile", .string("tabular-data-package")),
-      ("name", .string("\(facts.plan.survey.rawValue)-\(facts.current.year)")),
-      ("title", .string("\(facts.plan.title) — \(facts.current.year)")),
+      ("name", .string("\(plan.survey.rawValue)-\(year)")),
+      ("title", .string("\(plan.title) — \(year)")),
       ("description", .string(notes.scope + " " + CellStatus.publishedLegend + ".")),
       (
         "licenses",
@@ -54,7 +58,7 @@ enum DataPackage {
         ])
       ),
       ("sources", .array([.object([("title", .string(notes.source))])])),
-      ("version", .string(facts.plan.planVersion)),
+      ("version", .string(plan.planVersion)),
       ("resources", .array(resources)),
     ]).rendered()
   }

@@ -56,4 +56,50 @@ struct DepartementExtract {
     }
     return out
   }
+
+  /// The extract's rows of a table: its services (when the table shows them), then the units.
+  private func rows(_ levels: [GeographicLevel]) -> [(GeographicLevel, String, String)] {
+    (levels.contains(.service) ? services.map { (GeographicLevel.service, $0.siret, $0.name) } : [])
+      + units.filter { levels.contains($0.0) }.map { ($0.0, $0.1, $0.2) }
+  }
+
+  /// `<code>-excel.csv`: the extract's cells in French Excel's dialect (`;`, decimal comma, UTF-8
+  /// BOM, the symbols `s`, `nd`, `-`), one line per cell with its table, unit and column in words.
+  func excelCSV() -> String {
+    var out = "\u{FEFF}"
+    out += CSVText.line(
+      ["Tableau", "Niveau", "Code", "Libellé", "Colonne", "Valeur"], delimiter: ";", terminator: "\r\n")
+    for (table, levels) in wideTables {
+      for (level, code, name) in rows(levels) {
+        for column in table.columns {
+          let text: String
+          switch CellSymbol(table.cell(facts.current, column, level, code)) {
+          case .value(let value): text = FrenchNumber.text(value, decimals: column.decimals, separator: "")
+          case let symbol: text = symbol.text!
+          }
+          out += CSVText.line(
+            [table.title, level.frenchName, code, SpreadsheetText.defused(name), column.title, text],
+            delimiter: ";",
+            terminator: "\r\n")
+        }
+      }
+    }
+    return out
+  }
+
+  /// `<code>.xlsx`: a notes sheet, then one sheet per table and the indicators, the extract's
+  /// lines only, formatted as the national workbook.
+  func workbook() -> XLSXWorkbook {
+    var workbook = XLSXWorkbook()
+    workbook.sheets.append(
+      PublicationNotes(plan: facts.plan, year: facts.current.year).sheet(
+        heading: "\(labels.unit(.departement, departement.code)) — fiche départementale"))
+    for (table, levels) in wideTables {
+      workbook.sheets.append(ReportRenderer.sheet(table, facts.current, units: rows(levels)))
+    }
+    return workbook
+  }
+
+  /// The plan's tables and the indicators, with their levels.
+  private var wideTables: [(WideTable, [GeographicLevel])] { WideTable.all(facts, labels: labels) }
 }

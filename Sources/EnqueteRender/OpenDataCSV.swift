@@ -68,11 +68,13 @@ enum OpenDataCSV {
 
   /// `excel/<table>.csv`: French Excel's dialect, French headings, the symbols of ``CellSymbol``,
   /// each column with its own number of decimals.
-  static func excel(_ table: WideTable, _ data: PublishedData) -> String {
+  static func excel(
+    _ table: WideTable, _ data: PublishedData, units: [(GeographicLevel, String, String)]? = nil
+  ) -> String {
     var out = "\u{FEFF}"
     out += CSVText.line(
       ["Niveau", "Code", "Libellé"] + table.columns.map(\.title), delimiter: ";", terminator: "\r\n")
-    for (level, code, name) in table.units(data) {
+    for (level, code, name) in units ?? table.units(data) {
       var fields = [level.frenchName, code, SpreadsheetText.defused(name)]
       for column in table.columns {
         switch CellSymbol(table.cell(data, column, level, code)) {

@@ -55,4 +55,12 @@ struct PublicationNotes {
       ("Source", source), ("Unités", Self.units), ("Licence", Self.licence), ("Citation", citation),
     ] + Self.symbols.map { ("Signe « \($0.sign) »", $0.meaning) }
   }
+
+  /// The notes sheet of a workbook, under `heading` (the publication's title by default).
+  func sheet(heading: String? = nil) -> XLSXWorkbook.Sheet {
+    var lines = sheetLines
+    if let heading { lines[0].1 = heading }
+    return XLSXWorkbook.Sheet(
+      name: "notes", rows: lines.map { [.text($0.0), .text($0.1)] }, widths: [22, 120], frozenHeading: false)
+  }
 }

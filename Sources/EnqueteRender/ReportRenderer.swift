@@ -80,19 +80,8 @@ public struct ReportRenderer: Sendable {
 
     var workbook = XLSXWorkbook()
     let plan = facts.plan
-    let notes = PublicationNotes(plan: plan, year: facts.current.year)
-    workbook.sheets.append(
-      XLSXWorkbook.Sheet(
-        name: "notes", rows: notes.sheetLines.map { [.text($0.0), .text($0.1)] }, widths: [22, 120],
-        frozenHeading: false))
-    let tables =
-      plan.tables.map { (WideTable($0, plan: plan, catalog: facts.catalog, labels: labels), $0.levels) }
-      + [
-        (
-          WideTable.indicators(plan),
-          plan.levels.filter { level in plan.indicators.contains { $0.levels.contains(level) } }
-        )
-      ]
+    workbook.sheets.append(PublicationNotes(plan: plan, year: facts.current.year).sheet())
+    let tables = WideTable.all(facts, labels: labels)
     for (table, levels) in tables {
       files.append(
         File(path: "donnees/\(table.id).csv", bytes: Array(OpenDataCSV.wide(table, facts.current).utf8)))
@@ -114,11 +103,14 @@ public struct ReportRenderer: Sendable {
       File(
         path: "datapackage.json",
         bytes: Array(
-          DataPackage.json(facts, paths: files.map(\.path) + PublicationFiles.publishedFiles).utf8)))
+          DataPackage.json(
+            plan: facts.plan, year: facts.current.year,
+            paths: files.map(\.path) + PublicationFiles.publishedFiles
+          ).utf8)))
     return files.sorted { $0.path < $1.path }
   }
 
-  /// Every département's extract (page and CSV), rendered on the machine's cores (the pages are
+  /// Every département's extract (page, CSV, French Excel's CSV and xlsx), rendered on the machine's cores (the pages are
   /// independent; the files come back in the order of the départements).
   private func extracts(
     _ facts: ReportFacts, labels: Labels,
@@ -140,6 +132,12 @@ public struct ReportRenderer: Sendable {
             File(
               path: "departements/\(departement.code)/\(departement.code).csv",
               bytes: Array(extract.csv().utf8)),
+            File(
+              path: "departements/\(departement.code)/\(departement.code)-excel.csv",
+              bytes: Array(extract.excelCSV().utf8)),
+            File(
+              path: "departements/\(departement.code)/\(departement.code).xlsx",
+              bytes: extract.workbook().bytes()),
           ]
         })
     }
@@ -149,11 +147,13 @@ public struct ReportRenderer: Sendable {
   }
 
   /// A table as a worksheet: headings, then a line per unit; numbers, or the symbols of ``CellSymbol``.
-  static func sheet(_ table: WideTable, _ data: PublishedData) -> XLSXWorkbook.Sheet {
+  static func sheet(
+    _ table: WideTable, _ data: PublishedData, units: [(GeographicLevel, String, String)]? = nil
+  ) -> XLSXWorkbook.Sheet {
     var rows: [[XLSXWorkbook.Cell]] = [
       (["Niveau", "Code", "Libellé"] + table.columns.map(\.title)).map { .text($0) }
     ]
-    for (level, code, name) in table.units(data) {
+    for (level, code, name) in units ?? table.units(data) {
       var row: [XLSXWorkbook.Cell] = [
         .text(level.frenchName), .text(code), .text(SpreadsheetText.defused(name)),
       ]

@@ -54,6 +54,16 @@ struct WideTable {
       })
   }
 
+  /// Every wide table of a publication: the plan's tables, then the indicators, each with the
+  /// levels it shows.
+  static func all(_ facts: ReportFacts, labels: Labels) -> [(WideTable, [GeographicLevel])] {
+    let plan = facts.plan
+    let indicatorLevels = plan.levels.filter { level in plan.indicators.contains { $0.levels.contains(level) }
+    }
+    return plan.tables.map { (WideTable($0, plan: plan, catalog: facts.catalog, labels: labels), $0.levels) }
+      + [(indicators(plan), indicatorLevels)]
+  }
+
   private init(id: String, title: String, columns: [Column]) {
     self.id = id
     self.title = title

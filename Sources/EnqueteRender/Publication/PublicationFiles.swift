@@ -11,13 +11,18 @@ public enum PublicationFiles {
   public static let columns = PublishedData.columns
 
   /// The files of the published folder, in the order written.
-  public static let publishedFiles = ["tableaux.csv", "tableaux.schema.json", "structure.json", "audit.json"]
+  public static let publishedFiles = [
+    "tableaux.csv", "tableaux.schema.json", "structure.json", "audit.json", "datapackage.json",
+  ]
 
   /// The texts of ``publishedFiles``, in order.
   public static func published(
     _ data: PublishedData, plan: PublicationPlan, structure: PublishedStructure, audit: PublishedAudit
   ) -> [String] {
-    [longCSV(data), longCSVSchema(plan), structure.rendered(), audit.rendered()]
+    [
+      longCSV(data), longCSVSchema(plan), structure.rendered(), audit.rendered(),
+      DataPackage.json(plan: plan, year: data.year, paths: ["tableaux.csv"]),
+    ]
   }
 
   /// `tableaux.csv`: UTF-8, comma, `\n`, RFC 4180 quoting; empty `valeur` when secret.
