@@ -311,6 +311,10 @@ class Model:
             else:
                 e = cells.get(f"nb_services|{level}|{code}")
                 self.nsvc[(level, code)] = e["value"] if e and e["value"] is not None else (0.0 if e and e["statut"] in ("Z", "ND") else None)
+                # a plan that imputes non-respondents publishes how many: they are services behind the figures
+                imputed = cells.get(f"nb_services_imputes|{level}|{code}")
+                if self.nsvc[(level, code)] is not None and imputed and imputed["value"]:
+                    self.nsvc[(level, code)] += imputed["value"]
         for cid, e in cells.items():
             if e["statut"] == "S" and not e["indicator"]:
                 self.column(cid, target=True)

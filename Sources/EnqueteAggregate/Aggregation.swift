@@ -53,6 +53,7 @@ extension Aggregation {
     }
     var waits = [[(days: Int, observed: Bool)]](repeating: [], count: units.units.count)
     var reportCounts = [Int](repeating: 0, count: units.units.count)
+    var imputedCounts = reportCounts
     let censoredAt = CivilDate(year: year, month: 12, day: 31)!
     for report in reports {
       let reportWaits = report.measures.compactMap { $0.wait(censoredAt: censoredAt) }
@@ -65,6 +66,7 @@ extension Aggregation {
         containing: report.departementCode, siret: report.siret, geography: geography)
       for unit in containing {
         reportCounts[unit] += 1
+        if report.imputed { imputedCounts[unit] += 1 }
         waits[unit] += reportWaits
       }
       for (variable, levels) in levelsByVariable {
@@ -86,7 +88,7 @@ extension Aggregation {
     }
     self.init(
       plan: plan, year: year, units: units, cells: cells, waits: waits, reportCounts: reportCounts,
-      expectedCounts: expectedCounts, levelsByVariable: levelsByVariable)
+      imputedCounts: imputedCounts, expectedCounts: expectedCounts, levelsByVariable: levelsByVariable)
   }
 
   /// The report's numbers with the plan's derived variables added (absent when a part is).

@@ -20,7 +20,11 @@ extension IndicatorCell {
       case .services:
         // Nobody answered where services are expected: 0 respondents is a fact, shown as such.
         return cell(
-          Double(aggregation.reportCounts[unit]),
+          Double(aggregation.respondents(unit)),
+          aggregation.expectedCounts[unit] == 0 ? .structuralZero : .publishable)
+      case .imputedServices:
+        return cell(
+          Double(aggregation.imputedCounts[unit]),
           aggregation.expectedCounts[unit] == 0 ? .structuralZero : .publishable)
       case .expectedServices:
         return cell(

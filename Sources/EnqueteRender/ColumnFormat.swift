@@ -31,7 +31,7 @@ struct ColumnFormat: Equatable {
   /// The format of an indicator: one decimal, whole numbers for counts of services and days.
   init(indicator: IndicatorDefinition) {
     switch indicator.kind {
-    case .services, .expectedServices: self = .count
+    case .services, .expectedServices, .imputedServices: self = .count
     default: self.init(decimals: AttackerKnowledge.indicatorDecimals, scale: 1, headingSuffix: "")
     }
   }

@@ -9,6 +9,8 @@ struct Coverage {
   let respondents: String?
   /// The indicator counting the expected services; nil when the plan has none.
   let expected: String?
+  /// The indicator counting the imputed non-respondents; nil when the plan does not impute.
+  let imputed: String?
   /// The publication.
   let data: PublishedData
 
@@ -16,6 +18,7 @@ struct Coverage {
   init(plan: PublicationPlan, data: PublishedData) {
     respondents = plan.indicators.first { $0.kind == .services }?.id
     expected = plan.indicators.first { $0.kind == .expectedServices }?.id
+    imputed = plan.indicators.first { $0.kind == .imputedServices }?.id
     self.data = data
   }
 
@@ -28,16 +31,32 @@ struct Coverage {
     return (Int(answered.rounded()), Int(listed.rounded()))
   }
 
-  /// `8 / 10` for a table's last column; empty where not published.
+  /// The imputed non-respondents at a unit (0 when the plan does not impute).
+  func imputedCount(_ level: GeographicLevel, _ code: String) -> Int {
+    guard let imputed, let value = data.cell(imputed, imputed, level, code)?.value else { return 0 }
+    return Int(value.rounded())
+  }
+
+  /// `8 / 10`, or `8 + 2 imputés / 10`, for a table's last column; empty where not published.
   func cellText(_ level: GeographicLevel, _ code: String) -> String {
     guard let count = at(level, code) else { return "" }
-    return "\(FrenchNumber.text(Double(count.respondents))) / \(FrenchNumber.text(Double(count.expected)))"
+    let imputed = imputedCount(level, code)
+    let extra = imputed > 0 ? " + \(imputed) imputé\(imputed > 1 ? "s" : "")" : ""
+    return
+      "\(FrenchNumber.text(Double(count.respondents)))\(extra) / \(FrenchNumber.text(Double(count.expected)))"
   }
 
   /// « 8 services sur 10 ont répondu », « aucun des 3 services attendus n'a répondu », « aucun
   /// service n'est attendu »; nil where not published.
   func sentence(_ level: GeographicLevel, _ code: String) -> String? {
     guard let count = at(level, code) else { return nil }
+    let imputed = imputedCount(level, code)
+    guard imputed == 0 else {
+      return
+        "\(FrenchNumber.text(Double(count.respondents))) sur \(FrenchNumber.text(Double(count.expected))) ont répondu ; "
+        + "\(FrenchFormat.plural(imputed, "non-répondant est imputé", "non-répondants sont imputés")) "
+        + "(leur rapport de l'année précédente, reporté)"
+    }
     let expected = FrenchNumber.text(Double(count.expected))
     switch (count.respondents, count.expected) {
     case (_, 0): return "aucun service n'est attendu"
@@ -56,7 +75,9 @@ struct Coverage {
   func notAvailable(at level: GeographicLevel) -> [(code: String, name: String, expected: Int)] {
     guard let respondents else { return [] }
     return data.cells(of: respondents, at: level).compactMap { cell in
-      guard let count = at(level, cell.code), count.respondents == 0, count.expected > 0 else { return nil }
+      guard let count = at(level, cell.code), count.respondents == 0, count.expected > 0,
+        imputedCount(level, cell.code) == 0
+      else { return nil }
       return (cell.code, cell.name, count.expected)
     }
   }

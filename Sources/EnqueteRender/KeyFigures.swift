@@ -45,7 +45,7 @@ struct KeyFigures {
   ) -> Change? {
     let kind = facts.plan.indicators.first { $0.id == key.table }?.kind
     switch kind {
-    case .services?, .expectedServices?:
+    case .services?, .expectedServices?, .imputedServices?:
       guard let old = before?.value, let new = now?.value else { return nil }
       let difference = Int((new - old).rounded())
       let text =

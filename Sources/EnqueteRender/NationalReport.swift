@@ -48,6 +48,10 @@ struct NationalReport {
     context["nombre_non_repondants"] = FrenchFormat.plural(missing.count, "département", "départements")
     let partial = coverage.partial(at: .departement).count
     context["a_des_partiels"] = partial > 0
+    if plan.imputation != nil {
+      let imputed = coverage.imputedCount(.national, GeographicLevel.nationalCode)
+      context["imputation"] = FrenchFormat.plural(imputed, "service", "services")
+    }
     context["nombre_partiels"] = FrenchFormat.plural(partial, "département", "départements")
 
     // Key figures and their evolution.
@@ -141,6 +145,9 @@ struct NationalReport {
     let denominator = indicator.denominator.map { labels.variable($0).lowercased() } ?? ""
     switch indicator.kind {
     case .services: return "Nombre de services ayant transmis un rapport accepté."
+    case .imputedServices:
+      return
+        "Nombre de services attendus qui n'ont pas répondu et dont le dernier rapport accepté, celui de l'année précédente, est reporté à l'identique (imputation)."
     case .expectedServices:
       return
         "Nombre de services attendus : ceux de l'annuaire de la campagne, et tout service qui a répondu sans y figurer."

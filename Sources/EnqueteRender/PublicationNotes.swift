@@ -44,13 +44,19 @@ struct PublicationNotes {
   static let units =
     "Effectifs en nombre de personnes, de mesures ou d'activités ; montants en euros ; personnel en équivalents temps plein ; parts en % ; délais en jours."
 
+  /// What the totals cover: the respondents, or the respondents and the imputed.
+  var coverage: String {
+    plan.imputation == nil
+      ? "Les totaux portent sur les services répondants ; voir nb_services et nb_services_attendus dans la feuille indicateurs."
+      : "Les totaux portent sur les services répondants et les non-répondants imputés (leur rapport de l'année précédente, reporté) ; voir nb_services, nb_services_imputes et nb_services_attendus dans la feuille indicateurs."
+  }
+
   /// The lines of the xlsx notes sheet: a heading and its text each.
   var sheetLines: [(String, String)] {
     [
       (plan.title, "Résultats \(year)"), ("Champ", scope),
       (
-        "Couverture",
-        "Les totaux portent sur les services répondants ; voir les colonnes nb_services et nb_services_attendus de la feuille indicateurs."
+        "Couverture", coverage
       ),
       ("Source", source), ("Unités", Self.units), ("Licence", Self.licence), ("Citation", citation),
     ] + Self.symbols.map { ("Signe « \($0.sign) »", $0.meaning) }

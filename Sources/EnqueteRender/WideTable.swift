@@ -47,7 +47,7 @@ struct WideTable {
     WideTable(
       id: "indicateurs", title: "Indicateurs",
       columns: plan.indicators.map { indicator in
-        let count = indicator.kind == .services || indicator.kind == .expectedServices
+        let count = [.services, .expectedServices, .imputedServices].contains(indicator.kind)
         return Column(
           name: indicator.id, table: indicator.id, variable: indicator.id, title: indicator.label,
           integral: count, decimals: count ? 0 : AttackerKnowledge.indicatorDecimals)

@@ -15,8 +15,10 @@ public struct Aggregation: Sendable {
   public let cells: [String: [AggregatedCell]]
   /// The per-measure waiting data of every unit (for waiting-time indicators).
   public let waits: [[(days: Int, observed: Bool)]]
-  /// The number of reports under every unit.
+  /// The number of reports under every unit (imputed ones included: they contribute).
   public let reportCounts: [Int]
+  /// The number of imputed reports under every unit (zero unless the plan imputes).
+  public let imputedCounts: [Int]
   /// The number of services expected under every unit: the campaign's directory, with any
   /// respondent it does not list (at least ``reportCounts``).
   public let expectedCounts: [Int]
@@ -26,9 +28,10 @@ public struct Aggregation: Sendable {
   /// An aggregation of these parts (`EnqueteAggregate` computes them from reports).
   public init(
     plan: PublicationPlan, year: Int, units: GeographicUnits, cells: [String: [AggregatedCell]],
-    waits: [[(days: Int, observed: Bool)]], reportCounts: [Int], expectedCounts: [Int]? = nil,
-    levelsByVariable: [String: Set<GeographicLevel>]
+    waits: [[(days: Int, observed: Bool)]], reportCounts: [Int], imputedCounts: [Int]? = nil,
+    expectedCounts: [Int]? = nil, levelsByVariable: [String: Set<GeographicLevel>]
   ) {
+    self.imputedCounts = imputedCounts ?? reportCounts.map { _ in 0 }
     self.plan = plan
     self.year = year
     self.units = units
@@ -39,9 +42,12 @@ public struct Aggregation: Sendable {
     self.levelsByVariable = levelsByVariable
   }
 
-  /// Whether the unit of index `unit` is a non-response: services are expected there and none
-  /// answered (its cells are published `ND`, never `0`).
+  /// Whether the unit of index `unit` is a non-response: services are expected there, none
+  /// answered and none is imputed (its cells are published `ND`, never `0`).
   public func isNotAvailable(_ unit: Int) -> Bool { reportCounts[unit] == 0 && expectedCounts[unit] > 0 }
+
+  /// The services that answered under the unit of index `unit` (its reports less the imputed).
+  public func respondents(_ unit: Int) -> Int { reportCounts[unit] - imputedCounts[unit] }
 
   /// The cell of `variable` at the unit of index `unit`.
   public func cell(_ variable: String, _ unit: Int) -> AggregatedCell? { cells[variable]?[unit] }

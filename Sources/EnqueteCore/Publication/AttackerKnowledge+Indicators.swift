@@ -5,7 +5,7 @@ extension AttackerKnowledge {
     for indicator in plan.indicators where indicator.levels.contains(unit.level) {
       let shown = reading.indicator(indicator.id, index)
       switch indicator.kind {
-      case .services, .expectedServices:
+      case .services, .expectedServices, .imputedServices:
         continue
       case .share, .ratio:
         guard case .value(let value) = shown, let numerator = indicator.numerator,

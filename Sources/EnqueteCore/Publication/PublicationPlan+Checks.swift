@@ -29,6 +29,20 @@ extension PublicationPlan {
         problems.append("derived variable \(variable.name): \(part) is not an additive variable")
       }
     }
+    // Imputed figures are flagged in every file: the plan must publish how many services are
+    // imputed (`nb_services_imputes`, the name readers look for) wherever it publishes respondents.
+    if let imputation {
+      if imputation.method != "carried-forward" {
+        problems.append("imputation: unknown method \(imputation.method)")
+      }
+      let respondents = Set(indicators.filter { $0.kind == .services }.flatMap(\.levels))
+      let imputed = indicators.first { $0.kind == .imputedServices }
+      if imputed?.id != "nb_services_imputes" || !respondents.isSubset(of: Set(imputed?.levels ?? [])) {
+        problems.append(
+          "imputation: an indicator nb_services_imputes (kind imputed-services) must be published wherever nb_services is"
+        )
+      }
+    }
     var ruleOfVariable: [String: String] = [:]
     var tableIDs = Set<String>()
     for table in tables {

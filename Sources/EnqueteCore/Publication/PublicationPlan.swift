@@ -29,6 +29,22 @@ public struct PublicationPlan: Codable, Hashable, Sendable {
   public var waitClasses: WaitClasses?
   /// What the national report puts forward: key figures and the map.
   public var report: ReportChoices?
+  /// How non-respondents are imputed; nil (the default) publishes the respondents only.
+  public var imputation: Imputation?
+
+  /// The imputation of non-respondents: an expected service without a current report but with
+  /// an accepted report of the previous year has that report carried forward unchanged (every
+  /// identity of the questionnaire then holds exactly, and counts stay whole). Its per-measure
+  /// detail is not carried (waiting times stay the respondents'). Secrecy applies to the totals
+  /// with the imputed reports as contributors.
+  public struct Imputation: Codable, Hashable, Sendable {
+    /// `carried-forward`, the only method.
+    public var method: String
+
+    /// An imputation by `method`.
+    public init(method: String) { self.method = method }
+  }
+
   /// Facts a reader may assume of every service, beyond the rules file (from the definitions
   /// the survey gives its variables), summed at every unit: knowledge of the secrecy audit's
   /// attacker (``AttackerKnowledge``), declared here so that the publisher claims no less.
@@ -216,6 +232,9 @@ public struct IndicatorDefinition: Codable, Hashable, Sendable {
     /// Number of services expected to answer: the campaign's directory (public), with any
     /// respondent it does not list.
     case expectedServices = "expected-services"
+    /// Number of non-respondents imputed (their last accepted report carried forward), when the
+    /// plan imputes: every file says how many of the figures' services are imputed.
+    case imputedServices = "imputed-services"
     /// 100 × Σ numerator / denominator.
     case share
     /// Σ numerator / denominator.

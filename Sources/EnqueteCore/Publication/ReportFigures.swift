@@ -11,12 +11,16 @@ public struct ReportFigures: Sendable, Hashable {
   public var numbers: [String: Double]
   /// Its per-measure waiting data, when it sent the detail (empty otherwise).
   public var measures: [MeasureDates]
+  /// Whether it is not a report but an imputation of a non-respondent (its last accepted report
+  /// carried forward, when the plan asks for it).
+  public var imputed: Bool
 
   /// Creates a report's figures.
   public init(
     siret: String, name: String, departementCode: String, numbers: [String: Double],
-    measures: [MeasureDates] = []
+    measures: [MeasureDates] = [], imputed: Bool = false
   ) {
+    self.imputed = imputed
     self.siret = siret
     self.name = name
     self.departementCode = departementCode

@@ -1,3 +1,4 @@
+import EnqueteAggregate
 import EnqueteCore
 import EnqueteLedger
 import EnqueteProtect
@@ -28,11 +29,19 @@ public enum CampaignPublisher {
     guard !reports.isEmpty else {
       throw PublicationError.nothingToPublish(survey: survey.rawValue, year: year)
     }
+    let plan = PublicationPlan.builtIn(survey)
+    let expected = try ledger.expectedRespondents(survey: survey.rawValue, year: year)
+    // Non-respondents imputed when the plan asks (their previous report carried forward).
+    let imputed =
+      plan.imputation == nil
+      ? []
+      : ReportFigures.imputed(
+        plan: plan, now: reports, before: try ledger.currentReports(survey: survey, year: year - 1),
+        expected: expected)
     let publication: Publication
     do {
       publication = try Publication.run(
-        plan: .builtIn(survey), year: year, reports: reports,
-        expected: try ledger.expectedRespondents(survey: survey.rawValue, year: year),
+        plan: plan, year: year, reports: reports + imputed, expected: expected,
         compareHierarchies: compareHierarchies,
         compareKnowledge: compareKnowledge, logger: logger)
     } catch is ProtectionAudit.Problem {

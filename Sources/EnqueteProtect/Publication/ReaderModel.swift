@@ -100,8 +100,11 @@ struct ReaderModel {
       guard parts.count == 3, let level = GeographicLevel(rawValue: String(parts[1])) else { continue }
       let key = "\(parts[1])|\(parts[2])"
       guard seen.insert(key).inserted else { continue }
+      // The services behind the figures: the respondents and, when the plan imputes, the imputed.
+      let imputed = published.indicators["nb_services_imputes|\(key)"]?.value.map { Int($0.rounded()) } ?? 0
       let services =
-        level == .service ? 1 : published.indicators["nb_services|\(key)"]?.value.map { Int($0.rounded()) }
+        level == .service
+        ? 1 : published.indicators["nb_services|\(key)"]?.value.map { Int($0.rounded()) + imputed }
       units.append(AttackerKnowledge.Unit(level: level, code: String(parts[2]), services: services))
     }
     let cells = published.cells
