@@ -95,16 +95,20 @@ import Testing
   }
 
   @Test func theFolderPassesItsAuditWithTheNotAvailableUnits() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enquete-nd-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: folder) }
     let publication = try Self.publication()
     #expect(publication.auditPasses)
-    _ = try PublishedFolder.write(
-      publication, to: folder.appendingPathComponent("publie").path,
-      privateAudit: folder.appendingPathComponent("prive.json").path)
-    let audit = try PublishedFolderAudit.run(
-      directory: folder.appendingPathComponent("publie").path,
-      privateAudit: folder.appendingPathComponent("prive.json").path)
-    #expect(audit.problems == [])
+    #expect(try Self.folderAuditProblems(publication) == [])
+  }
+
+  /// The problems `enquete audit` finds in the folder `publication` is written to (with its
+  /// private audit).
+  static func folderAuditProblems(_ publication: Publication) throws -> [String] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enquete-audit-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (published, secret) = (
+      folder.appendingPathComponent("publie"), folder.appendingPathComponent("prive.json")
+    )
+    _ = try PublishedFolder.write(publication, to: published.path, privateAudit: secret.path)
+    return try PublishedFolderAudit.run(directory: published.path, privateAudit: secret.path).problems
   }
 }
