@@ -114,8 +114,9 @@ struct TablePrinter {
     ] + (reading.map { ["Lecture : \($0)"] } ?? [])
   }
 
-  /// How to read the table, from its national line: « en 2025, en France, 16 507 des 24 373
-  /// médiations terminées relèvent de la catégorie « Cadre conventionnel » »; nil when secret.
+  /// How to read the table, from its national line: « en 2025, en France, 16 927 des 24 373
+  /// médiations terminées dans l'année (total) relèvent de « Cadre conventionnel » »; nil when
+  /// secret or not available.
   private func reading(_ table: PublishedTableDefinition) -> String? {
     let data = facts.current
     let year = data.year
@@ -127,14 +128,22 @@ struct TablePrinter {
       else { return nil }
       return (text, format)
     }
+    // A label as a noun phrase inside a sentence: « médiations terminées dans l'année ».
+    func phrase(_ label: String) -> String { label.prefix(1).lowercased() + label.dropFirst() }
     if let total = table.total, let category = table.categories?.first {
       guard let part = national(category.variable), let whole = national(total.variable) else { return nil }
-      let unit = part.format.scale == 1000 ? " k€" : ""
+      if part.format.scale == 1000 {
+        return
+          "en \(year), en France, \(part.text) k€ des \(whole.text) k€ (\(phrase(labels.variable(total.variable)))) relèvent de « \(category.label) »."
+      }
       return
-        "en \(year), en France, \(part.text)\(unit) sur \(whole.text)\(unit) (\(labels.variable(total.variable).lowercased())) relèvent de la catégorie « \(category.label) »."
+        "en \(year), en France, \(part.text) des \(whole.text) \(phrase(labels.variable(total.variable))) relèvent de « \(category.label) »."
     }
     guard let first = table.variables?.first, let value = national(first) else { return nil }
-    let unit = value.format.scale == 1000 ? " k€" : ""
-    return "en \(year), en France, « \(labels.variable(first)) » s'élève à \(value.text)\(unit)."
+    if value.format.scale == 1000 {
+      return
+        "en \(year), en France, les services déclarent \(value.text) k€ au titre de « \(labels.variable(first)) »."
+    }
+    return "en \(year), en France, les services déclarent \(value.text) \(phrase(labels.variable(first)))."
   }
 }
