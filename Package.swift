@@ -47,7 +47,7 @@ let package = Package(
     ),
     .target(
       name: "EnqueteCore",
-      dependencies: ["EnqueteSchemas"],
+      dependencies: ["EnqueteSchemas", "CSHA256"],
       exclude: ["Reference/README.md"],
       resources: [
         .embedInCode("Reference/departements.csv"),
@@ -59,6 +59,8 @@ let package = Package(
     ),
     // `__builtin_prefetch` for Swift (the SIRET table's slot is fetched while the row is read).
     .target(name: "CPrefetch"),
+    // SHA-256's compression on the processor's SHA extensions, for the ledger's fingerprints.
+    .target(name: "CSHA256"),
     // Stage 1, intake: a submitted file's bytes → its checked reports and diagnostics (CSV
     // tokenizer and encodings, XML through libxml2 and the XSD, typing, Table Schema constraints,
     // cross-field rules; the fast checker and the reference validator).

@@ -1,6 +1,7 @@
-import EnqueteCore
 import Foundation
 import Testing
+
+@testable import EnqueteCore
 
 @Suite struct SHA256Tests {
   @Test func fipsVectors() {
@@ -26,6 +27,31 @@ import Testing
       }
       #expect(hash.finalizeHex() == SHA256.hex(bytes), "pieces of \(piece)")
     }
+  }
+
+  /// The processor's SHA extensions (where this machine has them) and the portable Swift give
+  /// the same digests at every length around the block boundaries, in one piece or streamed.
+  @Test func processorExtensionsAndPortableSwiftAgree() {
+    let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 7) }
+    func digest(_ length: Int, portable: Bool, piece: Int) -> String {
+      var hash = SHA256(portable: portable)
+      var start = 0
+      while start < length {
+        hash.update(Array(bytes[start..<min(start + piece, length)]))
+        start += piece
+      }
+      return hash.finalizeHex()
+    }
+    for length in Array(0...200) + [1000, 4095, 4096, 4097, 5000] {
+      for piece in [1, 64, 100, 5000] {
+        #expect(
+          digest(length, portable: false, piece: piece) == digest(length, portable: true, piece: piece),
+          "\(length) bytes in pieces of \(piece)")
+      }
+    }
+    var portable = SHA256(portable: true)
+    portable.update(Array("abc".utf8))
+    #expect(portable.finalizeHex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
 
   @Test func agreesWithSha256sum() throws {

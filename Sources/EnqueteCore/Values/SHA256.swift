@@ -1,16 +1,32 @@
+internal import CSHA256
+
 /// SHA-256 (FIPS 180-4): the fingerprint under which the ledger keeps every submitted file.
 ///
 /// Foundation on Linux has no CryptoKit; this small streaming implementation spares the package a
-/// dependency on BoringSSL for one hash. Tests hold it against the FIPS vectors and `sha256sum`.
+/// dependency on BoringSSL for one hash. Blocks are compressed by the processor's SHA extensions
+/// where it has them (`CSHA256`, about six times as fast), else in portable Swift. Tests hold both
+/// against the FIPS vectors, `sha256sum` and each other.
 public struct SHA256: Sendable {
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
   )
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
+  /// Whether blocks go to the processor's SHA extensions.
+  private let usesExtensions: Bool
+
+  /// Whether this processor has the SHA extensions the hash uses when it can.
+  static let processorHasExtensions = enquete_sha256_has_extensions() != 0
 
   /// A hash of nothing yet.
-  public init() { pending.reserveCapacity(64) }
+  public init() { self.init(portable: false) }
+
+  /// A hash of nothing yet; `portable` keeps to the Swift implementation (what tests compare the
+  /// processor's extensions with).
+  init(portable: Bool) {
+    pending.reserveCapacity(64)
+    usesExtensions = !portable && Self.processorHasExtensions
+  }
 
   /// The lowercase hexadecimal digest of `bytes`.
   ///
@@ -32,15 +48,15 @@ public struct SHA256: Sendable {
       pending += bytes[0..<take]
       start = take
       if pending.count == 64 {
-        pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+        pending.withUnsafeBufferPointer { compress(blocks: 1, at: $0.baseAddress!) }
         pending.removeAll(keepingCapacity: true)
       }
     }
     bytes.withUnsafeBufferPointer { buffer in
-      while start + 64 <= buffer.count {
-        compress(buffer.baseAddress! + start)
-        start += 64
-      }
+      let blocks = (buffer.count - start) / 64
+      guard blocks > 0 else { return }
+      compress(blocks: blocks, at: buffer.baseAddress! + start)
+      start += 64 * blocks
     }
     if start < bytes.count { pending += bytes[start...] }
   }
@@ -55,7 +71,7 @@ public struct SHA256: Sendable {
       tail.append(UInt8(truncatingIfNeeded: bitLength >> shift))
     }
     tail.withUnsafeBufferPointer { buffer in
-      for offset in stride(from: 0, to: buffer.count, by: 64) { compress(buffer.baseAddress! + offset) }
+      compress(blocks: buffer.count / 64, at: buffer.baseAddress!)
     }
     pending = []
     let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
@@ -80,6 +96,17 @@ public struct SHA256: Sendable {
     0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
+
+  /// Compresses `blocks` consecutive 64-byte blocks into the state.
+  private mutating func compress(blocks: Int, at start: UnsafePointer<UInt8>) {
+    if usesExtensions {
+      withUnsafeMutableBytes(of: &state) { words in
+        enquete_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self), start, blocks)
+      }
+    } else {
+      for block in 0..<blocks { compress(start + 64 * block) }
+    }
+  }
 
   private mutating func compress(_ block: UnsafePointer<UInt8>) {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
