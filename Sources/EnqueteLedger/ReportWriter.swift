@@ -10,13 +10,13 @@ import GRDB
 #endif
 
 /// Writes one file's reports inside the storing transaction, through prepared statements (a
-/// campaign at scale is millions of value rows): the report row, its versioning, its values, its
-/// detail as one JSON array, and its diagnostics.
+/// campaign at scale is tens of thousands of reports and millions of values): the report row, its
+/// versioning, its values as one JSON object, its detail as one JSON array, and its diagnostics.
 struct ReportWriter {
   let db: Database
   let fileID: Int64
   private let insertReport: Statement
-  private let insertValue: Statement
+  private let insertFigures: Statement
   private let insertDetail: Statement
   private let insertDiagnostic: Statement
   private let findCurrent: Statement
@@ -31,8 +31,8 @@ struct ReportWriter {
         INSERT INTO report (file_id, line, survey, year, siret, departement_code, region_code,
           cour_appel_code, accepted, version, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    insertValue = try db.cachedStatement(
-      sql: "INSERT INTO report_value (report_id, variable, number, text) VALUES (?, ?, ?, ?)")
+    insertFigures = try db.cachedStatement(
+      sql: "INSERT INTO report_figures (report_id, figures) VALUES (?, ?)")
     insertDetail = try db.cachedStatement(
       sql: "INSERT INTO report_detail (report_id, measure_count, measures) VALUES (?, ?, ?)")
     insertDiagnostic = try db.cachedStatement(
@@ -68,9 +68,7 @@ struct ReportWriter {
     ])
     let reportID = db.lastInsertedRowID
     if let previous { try link.execute(arguments: [reportID, previous]) }
-    for (variable, value) in report.values.sorted(by: { $0.key < $1.key }) {
-      try insertValue(reportID: reportID, variable: variable, value: value)
-    }
+    try insertFigures(reportID: reportID, json: ValueJSON.object(report.values))
     if let json = report.detailJSON {
       try insertDetail.execute(arguments: [reportID, report.detailCount, json])
     }
@@ -78,37 +76,23 @@ struct ReportWriter {
     return previous != nil
   }
 
-  /// Inserts one value row, bound through SQLite's own calls: a campaign at scale is millions of
-  /// value rows, and building GRDB's arguments for each cost more than SQLite's insert itself.
-  /// (The statement is used only here, always with its four parameters bound.)
-  private func insertValue(reportID: Int64, variable: String, value: Value) throws {
-    let statement = insertValue.sqliteStatement
+  /// Inserts a report's values, bound through SQLite's own calls (no `String` made of the JSON).
+  /// (The statement is used only here, always with its two parameters bound.)
+  private func insertFigures(reportID: Int64, json: [UInt8]) throws {
+    let statement = insertFigures.sqliteStatement
     sqlite3_bind_int64(statement, 1, reportID)
-    Self.bind(variable, at: 2, of: statement)
-    let (number, text) = Self.columns(value)
-    if let number { sqlite3_bind_double(statement, 3, number) } else { sqlite3_bind_null(statement, 3) }
-    if let text { Self.bind(text, at: 4, of: statement) } else { sqlite3_bind_null(statement, 4) }
+    json.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { characters in
+        _ = sqlite3_bind_text(statement, 2, characters.baseAddress, Int32(characters.count), Self.transient)
+      }
+    }
     let code = sqlite3_step(statement)
     guard code == SQLITE_DONE else {
       let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
       sqlite3_reset(statement)
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insertValue.sql)
+      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insertFigures.sql)
     }
     sqlite3_reset(statement)
-  }
-
-  /// Binds `text` as TEXT (an empty string stays an empty string, not NULL).
-  private static func bind(_ text: String, at index: Int32, of statement: SQLiteStatement) {
-    var text = text
-    text.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { characters in
-        if let base = characters.baseAddress, !characters.isEmpty {
-          _ = sqlite3_bind_text(statement, index, base, Int32(characters.count), transient)
-        } else {
-          _ = sqlite3_bind_text(statement, index, "", 0, transient)
-        }
-      }
-    }
   }
 
   /// SQLite copies the bytes bound (`SQLITE_TRANSIENT`).
@@ -120,16 +104,5 @@ struct ReportWriter {
       diagnostic.location.file, diagnostic.location.line, diagnostic.location.column, diagnostic.report,
       diagnostic.variable, diagnostic.rule,
     ])
-  }
-
-  /// How a value is kept: numbers (and booleans as 1/0) in `number`, text and ISO dates in `text`.
-  static func columns(_ value: Value) -> (Double?, String?) {
-    switch value {
-    case .integer(let integer): (Double(integer), nil)
-    case .number(let number): (number, nil)
-    case .boolean(let flag): (flag ? 1 : 0, nil)
-    case .string(let text): (nil, text)
-    case .date(let date): (nil, date.iso)
-    }
   }
 }

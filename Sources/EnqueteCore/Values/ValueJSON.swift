@@ -29,6 +29,23 @@ public enum ValueJSON {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// `{"key":value,…}`, keys sorted: how the ledger keeps a report's values (one object per
+  /// report, readable with SQLite's `json_each` and `->>`).
+  ///
+  /// - Complexity: O(k log k) for k values.
+  public static func object(_ values: [String: Value]) -> [UInt8] {
+    var out: [UInt8] = [UInt8(ascii: "{")]
+    out.reserveCapacity(values.count * 40)
+    for (index, (key, value)) in values.sorted(by: { $0.key < $1.key }).enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      string(key, into: &out)
+      out.append(UInt8(ascii: ":"))
+      self.value(value, into: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+    return out
+  }
+
   /// `"key":` as bytes.
   public static func keyLiteral(_ key: String) -> [UInt8] {
     var out: [UInt8] = []
