@@ -41,22 +41,33 @@ extension Ledger {
           reports[id]!.name = text
         }
       }
-      // SQLite reads the stored JSON (json_each, in C); only the three dates come back. The order
-      // of a report's measures does not matter: waits are counted and sorted.
+      // Each report's detail is one JSON table, read here in one pass for its three dates
+      // (SQLite 3.40 would parse a measure's JSON again for each value taken from it). The
+      // order of a report's measures does not matter: waits are counted and sorted.
       let details = try Row.fetchCursor(
         db,
         sql: """
-          SELECT d.report_id, json_extract(j.value, '$.date_reception'),
-            json_extract(j.value, '$.date_premier_rdv'), json_extract(j.value, '$.date_fin')
-          FROM report_detail d JOIN report r ON r.id = d.report_id, json_each(d.measures) j
+          SELECT d.report_id, d.measures
+          FROM report_detail d JOIN report r ON r.id = d.report_id
           WHERE r.survey = ? AND r.year = ? AND r.is_current
           """, arguments: [survey.rawValue, year])
       while let row = try details.next() {
         let id: Int64 = row[0]
         guard reports[id] != nil else { continue }
-        reports[id]!.measures.append(
-          MeasureDates(
-            reception: Self.isoDate(row[1]), firstVisit: Self.isoDate(row[2]), end: Self.isoDate(row[3])))
+        var measures: [MeasureDates] = []
+        let readable = ValueJSONTableReader.forEachRow(
+          in: row[1], columns: ["date_reception", "date_premier_rdv", "date_fin"]
+        ) { dates in
+          measures.append(
+            MeasureDates(
+              reception: Self.isoDate(dates[0]), firstVisit: Self.isoDate(dates[1]),
+              end: Self.isoDate(dates[2])))
+        }
+        guard readable else {
+          throw DatabaseError(
+            resultCode: .SQLITE_CORRUPT, message: "report \(id): its detail is not a JSON table")
+        }
+        reports[id]!.measures += measures
       }
       return order.map { reports[$0]! }
     }

@@ -11,7 +11,7 @@ import GRDB
 
 /// Writes one file's reports inside the storing transaction, through prepared statements (a
 /// campaign at scale is tens of thousands of reports and millions of values): the report row, its
-/// versioning, its values as one JSON object, its detail as one JSON array, and its diagnostics.
+/// versioning, its values as one JSON object, its detail as one JSON table, and its diagnostics.
 struct ReportWriter {
   let db: Database
   let fileID: Int64

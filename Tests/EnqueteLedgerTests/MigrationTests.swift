@@ -1,3 +1,4 @@
+import EnqueteCore
 import EnqueteLedger
 import Foundation
 import GRDB
@@ -6,7 +7,9 @@ import Testing
 @Suite struct MigrationTests {
   /// The migrations released so far, in order. Append a new identifier here when adding a
   /// migration; never edit or remove one (databases in the field have run them).
-  static let released = ["1-campaigns", "2-submissions", "3-publications", "4-portal", "5-report-figures"]
+  static let released = [
+    "1-campaigns", "2-submissions", "3-publications", "4-portal", "5-report-figures", "6-detail-tables",
+  ]
 
   @Test func registeredMigrationsKeepTheReleasedOnesAsAPrefix() {
     let registered = Ledger.migrator.migrations
@@ -43,10 +46,11 @@ import Testing
     #expect(try ledger.integrityCheck() == ["ok"])
   }
 
-  /// A ledger whose values were rows (before `5-report-figures`) keeps every value, typed as it
-  /// was, through the upgrade: `report_value` reads the same, and the aggregation's reader finds
-  /// the numbers and the service's name.
-  @Test func valuesKeptAsRowsReadTheSameOnceKeptAsOneObject() throws {
+  /// A ledger whose values were rows (before `5-report-figures`) and whose detail was an array of
+  /// objects (before `6-detail-tables`) keeps every value, typed as it was, through the upgrade:
+  /// `report_value` reads the same, the detail is one table with a null where a measure had no
+  /// value, and the aggregation's reader finds the numbers, the service's name and the dates.
+  @Test func valuesAndDetailOfAnEarlierLedgerReadTheSameOnceCompacted() throws {
     let folder = LedgerFixtures.temporaryFolder("migration-figures")
     let path = folder.appendingPathComponent("old.sqlite").path
     let rows: [[DatabaseValue]] = [
@@ -71,6 +75,9 @@ import Testing
             INSERT INTO report (id, file_id, line, survey, year, siret, departement_code, accepted,
               version, is_current)
             VALUES (7, 1, 2, 'mediation-familiale', 2024, '30096427739208', '38', 1, 1, 1);
+            INSERT INTO report_detail (report_id, measure_count, measures) VALUES (7, 2, '[
+              {"date_reception":"2024-01-05","issue":"en_cours","nb_enfants":2},
+              {"contexte_vif":true,"date_fin":"2024-06-01","date_premier_rdv":"2024-02-01","date_reception":"2024-01-10"}]');
             """)
         for row in rows {
           try db.execute(
@@ -90,6 +97,22 @@ import Testing
     #expect(figures.first?.name == "Médiation « Isère »")
     #expect(
       figures.first?.numbers == ["est_conventionne": 1, "etp_mediateurs": 2.5, "nb_mediations_terminees": 41])
+    let detail = try ledger.read { db in
+      try String.fetchOne(db, sql: "SELECT measures FROM report_detail WHERE report_id = 7")
+    }
+    #expect(
+      detail
+        == #"{"columns":["contexte_vif","date_fin","date_premier_rdv","date_reception","issue","nb_enfants"],"#
+        + #""rows":[[null,null,null,"2024-01-05","en_cours",2],[true,"2024-06-01","2024-02-01","2024-01-10",null,null]]}"#
+    )
+    #expect(
+      figures.first?.measures == [
+        MeasureDates(reception: CivilDate(year: 2024, month: 1, day: 5), firstVisit: nil, end: nil),
+        MeasureDates(
+          reception: CivilDate(year: 2024, month: 1, day: 10),
+          firstVisit: CivilDate(year: 2024, month: 2, day: 1),
+          end: CivilDate(year: 2024, month: 6, day: 1)),
+      ])
     #expect(try ledger.integrityCheck() == ["ok"])
   }
 }

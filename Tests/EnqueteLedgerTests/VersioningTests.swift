@@ -243,7 +243,7 @@ import Testing
       try Int.fetchOne(
         db,
         sql: """
-          SELECT sum(json_array_length(d.measures)) FROM report_detail d JOIN report r ON r.id = d.report_id
+          SELECT sum(json_array_length(d.measures, '$.rows')) FROM report_detail d JOIN report r ON r.id = d.report_id
           WHERE r.file_id = ?
           """, arguments: [file.id])
     }

@@ -30,10 +30,10 @@ public struct ValidatedReport: Sendable {
   /// The number of detail rows, however they are held.
   public var detailCount: Int { encodedDetail?.count ?? detail.count }
 
-  /// The detail rows as the ledger keeps them (``ValueJSON/array(_:)``), nil when there are none.
+  /// The detail rows as the ledger keeps them (``ValueJSON/table(_:)``), nil when there are none.
   public var detailJSON: String? {
     if let encodedDetail { return encodedDetail.count == 0 ? nil : encodedDetail.json }
-    return detail.isEmpty ? nil : ValueJSON.array(detail)
+    return detail.isEmpty ? nil : ValueJSON.table(detail)
   }
 
   /// Accepted when nothing found is an error.
@@ -42,11 +42,12 @@ public struct ValidatedReport: Sendable {
   public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
 
-/// A report's detail rows written as the ledger's JSON (``ValueJSON/array(_:)``), with their count.
+/// A report's detail rows written as the ledger's JSON table (``ValueJSON/table(_:)``), with their
+/// count.
 public struct EncodedDetail: Sendable, Hashable {
   /// The number of rows.
   public var count: Int
-  /// `[{…}, …]`, one object per row, keys sorted.
+  /// `{"columns":[…],"rows":[[…],…]}`, columns sorted.
   public var json: String
 
   /// Rows already written.

@@ -20,9 +20,9 @@ struct FastCheckerParts: Sendable {
   let warnings: FastWarningWriter
   let typedReport: FastTypedValues
   let typedDetail: FastTypedValues?
-  /// The keys of a detail row's JSON, when the detail's layout derives nothing (else rows are
-  /// typed as dictionaries first).
-  let detailPlan: [(literal: [UInt8], source: FastTypedValues.JSONSource)]?
+  /// How the detail is written as the ledger's table, when its layout derives nothing (else
+  /// rows are typed as dictionaries first).
+  let detailPlan: FastTypedValues.TablePlan?
 
   /// Compiles the parts for `survey` over `geography`.
   /// - Complexity: O(variables + rules + départements); a 64 Ki-entry table for the index.
@@ -48,7 +48,7 @@ struct FastCheckerParts: Sendable {
     let typedDetail = detailLayout.map { FastTypedValues(layout: $0, geography: geography) }
     self.typedDetail = typedDetail
     let detailSiret = detailLayout?.slot("siret")
-    detailPlan = typedDetail.flatMap { $0.derivesCourAppel ? nil : $0.jsonPlan(skip: detailSiret) }
+    detailPlan = typedDetail.flatMap { $0.derivesCourAppel ? nil : $0.tablePlan(skip: detailSiret) }
   }
 
   /// The parts of `survey` over the reference geography, compiled on first use.

@@ -104,19 +104,25 @@ extension FastReportChecker {
       let width = layout.variables.count
       if let detailPlan {
         // Written as the ledger keeps it, with no dictionary per row.
-        var json: [UInt8] = [UInt8(ascii: "[")]
-        json.reserveCapacity(raw.rowCount * 256)
+        var json = detailPlan.start
+        json.reserveCapacity(json.count + raw.rowCount * 128)
+        var present = [Bool](repeating: false, count: detailPlan.sources.count)
         rows.withUnsafeBufferPointer { slots in
           for index in 0..<raw.rowCount {
             if index > 0 { json.append(UInt8(ascii: ",")) }
-            typedDetail.writeJSON(
+            typedDetail.writeRow(
               slots, offset: index * width, plan: detailPlan, siret: siret,
-              text: { text(row: index, slot: $0, layout: layout) }, into: &json)
+              text: { text(row: index, slot: $0, layout: layout) }, present: &present, into: &json)
           }
         }
-        json.append(UInt8(ascii: "]"))
-        encoded = EncodedDetail(count: raw.rowCount, json: String(decoding: json, as: UTF8.self))
-      } else {
+        json += ValueJSON.tableEnd
+        // A column no row has a value for is not in the reference's table: such a detail is
+        // typed as dictionaries below, and written as the reference writes it.
+        if !present.contains(false) {
+          encoded = EncodedDetail(count: raw.rowCount, json: String(decoding: json, as: UTF8.self))
+        }
+      }
+      if encoded == nil {
         detail.reserveCapacity(raw.rowCount)
         rows.withUnsafeBufferPointer { slots in
           for index in 0..<raw.rowCount {

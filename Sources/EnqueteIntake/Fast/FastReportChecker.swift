@@ -40,7 +40,7 @@ public struct FastReportChecker {
   /// The typed values of accepted reports, from their slots.
   let typedReport: FastTypedValues
   let typedDetail: FastTypedValues?
-  let detailPlan: [(literal: [UInt8], source: FastTypedValues.JSONSource)]?
+  let detailPlan: FastTypedValues.TablePlan?
   var line = 0
   private var columnSlots: [Int] = []
   /// The fast path on rows still in the text (see `checkLine`), once `prepare` knows the columns.

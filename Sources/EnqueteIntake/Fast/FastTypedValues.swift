@@ -16,7 +16,7 @@ struct FastTypedValues {
   /// Whether the table derives `cour_appel_code` from the département.
   let derivesCourAppel: Bool
 
-  /// Where a key of a row's JSON object takes its value from.
+  /// Where a column of the detail's table takes its value from.
   enum JSONSource {
     /// The slot of a submitted variable.
     case slot(Int)
@@ -24,47 +24,52 @@ struct FastTypedValues {
     case siret
   }
 
-  /// The keys of a row's JSON object (``ValueJSON``), sorted, each as its `"key":` bytes with where
-  /// its value comes from: the submitted variables but `skip`, and `siret`.
-  func jsonPlan(skip: Int?) -> [(literal: [UInt8], source: JSONSource)] {
-    var keys = layout.submitted.filter { $0.slot != skip && $0.name != "siret" }.map {
-      (name: $0.name, source: JSONSource.slot($0.slot))
-    }
-    keys.append((name: "siret", source: .siret))
-    return keys.sorted { $0.name < $1.name }.map { (ValueJSON.keyLiteral($0.name), $0.source) }
+  /// How a report's detail is written as the ledger's table (``ValueJSON/table(_:)``) straight
+  /// from the slots: the table's opening with its columns (the submitted variables but `skip`,
+  /// and `siret`, sorted), and where each column's value comes from.
+  struct TablePlan {
+    /// `{"columns":[…],"rows":[`.
+    let start: [UInt8]
+    /// Each column's source, in the columns' order.
+    let sources: [JSONSource]
   }
 
-  /// Writes the row at `slots[offset...]` as the JSON object ``ValueJSON`` writes of the row
-  /// ``values(_:offset:skip:text:)`` types (with `siret` set): the same bytes, without the
-  /// dictionary. Only for a layout that derives nothing (`derivesCourAppel` false).
-  /// - Complexity: O(variables).
-  func writeJSON(
-    _ slots: UnsafeBufferPointer<Double>, offset: Int, plan: [(literal: [UInt8], source: JSONSource)],
-    siret: String?, text: (Int) -> String?, into out: inout [UInt8]
-  ) {
-    out.append(UInt8(ascii: "{"))
-    var first = true
-    for (literal, source) in plan {
-      let start = out.count
-      if !first { out.append(UInt8(ascii: ",")) }
-      out += literal
-      switch source {
-      case .siret:
-        guard let siret else {
-          out.removeSubrange(start...)
-          continue
-        }
-        ValueJSON.string(siret, into: &out)
-      case .slot(let slot):
-        guard let value = value(slot: slot, slots[offset + slot], text: text) else {
-          out.removeSubrange(start...)
-          continue
-        }
-        ValueJSON.value(value, into: &out)
-      }
-      first = false
+  /// The plan of the detail's table; see ``TablePlan``.
+  func tablePlan(skip: Int?) -> TablePlan {
+    var columns = layout.submitted.filter { $0.slot != skip && $0.name != "siret" }.map {
+      (name: $0.name, source: JSONSource.slot($0.slot))
     }
-    out.append(UInt8(ascii: "}"))
+    columns.append((name: "siret", source: .siret))
+    columns.sort { $0.name < $1.name }
+    return TablePlan(
+      start: ValueJSON.tableStart(columns: columns.map(\.name)), sources: columns.map(\.source))
+  }
+
+  /// Writes the row at `slots[offset...]` as a row of the table ``ValueJSON/table(_:)`` writes of
+  /// the rows ``values(_:offset:skip:text:)`` types (with `siret` set): `[…]`, `null` where the
+  /// row has no value, without the dictionary; `present[i]` becomes true when column `i` has a
+  /// value. Only for a layout that derives nothing (`derivesCourAppel` false).
+  /// - Complexity: O(variables).
+  func writeRow(
+    _ slots: UnsafeBufferPointer<Double>, offset: Int, plan: TablePlan, siret: String?,
+    text: (Int) -> String?, present: inout [Bool], into out: inout [UInt8]
+  ) {
+    out.append(UInt8(ascii: "["))
+    for (column, source) in plan.sources.enumerated() {
+      if column > 0 { out.append(UInt8(ascii: ",")) }
+      let value: Value?
+      switch source {
+      case .siret: value = siret.map(Value.string)
+      case .slot(let slot): value = self.value(slot: slot, slots[offset + slot], text: text)
+      }
+      if let value {
+        ValueJSON.value(value, into: &out)
+        present[column] = true
+      } else {
+        out += ValueJSON.null
+      }
+    }
+    out.append(UInt8(ascii: "]"))
   }
 
   /// The typed value of one slot (nil when absent: NaN, or a text left empty).

@@ -110,4 +110,56 @@ import Testing
     }
     #expect(variants > 100)
   }
+
+  /// A detail column no measure of a report has a value for (`date_fin`, when every measure is
+  /// still under way) is left out of the ledger's table by both paths alike: the fast path's
+  /// table, written with every column, gives way to the reference's.
+  @Test func aDetailColumnEmptyInEveryMeasureIsLeftOutByBothPaths() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "enquete-fast-detail-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let name = "rapport-67416912379086"
+    let source = IntakeSamples.root.appendingPathComponent("espace-rencontre/2025/\(name)")
+    /// The file's lines, each a dictionary of its fields changed by `change`, written back.
+    func rewrite(_ suffix: String, _ change: (inout [String: String]) -> Void) throws {
+      let text = try #require(
+        String(data: Data(contentsOf: URL(fileURLWithPath: source.path + suffix)), encoding: .utf8))
+      let newline = text.contains("\r\n") ? "\r\n" : "\n"
+      var lines = text.components(separatedBy: newline)
+      let header = lines[0].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+      for index in lines.indices.dropFirst() where !lines[index].isEmpty {
+        let fields = lines[index].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        var row = Dictionary(uniqueKeysWithValues: zip(header, fields))
+        change(&row)
+        lines[index] = header.map { row[$0]! }.joined(separator: ";")
+      }
+      try Data(lines.joined(separator: newline).utf8).write(to: folder.appendingPathComponent(name + suffix))
+    }
+    // Every measure still under way at the end of the year, the report's counts saying so.
+    try rewrite(".csv") { report in
+      for ended in [
+        "nb_mesures_terminees_terme", "nb_mesures_terminees_decision", "nb_mesures_terminees_interruption",
+        "nb_mesures_jamais_commencees", "nb_mesures_terminees",
+      ] {
+        report[ended] = "0"
+      }
+      report["nb_mesures_en_cours_fin"] = String(
+        Int(report["nb_mesures_en_cours_debut"]!)! + Int(report["nb_mesures_recues"]!)!)
+    }
+    try rewrite("-mesures.csv") { measure in
+      measure["date_fin"] = ""
+      measure["issue"] = "en_cours"
+      if measure["date_premier_rdv"] == "" { measure["date_premier_rdv"] = "01/12/2025" }
+    }
+    let report = folder.appendingPathComponent(name + ".csv").path
+    let (fast, full) = Self.bothPaths(report, year: 2025)
+    #expect(fast == full)
+    let typed = Intake(campaignYear: 2025).check(.onDisk(path: report), keeping: .reports, path: report)
+    #expect(typed.verdict.allDiagnostics.allSatisfy { $0.severity == .note })
+    let details = typed.reports.compactMap(\.detailJSON)
+    #expect(details.count == 1)
+    #expect(
+      details.allSatisfy { $0.hasPrefix(#"{"columns":["contexte_vif","date_decision","date_premier_rdv","#) })
+  }
 }
