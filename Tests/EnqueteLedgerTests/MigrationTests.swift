@@ -43,6 +43,9 @@ import Testing
     #expect(try ledger.journalMode() == "wal")
     // FULL (2): a commit survives a power cut, not only the death of the process.
     #expect(try ledger.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+    // A batch's pages stay in the cache until its commit; the log is copied every 64 MB.
+    #expect(try ledger.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } == -65_536)
+    #expect(try ledger.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") } == 16_384)
     #expect(try ledger.integrityCheck() == ["ok"])
   }
 
