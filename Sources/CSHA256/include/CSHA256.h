@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2), for the portable implementation too.
+const uint32_t *enquete_sha256_round_constants(void);
+
 /// Whether this processor has the SHA extensions (and the SSSE3 and SSE4.1 they are used with).
 int enquete_sha256_has_extensions(void);
 
