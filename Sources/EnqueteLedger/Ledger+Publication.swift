@@ -8,7 +8,7 @@ extension Ledger {
   ///
   /// - Throws: `LedgerError.campaignNotFound` when there is no such campaign.
   /// - Complexity: one indexed scan of the campaign's current reports, each report's values
-  ///   read from its JSON object by SQLite (`json_each`, in C).
+  ///   read from its JSON object by SQLite (the view `report_value`, flattened into the query).
   public func currentReports(survey: SurveyID, year: Int) throws -> [ReportFigures] {
     try database.read { db in
       guard try Self.campaign(db, survey: survey.rawValue, year: year) != nil else {
@@ -20,11 +20,8 @@ extension Ledger {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT r.id, r.siret, r.departement_code, j.key,
-            CASE j.type WHEN 'true' THEN 1.0 WHEN 'false' THEN 0.0 WHEN 'integer' THEN j.atom
-              WHEN 'real' THEN j.atom END,
-            CASE j.type WHEN 'text' THEN j.atom END
-          FROM report r JOIN report_figures f ON f.report_id = r.id, json_each(f.figures) j
+          SELECT r.id, r.siret, r.departement_code, v.variable, v.number, v.text
+          FROM report r JOIN report_value v ON v.report_id = r.id
           WHERE r.survey = ? AND r.year = ? AND r.is_current
           ORDER BY r.siret, r.id
           """, arguments: [survey.rawValue, year])
