@@ -63,6 +63,7 @@ final class MixedIntegerModel {
   /// a limit that, unlike time, gives the same answer on every machine.
   func solve(timeLimit: Double, nodeLimit: Int? = nil) -> (values: [Double], proved: Bool)? {
     glp_load_matrix(problem, Int32(coefficients.count - 1), rows, columns, coefficients)
+    ModelExport.write(problem, kind: "placement-group")
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF

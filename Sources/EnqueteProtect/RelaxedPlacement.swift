@@ -55,6 +55,9 @@ final class RelaxedPlacement {
     glp_set_mat_row(problem, number, Int32(row.terms.count), columns, values)
   }
 
+  /// Writes the program this relaxes (every free cell binary) for ``ModelExport``, when on.
+  func export() { ModelExport.writeAsIntegerProgram(problem, kind: "placement-whole") }
+
   /// The optimal relaxed value of every cell, or `nil` when the rows cannot all hold.
   /// - Complexity: a dual simplex run, warm-started from the previous basis.
   func solve() -> [Double]? {

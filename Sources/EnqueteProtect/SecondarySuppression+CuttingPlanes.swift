@@ -44,7 +44,10 @@ extension SecondarySuppression {
       logger?.debug(
         "placement program round",
         metadata: ["round": "\(rounds)", "candidates": "\(used.count)", "failures": "\(failures.count)"])
-      guard !failures.isEmpty else { return (statuses, rounds, true) }
+      guard !failures.isEmpty else {
+        relaxation.export()
+        return (statuses, rounds, true)
+      }
       let cuts = try ProtectionCut.cuts(
         for: failures, table, statuses: statuses, hideable: hideable, settings: settings)
       guard !cuts.isEmpty else { break }
@@ -53,6 +56,7 @@ extension SecondarySuppression {
         relaxation.add(cut)
       }
     }
+    relaxation.export()
     return (statuses, rounds, false)
   }
 }
