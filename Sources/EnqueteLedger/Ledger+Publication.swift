@@ -14,60 +14,91 @@ extension Ledger {
       guard try Self.campaign(db, survey: survey.rawValue, year: year) != nil else {
         throw LedgerError.campaignNotFound(survey: survey.rawValue, year: year)
       }
-      let nameVariable = survey == .espaceRencontre ? "nom_er" : "nom_service"
-      var reports: [Int64: ReportFigures] = [:]
-      var order: [Int64] = []
-      let rows = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT r.id, r.siret, r.departement_code, v.variable, v.number, v.text
-          FROM report r JOIN report_value v ON v.report_id = r.id
-          WHERE r.survey = ? AND r.year = ? AND r.is_current
-          ORDER BY r.siret, r.id
-          """, arguments: [survey.rawValue, year])
-      while let row = try rows.next() {
-        let id: Int64 = row[0]
-        if reports[id] == nil {
-          order.append(id)
-          reports[id] = ReportFigures(siret: row[1], name: "", departementCode: row[2] ?? "", numbers: [:])
-        }
-        let variable: String = row[3]
-        if let number: Double = row[4] {
-          reports[id]!.numbers[variable] = number
-        } else if variable == nameVariable, let text: String = row[5] {
-          reports[id]!.name = text
-        }
-      }
-      // Each report's detail is one JSON table, read here in one pass for its three dates
-      // (SQLite 3.40 would parse a measure's JSON again for each value taken from it). The
-      // order of a report's measures does not matter: waits are counted and sorted.
-      let details = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT d.report_id, d.measures
-          FROM report_detail d JOIN report r ON r.id = d.report_id
-          WHERE r.survey = ? AND r.year = ? AND r.is_current
-          """, arguments: [survey.rawValue, year])
-      while let row = try details.next() {
-        let id: Int64 = row[0]
-        guard reports[id] != nil else { continue }
-        var measures: [MeasureDates] = []
-        let readable = ValueJSONTableReader.forEachRow(
-          in: row[1], columns: ["date_reception", "date_premier_rdv", "date_fin"]
-        ) { dates in
-          measures.append(
-            MeasureDates(
-              reception: Self.isoDate(dates[0]), firstVisit: Self.isoDate(dates[1]),
-              end: Self.isoDate(dates[2])))
-        }
-        guard readable else {
-          throw DatabaseError(
-            resultCode: .SQLITE_CORRUPT, message: "report \(id): its detail is not a JSON table")
-        }
-        reports[id]!.measures += measures
-      }
-      return order.map { reports[$0]! }
+      return try Self.figures(
+        db, survey: survey, where: "r.survey = ? AND r.year = ? AND r.is_current",
+        arguments: [survey.rawValue, year])
     }
+  }
+
+  /// The ledger ids of a campaign's current accepted reports, in increasing order (what
+  /// ``recordPublication(survey:year:at:planVersion:toolVersion:cells:)`` records).
+  public func currentReportIDs(survey: SurveyID, year: Int) throws -> [Int64] {
+    try database.read { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT id FROM report WHERE survey = ? AND year = ? AND is_current ORDER BY id",
+        arguments: [survey.rawValue, year])
+    }
+  }
+
+  /// The figures of the reports with these ledger ids (current or not: a publication's reports
+  /// stay readable after a correction replaced them), in SIRET order, read as
+  /// ``currentReports(survey:year:)`` reads them.
+  public func reports(survey: SurveyID, ids: [Int64]) throws -> [ReportFigures] {
+    guard !ids.isEmpty else { return [] }
+    return try database.read { db in
+      try Self.figures(
+        db, survey: survey, where: "r.id IN (SELECT value FROM json_each(?))",
+        arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+    }
+  }
+
+  /// The figures of the reports `condition` selects (a condition on `report r`).
+  private static func figures(
+    _ db: Database, survey: SurveyID, where condition: String, arguments: StatementArguments
+  ) throws -> [ReportFigures] {
+    let nameVariable = survey == .espaceRencontre ? "nom_er" : "nom_service"
+    var reports: [Int64: ReportFigures] = [:]
+    var order: [Int64] = []
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT r.id, r.siret, r.departement_code, v.variable, v.number, v.text
+        FROM report r JOIN report_value v ON v.report_id = r.id
+        WHERE \(condition)
+        ORDER BY r.siret, r.id
+        """, arguments: arguments)
+    while let row = try rows.next() {
+      let id: Int64 = row[0]
+      if reports[id] == nil {
+        order.append(id)
+        reports[id] = ReportFigures(siret: row[1], name: "", departementCode: row[2] ?? "", numbers: [:])
+      }
+      let variable: String = row[3]
+      if let number: Double = row[4] {
+        reports[id]!.numbers[variable] = number
+      } else if variable == nameVariable, let text: String = row[5] {
+        reports[id]!.name = text
+      }
+    }
+    // Each report's detail is one JSON table, read here in one pass for its three dates
+    // (SQLite 3.40 would parse a measure's JSON again for each value taken from it). The
+    // order of a report's measures does not matter: waits are counted and sorted.
+    let details = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT d.report_id, d.measures
+        FROM report_detail d JOIN report r ON r.id = d.report_id
+        WHERE \(condition)
+        """, arguments: arguments)
+    while let row = try details.next() {
+      let id: Int64 = row[0]
+      guard reports[id] != nil else { continue }
+      var measures: [MeasureDates] = []
+      let readable = ValueJSONTableReader.forEachRow(
+        in: row[1], columns: ["date_reception", "date_premier_rdv", "date_fin"]
+      ) { dates in
+        measures.append(
+          MeasureDates(
+            reception: Self.isoDate(dates[0]), firstVisit: Self.isoDate(dates[1]),
+            end: Self.isoDate(dates[2])))
+      }
+      guard readable else {
+        throw DatabaseError(
+          resultCode: .SQLITE_CORRUPT, message: "report \(id): its detail is not a JSON table")
+      }
+      reports[id]!.measures += measures
+    }
+    return order.map { reports[$0]! }
   }
 
   /// A date as the ledger stores it (`YYYY-MM-DD`), read without Foundation; nil otherwise.
@@ -103,6 +134,8 @@ public struct StoredPublication: Sendable, Hashable {
   public var planVersion: String
   /// The long CSV (`tableaux.csv`) as published.
   public var cells: [UInt8]
+  /// The ledger ids of the reports it was made from, in increasing order.
+  public var reportIDs: [Int64] = []
 }
 
 extension Ledger {
@@ -134,12 +167,14 @@ extension Ledger {
       try Row.fetchOne(
         db,
         sql: """
-          SELECT id, published_at, plan_version, cells FROM publication
+          SELECT id, published_at, plan_version, cells, report_ids FROM publication
           WHERE survey = ? AND year = ? ORDER BY id DESC LIMIT 1
           """, arguments: [survey.rawValue, year]
       ).map { row in
-        StoredPublication(
-          id: row[0], publishedAt: row[1], planVersion: row[2], cells: [UInt8]((row[3] as Data)))
+        let ids: String = row[4]
+        return StoredPublication(
+          id: row[0], publishedAt: row[1], planVersion: row[2], cells: [UInt8]((row[3] as Data)),
+          reportIDs: ids.split { $0 == "[" || $0 == "]" || $0 == "," }.compactMap { Int64($0) })
       }
     }
   }

@@ -133,3 +133,75 @@ import Testing
     return fields
   }
 }
+
+extension SamplePublicationTests {
+  /// Publish, receive one late report, publish again, through the command line: refused by default
+  /// with the options, published with `--republication masquer`, and both folders audited.
+  @Test func aLateReportIsPublishedOnlyWithTheDifferenceProtected() throws {
+    let folder = LedgerFixtures.temporaryFolder("republication")
+    let ledgerPath = folder.appendingPathComponent("enquete.sqlite").path
+    let ledger = try Ledger(path: ledgerPath)
+    try LedgerFixtures.openCampaign(ledger, .mediationFamiliale, 2025)
+    // The federations' XML files: 111 reports, the rest of the directory late.
+    let sample = LedgerFixtures.samples.appendingPathComponent("mediation-familiale/2025")
+    let files = try FileManager.default.contentsOfDirectory(atPath: sample.path).filter {
+      $0.hasSuffix(".xml")
+    }
+    .sorted().map { sample.appendingPathComponent($0).path }
+    #expect(
+      try LedgerFixtures.run(["ingest"] + files + ["--ledger", ledgerPath], in: folder, label: "ingest") == 0)
+    func publish(_ label: String, _ extra: [String] = []) throws -> Int32 {
+      try LedgerFixtures.run(
+        [
+          "publish", "mediation-familiale", "2025", "--ledger", ledgerPath, "--sortie",
+          folder.appendingPathComponent(label).path, "--prive",
+          folder.appendingPathComponent("\(label).json").path,
+        ] + extra, in: folder, label: label)
+    }
+    #expect(try publish("premiere") == 0)
+    // A service of the directory that has not answered sends its report late: the first report of
+    // the first file, under its SIRET and département.
+    let answered = Set(try ledger.currentReports(survey: .mediationFamiliale, year: 2025).map(\.siret))
+    let late = try #require(
+      try ledger.expectedRespondents(survey: "mediation-familiale", year: 2025).first {
+        !answered.contains($0.siret)
+      })
+    let text = try String(contentsOfFile: files[0], encoding: .utf8)
+    let start = try #require(text.range(of: "<rapport>"))
+    let end = try #require(text.range(of: "</rapport>"))
+    var report = String(text[start.lowerBound..<end.upperBound])
+    report = report.replacingOccurrences(
+      of: #"<siret>\d+</siret>"#, with: "<siret>\(late.siret)</siret>", options: .regularExpression)
+    report = report.replacingOccurrences(
+      of: #"<departement_code>\w+</departement_code>"#,
+      with: "<departement_code>\(late.departementCode)</departement_code>", options: .regularExpression)
+    let lateFile = folder.appendingPathComponent("tardif.xml")
+    try (String(text[..<start.lowerBound]) + report + "\n</rapports>\n").write(
+      to: lateFile, atomically: true, encoding: .utf8)
+    #expect(
+      try LedgerFixtures.run(["ingest", lateFile.path, "--ledger", ledgerPath], in: folder, label: "late")
+        == 0)
+
+    // Its figures are what differencing the totals gives: refused, with the options, nothing written.
+    #expect(try publish("refusee") == 1)
+    let refusal = LedgerFixtures.stderr("refusee", in: folder)
+    #expect(refusal.contains("[publish.republication-masquage]"), "\(refusal.prefix(2000))")
+    #expect(refusal.contains("--republication masquer"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refusee").path))
+    #expect(try publish("seconde", ["--republication", "masquer"]) == 0)
+    let warning = LedgerFixtures.stderr("seconde", in: folder)
+    #expect(warning.contains("[publish.republication-protegee]"), "\(warning.prefix(2000))")
+    for label in ["premiere", "seconde"] {
+      let audit = try LedgerFixtures.run(
+        [
+          "audit", folder.appendingPathComponent(label).path, "--prive",
+          folder.appendingPathComponent("\(label).json").path,
+        ], in: folder, label: "audit-\(label)")
+      #expect(audit == 0, "\(LedgerFixtures.stderr("audit-\(label)", in: folder).prefix(2000))")
+    }
+    // The national total of a variable the late service reported is hidden in the second version.
+    let second = try String(
+      contentsOf: folder.appendingPathComponent("seconde/tableaux.csv"), encoding: .utf8)
+    #expect(second.split(separator: "\n").contains { $0.contains(",national,FR,") && $0.contains(",S,") })
+  }
+}

@@ -21,9 +21,13 @@ public enum CampaignPublisher {
   }
 
   /// Publishes a campaign into `folder` (private audit at `privateAudit`), recorded at `date`.
+  /// When the campaign was published before from other reports, the new pattern also protects what
+  /// a reader of both publications computes; `policy` says whether it may hide cells the previous
+  /// one showed (else ``PublicationError/republicationHidesPublishedCells(survey:year:previous:date:cells:hidden:)``).
   public static func publish(
     ledger: Ledger, survey: SurveyID, year: Int, folder: String, privateAudit: String, date: Date,
-    compareHierarchies: Bool = false, compareKnowledge: Bool = false, logger: Logger? = nil
+    republication policy: RepublicationPolicy = .refuse, compareHierarchies: Bool = false,
+    compareKnowledge: Bool = false, logger: Logger? = nil
   ) throws -> Outcome {
     let reports = try ledger.currentReports(survey: survey, year: year)
     guard !reports.isEmpty else {
@@ -32,30 +36,61 @@ public enum CampaignPublisher {
     let plan = PublicationPlan.builtIn(survey)
     let expected = try ledger.expectedRespondents(survey: survey.rawValue, year: year)
     // Non-respondents imputed when the plan asks (their previous report carried forward).
-    let imputed =
+    let lastYear = plan.imputation == nil ? [] : try ledger.currentReports(survey: survey, year: year - 1)
+    func withImputed(_ reports: [ReportFigures]) -> [ReportFigures] {
       plan.imputation == nil
-      ? []
-      : ReportFigures.imputed(
-        plan: plan, now: reports, before: try ledger.currentReports(survey: survey, year: year - 1),
-        expected: expected)
+        ? reports
+        : reports + ReportFigures.imputed(plan: plan, now: reports, before: lastYear, expected: expected)
+    }
+    let figures = withImputed(reports)
+    let last = try ledger.lastPublication(survey: survey, year: year)
+    // A reader holds the previous publication too: the new one is protected with it.
+    let previous = try last.map { last in
+      PreviousPublication(
+        number: last.id, date: FrenchFormat.dateTime(last.publishedAt),
+        hidden: Set(
+          try PublishedData(csv: String(decoding: last.cells, as: UTF8.self)).cells
+            .filter(\.status.isSuppressed).map(\.id.description)),
+        before: withImputed(try ledger.reports(survey: survey, ids: last.reportIDs)), now: figures,
+        policy: policy)
+    }
     let publication: Publication
     do {
       publication = try Publication.run(
-        plan: plan, year: year, reports: reports + imputed, expected: expected,
+        plan: plan, year: year, reports: figures, expected: expected, previous: previous,
         compareHierarchies: compareHierarchies,
         compareKnowledge: compareKnowledge, logger: logger)
     } catch is ProtectionAudit.Problem {
       throw PublicationError.inconsistentFigures(survey: survey.rawValue, year: year)
     }
+    if let outcome = publication.republication, let previous {
+      if !outcome.passes {
+        throw PublicationError.republicationExposes(
+          survey: survey.rawValue, year: year, previous: previous.number, date: previous.date,
+          cells: outcome.stillExposed)
+      }
+      if !outcome.hiddenAgain.isEmpty, policy == .refuse {
+        throw PublicationError.republicationHidesPublishedCells(
+          survey: survey.rawValue, year: year, previous: previous.number, date: previous.date,
+          cells: outcome.hiddenAgain, hidden: outcome.hiddenForRepublication.count)
+      }
+    }
     let written = try PublishedFolder.write(publication, to: folder, privateAudit: privateAudit)
     var warnings: [String] = []
     let csv = Array(PublicationFiles.longCSV(publication.published).utf8)
-    if let previous = try ledger.lastPublication(survey: survey, year: year), previous.cells != csv {
-      let check = try RepublicationCheck.compare(previous: previous.cells, with: publication.published)
+    if let last, last.cells != csv {
+      let check = try RepublicationCheck.compare(previous: last.cells, with: publication.published)
       warnings = check.warnings(
-        previousNumber: previous.id, previousDate: FrenchFormat.dateTime(previous.publishedAt))
+        previousNumber: last.id, previousDate: FrenchFormat.dateTime(last.publishedAt))
     }
-    if try ledger.lastPublication(survey: survey, year: year)?.cells != csv {
+    if let outcome = publication.republication, !outcome.hiddenForRepublication.isEmpty {
+      warnings.append(
+        "\(outcome.hiddenForRepublication.count) cellule(s) masquée(s) en plus pour que la différence avec "
+          + "la publication n° \(outcome.previousNumber) ne révèle ni cellule secrète ni chiffres d'un service "
+          + "arrivé ou corrigé depuis, dont \(outcome.hiddenAgain.count) publiée(s) dans celle-ci "
+          + "[publish.republication-protegee] (\(PublicationError.sample(outcome.hiddenForRepublication)))")
+    }
+    if last?.cells != csv {
       _ = try ledger.recordPublication(
         survey: survey, year: year, at: date, planVersion: publication.plan.planVersion,
         toolVersion: EnqueteVersion.tool, cells: csv)

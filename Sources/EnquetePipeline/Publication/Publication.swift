@@ -25,17 +25,22 @@ public struct Publication: Sendable {
   public let comparison: HierarchyComparison?
   /// The full attacker model compared with the equations alone, when asked for.
   public let knowledgeComparison: KnowledgeComparison?
+  /// The protection against the campaign's previous publication, when it had one with other
+  /// reports.
+  public let republication: RepublicationProtection.Outcome?
 
   /// The campaign year.
   public var year: Int { aggregation.year }
 
   /// Aggregates `reports`, protects every system (several at once on the machine's cores),
   /// audits, and computes the indicators. `expected` is the campaign's directory: a unit where it
-  /// lists services and none answered is published `ND`, not zero.
+  /// lists services and none answered is published `ND`, not zero. With `previous`, the pattern
+  /// also protects what a reader of both publications computes (``RepublicationProtection``).
   /// - Complexity: dominated by the secondary suppression of the largest system.
   public static func run(
     plan: PublicationPlan, year: Int, reports: [ReportFigures], expected: [ExpectedRespondent] = [],
-    compareHierarchies: Bool = false, compareKnowledge: Bool = false, logger: Logger? = nil
+    previous: PreviousPublication? = nil, compareHierarchies: Bool = false, compareKnowledge: Bool = false,
+    logger: Logger? = nil
   ) throws -> Publication {
     let aggregation = try Aggregation(plan: plan, year: year, reports: reports, expected: expected)
     let knowledge = AttackerKnowledge(
@@ -44,9 +49,32 @@ public struct Publication: Sendable {
     // What the pattern itself tells a reader (dominance of the published cells) is known once
     // the pattern is: each system is audited again with it, completed where needed.
     let settings = LinkedProtection.settings(linked, plan: plan)
-    let protections = try PatternKnowledge.reinforced(
+    var protections = try PatternKnowledge.reinforced(
       try LinkedProtection.protectAll(linked.systems.map(\.table), settings, logger: logger), linked,
       aggregation, settings, knowledge: knowledge, logger: logger)
+    var republication: RepublicationProtection.Outcome?
+    if let previous, previous.hasChanges {
+      func linking(_ reports: [ReportFigures], _ expected: [ExpectedRespondent]) throws -> LinkedTables {
+        LinkedTables(
+          try Aggregation(plan: plan, year: year, reports: reports, expected: expected), knowledge: knowledge)
+      }
+      let readings = RepublicationReadings(
+        previous: try linking(previous.unchanged + previous.withdrawn, expected),
+        unchanged: try linking(previous.unchanged, []), withdrawn: try linking(previous.withdrawn, []),
+        added: try linking(previous.added, []))
+      var outcome: RepublicationProtection.Outcome
+      (protections, outcome) = try RepublicationProtection.protect(
+        protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,
+        previousNumber: previous.number, logger: logger)
+      if !outcome.hiddenForRepublication.isEmpty {
+        // What the completed pattern itself tells a reader, then the verdict on both versions.
+        protections = try PatternKnowledge.reinforced(
+          protections, linked, aggregation, settings, knowledge: knowledge, logger: logger)
+        outcome.stillExposed = try RepublicationProtection.exposed(
+          protections, linked, settings, readings: readings, previouslyHidden: previous.hidden)
+      }
+      republication = outcome
+    }
     let indicators = plan.indicators.flatMap { indicator in
       IndicatorCell.compute(indicator, aggregation, threshold: plan.rules["effectifs"]?.threshold ?? 5) {
         guard let place = linked.location[LinkedTables.cellID($0, aggregation.units.units[$1])] else {
@@ -78,7 +106,8 @@ public struct Publication: Sendable {
       knowledgeComparison: compareKnowledge
         ? try KnowledgeComparison.run(
           plan: plan, full: linked, plain: LinkedTables(aggregation), protections, settings, logger: logger)
-        : nil)
+        : nil,
+      republication: republication)
   }
 
   /// Whether every system's audit passes.

@@ -1,0 +1,132 @@
+import EnqueteCore
+import Logging
+
+/// A new publication of a campaign already published, protected with the previous one: each
+/// system is audited as one with the previous version (``RepublicationSystem``), and where a reader
+/// holding both folders could recompute a cell secret in either, or the figures of a late or
+/// corrected service, the new pattern hides more cells (the repair rounds, over the new cells
+/// only: the previous ones are public for good).
+public enum RepublicationProtection {
+  /// What protecting against the previous publication did.
+  public struct Outcome: Sendable, Hashable {
+    /// The number of the previous publication in the ledger.
+    public var previousNumber: Int64
+    /// Cells hidden in the new publication only because of the previous one (identifiers).
+    public var hiddenForRepublication: [String]
+    /// Among them, the cells the previous publication showed: the new version hides them again.
+    public var hiddenAgain: [String]
+    /// What a reader of both folders could still recompute after that (identifiers; `#ajoutes`
+    /// and `#retires` name the late or corrected services' part of a cell, `#avant` a cell of the
+    /// previous publication): empty when the two versions together are protected.
+    public var stillExposed: [String]
+
+    /// Whether a reader of both folders recomputes nothing secret.
+    public var passes: Bool { stillExposed.isEmpty }
+  }
+
+  /// `protections` of `new` (one per system, with `settings`), completed so that the new and
+  /// the previous publication together keep every secret; the previous publication is given by
+  /// the identifiers of the cells it hid and ``RepublicationReadings``.
+  /// - Complexity: per system, one audit of the joint table, and the repair rounds where it fails.
+  public static func protect(
+    _ protections: [ProtectionResult], _ new: LinkedTables, _ settings: [SecrecySettings],
+    readings sources: RepublicationReadings, previouslyHidden: Set<String>, previousNumber: Int64,
+    logger: Logger?
+  ) throws(ProtectionAudit.Problem) -> (protections: [ProtectionResult], outcome: Outcome) {
+    var result = protections
+    var outcome = Outcome(
+      previousNumber: previousNumber, hiddenForRepublication: [], hiddenAgain: [], stillExposed: [])
+    for number in new.systems.indices {
+      let joint = RepublicationSystem(
+        number: number, new: new, newStatuses: protections[number].statuses, sources: sources,
+        previouslyHidden: previouslyHidden, settings: settings[number])
+      guard joint.roles.contains(where: { $0 != .both }) else { continue }
+      let audit = ProtectionAudit(settings: settings[number], logger: logger)
+      var failures = try audit.failingPrimaries(joint.table, statuses: joint.statuses)
+      failures += audit.singletonFailures(joint.table, statuses: joint.statuses).filter {
+        !failures.contains($0)
+      }
+      logger?.debug(
+        "republication audited",
+        metadata: [
+          "system": "\(number)", "cells": "\(joint.table.cells.count)", "failures": "\(failures.count)",
+        ])
+      guard !failures.isEmpty else { continue }
+      let suppression = SecondarySuppression(settings: settings[number], logger: logger)
+      let repaired = try suppression.reinforce(joint.table, statuses: joint.statuses)
+      var statuses = protections[number].statuses
+      let table = new.systems[number].table
+      for (index, joint) in joint.jointOf(new: statuses.indices)
+      where !statuses[index].isSuppressed && repaired.statuses[joint].isSuppressed {
+        statuses[index] = .secondary
+        outcome.hiddenForRepublication.append(table.cells[index].id)
+        if !previouslyHidden.contains(table.cells[index].id),
+          sources.previous.location[table.cells[index].id] != nil
+        {
+          outcome.hiddenAgain.append(table.cells[index].id)
+        }
+      }
+      outcome.stillExposed += repaired.audit.failures.map(\.id)
+      // A cell the new folder alone determines protects nothing: published again, as always.
+      result[number] = DeterminedSecondaries.published(
+        ProtectionResult(
+          statuses: statuses, audit: try audit.audit(table, statuses: statuses),
+          rounds: protections[number].rounds + repaired.rounds))
+      let published = Set(
+        result[number].statuses.indices.filter { !result[number].statuses[$0].isSuppressed })
+      outcome.hiddenForRepublication.removeAll { table.index(of: $0).map(published.contains) ?? false }
+      outcome.hiddenAgain.removeAll { table.index(of: $0).map(published.contains) ?? false }
+    }
+    return (result, outcome)
+  }
+
+  /// The verdict of a reader holding both folders on `protections` as they stand (after the
+  /// pattern's own knowledge was added): the cells they recompute, by identifier.
+  public static func exposed(
+    _ protections: [ProtectionResult], _ new: LinkedTables, _ settings: [SecrecySettings],
+    readings sources: RepublicationReadings, previouslyHidden: Set<String>
+  ) throws(ProtectionAudit.Problem) -> [String] {
+    var exposed: [String] = []
+    for number in new.systems.indices {
+      let joint = RepublicationSystem(
+        number: number, new: new, newStatuses: protections[number].statuses, sources: sources,
+        previouslyHidden: previouslyHidden, settings: settings[number])
+      guard joint.roles.contains(where: { $0 != .both }) else { continue }
+      let audit = ProtectionAudit(settings: settings[number], logger: nil)
+      var failures = try audit.failingPrimaries(joint.table, statuses: joint.statuses)
+      failures += audit.singletonFailures(joint.table, statuses: joint.statuses).filter {
+        !failures.contains($0)
+      }
+      exposed += failures.map { joint.table.cells[$0].id }
+    }
+    return exposed
+  }
+}
+
+extension RepublicationSystem {
+  /// Each cell of the new system with its cell in the joint table.
+  func jointOf(new cells: Range<Int>) -> [(Int, Int)] { cells.map { ($0, jointOfNew[$0]) } }
+}
+
+/// The previous publication of a campaign read four ways, each linked as the publication links
+/// its cells (``LinkedTables``, with the reader's knowledge): as a whole, and as the three layers
+/// of services of ``RepublicationSystem`` (reports the same in both versions, previous versions of
+/// the others, their new versions).
+public struct RepublicationReadings: Sendable {
+  /// The previous publication's cells.
+  public var previous: LinkedTables
+  /// The cells of the reports the same in both versions.
+  public var unchanged: LinkedTables
+  /// The cells of the previous versions of the reports that changed or left.
+  public var withdrawn: LinkedTables
+  /// The cells of the new versions of the reports that changed or arrived.
+  public var added: LinkedTables
+
+  /// Creates the four readings.
+  public init(previous: LinkedTables, unchanged: LinkedTables, withdrawn: LinkedTables, added: LinkedTables) {
+    self.previous = previous
+    self.unchanged = unchanged
+    self.withdrawn = withdrawn
+    self.added = added
+  }
+}

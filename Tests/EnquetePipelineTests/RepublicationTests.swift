@@ -1,0 +1,151 @@
+import EnqueteAggregate
+import EnqueteCore
+import EnquetePipeline
+import EnqueteProtect
+import Foundation
+import Testing
+
+/// A campaign published, then published again after a late report: a reader holding both folders
+/// must recover neither a secret cell of either version nor the late service's figures.
+@Suite struct RepublicationTests {
+  /// One amount at every geographic level but services, secret under 3 services.
+  static let plan = try! JSONDecoder().decode(
+    PublicationPlan.self,
+    from: Data(
+      """
+      {"survey": "mediation-familiale", "planVersion": "test", "title": "Test", "protectionRatio": 0.1,
+       "rules": {"services": {"label": "moins de 3 services", "basis": "contributors", "threshold": 3}},
+       "levels": ["national", "region", "cour_appel", "departement"],
+       "derivedVariables": [], "indicators": [],
+       "tables": [{"id": "t", "title": "T", "rule": "services",
+                   "levels": ["national", "region", "cour_appel", "departement"],
+                   "variables": ["etp_mediateurs"]}]}
+      """.utf8))
+  static let settings = SecrecySettings(frequencyThreshold: 3, dominance: nil, protectionRatio: 0.1)
+
+  static func report(_ number: Int, _ departement: String, _ value: Double) -> ReportFigures {
+    ReportFigures(
+      siret: String(format: "%014d", number), name: "Service \(number)", departementCode: departement,
+      numbers: ["etp_mediateurs": value])
+  }
+
+  /// Grand Est and Bourgogne-Franche-Comté: three or four services in most départements, two in
+  /// the Meuse (55) and one in the Haute-Marne (52), which belongs to the cour d'appel of Dijon.
+  static let campaign: [ReportFigures] = {
+    var reports: [ReportFigures] = []
+    let departements = ["08", "10", "51", "52", "54", "55", "57", "67", "68", "88", "21", "25", "71", "89"]
+    for (index, code) in departements.enumerated() {
+      let count = code == "52" ? 1 : code == "55" ? 2 : 3 + index % 2
+      for service in 0..<count {
+        reports.append(report(100 * index + service + 1, code, Double(2 + (7 * index + 3 * service) % 11)))
+      }
+    }
+    return reports
+  }()
+
+  /// The late service: a fifth one in the Moselle (57), whose figure the difference between the
+  /// two publications' totals would be.
+  static let late = report(9_999, "57", 4.5)
+
+  static func republish(policy: RepublicationPolicy) throws -> (first: Publication, second: Publication) {
+    let first = try Publication.run(plan: plan, year: 2025, reports: campaign)
+    let hidden = Set(first.published.cells.filter(\.status.isSuppressed).map(\.id.description))
+    let previous = PreviousPublication(
+      number: 1, date: "01/02/2026", hidden: hidden, before: campaign, now: campaign + [late], policy: policy)
+    let second = try Publication.run(plan: plan, year: 2025, reports: campaign + [late], previous: previous)
+    return (first, second)
+  }
+
+  @Test func theLateServiceIsTheOnlyChange() {
+    let previous = PreviousPublication(
+      number: 1, date: "", hidden: [], before: Self.campaign, now: Self.campaign + [Self.late],
+      policy: .refuse)
+    #expect(previous.added == [Self.late])
+    #expect(previous.withdrawn.isEmpty)
+    #expect(previous.unchanged.count == Self.campaign.count)
+    #expect(previous.hasChanges)
+  }
+
+  @Test func withoutTheProtectionTheTwoFoldersGiveTheLateServiceAway() throws {
+    let first = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign)
+    let second = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign + [Self.late])
+    let audit = try Self.readerOfBothFolders(first, second)
+    // France, Grand Est, the cour d'appel of Metz and the Moselle each give it, published twice.
+    #expect(audit.cells.contains { $0.id.hasSuffix("#tardif") && !$0.passes })
+  }
+
+  @Test func aReaderOfBothFoldersRecoversNoSecretCellAndNotTheLateService() throws {
+    let (first, second) = try Self.republish(policy: .hide)
+    let outcome = try #require(second.republication)
+    #expect(outcome.passes)
+    // Every total over the Moselle moved by one service: the new version hides them again.
+    #expect(outcome.hiddenAgain.contains("etp_mediateurs|national|FR"))
+    #expect(second.auditPasses)
+    let audit = try Self.readerOfBothFolders(first, second)
+    let failing = audit.cells.filter { !$0.passes }.map(\.id)
+    #expect(failing.isEmpty, "\(failing)")
+    // Every primary of either version and the late service's figure were audited.
+    #expect(audit.cells.contains { $0.id.hasSuffix("#tardif") && $0.required != nil })
+    #expect(audit.cells.contains { $0.id.hasSuffix("#avant") && $0.required != nil })
+  }
+
+  @Test func theSameReportsPublishedAgainChangeNothing() throws {
+    let first = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign)
+    let previous = PreviousPublication(
+      number: 1, date: "",
+      hidden: Set(first.published.cells.filter(\.status.isSuppressed).map(\.id.description)),
+      before: Self.campaign, now: Self.campaign, policy: .refuse)
+    let again = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign, previous: previous)
+    #expect(again.republication == nil)
+    #expect(again.protections.map(\.statuses) == first.protections.map(\.statuses))
+  }
+}
+
+extension RepublicationTests {
+  /// The LP audit of a reader holding both folders, written from the published cells alone
+  /// (not from ``RepublicationSystem``): each version's cells with the tables' equations, and for
+  /// the cells over the Moselle the late service's part `id#tardif` = new − previous (≥ 0, and 0
+  /// elsewhere: the published numbers of services say where the late report is). Primaries are
+  /// each version's own, and the late service's part under the rule of 3 services.
+  static func readerOfBothFolders(_ first: Publication, _ second: Publication) throws -> AuditReport {
+    let before = first.linked.systems[0].table
+    let after = second.linked.systems[0].table
+    let beforeStatus = Dictionary(
+      uniqueKeysWithValues: first.published.cells.map { ($0.id.description, $0.status) })
+    let afterStatus = Dictionary(
+      uniqueKeysWithValues: second.published.cells.map { ($0.id.description, $0.status) })
+    var cells: [TableCell] = []
+    var statuses: [CellStatus] = []
+    var equations: [TableEquation] = []
+    func add(_ cell: TableCell, id: String, published: Bool) -> Int {
+      var copy = cell
+      copy.id = id
+      cells.append(copy)
+      let primary = PrimaryRules.status(of: copy, settings: settings)
+      statuses.append(published ? .publishable : primary.isPrimary ? primary : .secondary)
+      return cells.count - 1
+    }
+    let oldIndex = before.cells.map {
+      add($0, id: $0.id + "#avant", published: beforeStatus[$0.id] == .publishable)
+    }
+    let newIndex = after.cells.map { add($0, id: $0.id, published: afterStatus[$0.id] == .publishable) }
+    for (table, index) in [(before, oldIndex), (after, newIndex)] {
+      for equation in table.equations {
+        equations.append(TableEquation(total: index[equation.total], parts: equation.parts.map { index[$0] }))
+      }
+    }
+    for (position, cell) in after.cells.enumerated() {
+      let old = oldIndex[try #require(before.index(of: cell.id))]
+      let difference = cell.value - before.cells[try #require(before.index(of: cell.id))].value
+      if abs(difference) < 1e-9 {
+        equations.append(TableEquation(total: newIndex[position], parts: [old]))
+      } else {
+        let part = add(
+          TableCell(id: "", value: difference, contributors: 1), id: cell.id + "#tardif", published: false)
+        equations.append(TableEquation(total: newIndex[position], parts: [old, part]))
+      }
+    }
+    let table = try AdditiveTable(cells: cells, equations: equations)
+    return try ProtectionAudit(settings: settings).audit(table, statuses: statuses)
+  }
+}
