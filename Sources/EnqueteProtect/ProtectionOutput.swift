@@ -33,6 +33,12 @@ public enum ProtectionOutput {
     out += "\n"
     let masked = protection.primaryCount + protection.count(.secondary)
     out += "Cellules masquées au total : \(number(Double(masked)))\n"
+    if let bound = protection.lowerBound, let gap = protection.gap {
+      out +=
+        "Coût du motif (valeur masquée + 1 par cellule) : \(number(protection.placementCost.rounded())), "
+      out += "borne inférieure de tout motif protecteur : \(number(bound.rounded(.up))) "
+      out += "(écart au plus \(number((gap * 1000).rounded() / 10)) %)\n"
+    }
     let percent = Int((settings.protectionRatio * 100).rounded())
     if protection.audit.passes {
       out += "Audit par programmation linéaire : réussi — chaque cellule en secret primaire reste "
@@ -63,6 +69,9 @@ public enum ProtectionOutput {
       ("motif_fourni", .bool(protection.patternGiven)),
       ("optimalite_prouvee", protection.provedOptimal.map { .bool($0) } ?? .null),
       ("ajoutees_au_motif", protection.addedToPattern.map { .number(Double($0)) } ?? .null),
+      ("cout_motif", protection.lowerBound == nil ? .null : .number(protection.placementCost)),
+      ("borne_inferieure", protection.lowerBound.map { .number($0) } ?? .null),
+      ("ecart_a_la_borne", protection.gap.map { .number($0) } ?? .null),
       ("audit_reussi", .bool(protection.audit.passes)),
       (
         "cellules_insuffisamment_protegees",

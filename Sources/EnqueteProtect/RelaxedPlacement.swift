@@ -55,6 +55,10 @@ final class RelaxedPlacement {
     glp_set_mat_row(problem, number, Int32(row.terms.count), columns, values)
   }
 
+  /// The cost of the last optimal relaxed solution: a lower bound on the cost of every pattern
+  /// that meets the rows (the conditions and cuts, all necessary for protection).
+  var objective: Double { glp_get_obj_val(problem) }
+
   /// Writes the program this relaxes (every free cell binary) for ``ModelExport``, when on.
   func export() { ModelExport.writeAsIntegerProgram(problem, kind: "placement-whole") }
 

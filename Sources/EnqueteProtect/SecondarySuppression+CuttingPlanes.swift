@@ -1,3 +1,4 @@
+import Dispatch
 import EnqueteCore
 
 extension SecondarySuppression {
@@ -12,13 +13,18 @@ extension SecondarySuppression {
   /// 10 000 cells fractional). The integer program stops after ``cuttingPlaneNodeLimit``
   /// branch-and-bound nodes, so the pattern is the same on every machine.
   ///
-  /// Returns the statuses, how many audit rounds ran, and whether the last audit passed (it may
-  /// still fail after ``cuttingPlaneRounds`` rounds, or when no cut separates the pattern).
+  /// Returns the statuses, how many audit rounds ran, whether the audit passed, and the last
+  /// relaxation's cost: a lower bound on the cost (``TableCell/hidingCost`` + ``cellWeight`` per
+  /// cell hidden besides the primaries) of every pattern that protects the table, since the
+  /// conditions and cuts are all necessary. When no round passes (after ``cuttingPlaneRounds``
+  /// rounds, or no cut to add), the statuses are the last round's; `stoppingAfterStalls` also
+  /// stops after ``cuttingPlaneStallRounds`` rounds without fewer failures than the best round, and
+  /// gives that round's statuses.
   /// - Complexity: per round, one warm-started dual simplex over the table's conditions, one
   ///   branch and bound over the cells the relaxation uses, and one audit.
   func placeByCuttingPlanes(
-    _ table: AdditiveTable, statuses given: [CellStatus]
-  ) throws(ProtectionAudit.Problem) -> (statuses: [CellStatus], rounds: Int, passes: Bool) {
+    _ table: AdditiveTable, statuses given: [CellStatus], stoppingAfterStalls: Bool = false
+  ) throws(ProtectionAudit.Problem) -> CuttingPlanePlacement {
     let hideable = table.cells.indices.map { given[$0] == .publishable && table.cells[$0].value > 0 }
     var conditions = SuppressionConditions(table, statuses: given, hideable: hideable, settings: settings)
     let cost = table.cells.map { $0.hidingCost + cellWeight }
@@ -31,25 +37,58 @@ extension SecondarySuppression {
     let audit = ProtectionAudit(settings: settings, logger: logger)
     var statuses = given
     var rounds = 0
+    // The pattern of the round that left the fewest primaries under-protected, and how many
+    // rounds since it did not improve: a node-limited branch and bound may land, with more cuts,
+    // on a pattern that fails more (the cuts so far say nothing of its region).
+    var best: (statuses: [CellStatus], failures: Int)?
+    var stalled = 0
+    var bound: Double?
+    var lastFailures = Int.max
+    func seconds(since start: UInt64) -> String {
+      "\(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)"
+    }
+    var start = DispatchTime.now().uptimeNanoseconds
     while rounds < cuttingPlaneRounds, let relaxed = relaxation.solve() {
       rounds += 1
+      let relaxing = seconds(since: start)
+      bound = relaxation.objective
+      start = DispatchTime.now().uptimeNanoseconds
       let used = table.cells.indices.filter { hideable[$0] && relaxed[$0] > 1e-6 }
       program.hideOnly(used)
       program.solve(used, conditions)
       for cell in table.cells.indices where hideable[cell] {
         statuses[cell] = program.hidden[cell] ? .secondary : .publishable
       }
+      let branching = seconds(since: start)
+      start = DispatchTime.now().uptimeNanoseconds
       var failures = try audit.failingPrimaries(table, statuses: statuses)
       failures += audit.singletonFailures(table, statuses: statuses).filter { !failures.contains($0) }
       logger?.debug(
         "placement program round",
-        metadata: ["round": "\(rounds)", "candidates": "\(used.count)", "failures": "\(failures.count)"])
+        metadata: [
+          "round": "\(rounds)", "candidates": "\(used.count)", "failures": "\(failures.count)",
+          "relaxation_s": "\(relaxing)", "branch_and_bound_s": "\(branching)",
+          "audit_s": "\(seconds(since: start))",
+          "bound": "\(relaxation.objective)",
+        ])
+      start = DispatchTime.now().uptimeNanoseconds
+      lastFailures = failures.count
       guard !failures.isEmpty else {
         relaxation.export()
-        return (statuses, rounds, true)
+        return CuttingPlanePlacement(statuses: statuses, rounds: rounds, failures: 0, bound: bound)
+      }
+      if stoppingAfterStalls {
+        if best == nil || failures.count < best!.failures {
+          best = (statuses, failures.count)
+          stalled = 0
+        } else {
+          stalled += 1
+          if stalled >= cuttingPlaneStallRounds { break }
+        }
       }
       let cuts = try ProtectionCut.cuts(
         for: failures, table, statuses: statuses, hideable: hideable, settings: settings)
+      logger?.debug("placement cuts", metadata: ["round": "\(rounds)", "cuts": "\(cuts.count)"])
       guard !cuts.isEmpty else { break }
       for cut in cuts {
         conditions.add(cut)
@@ -57,6 +96,24 @@ extension SecondarySuppression {
       }
     }
     relaxation.export()
-    return (statuses, rounds, false)
+    return CuttingPlanePlacement(
+      statuses: best?.statuses ?? statuses, rounds: rounds, failures: best?.failures ?? lastFailures,
+      bound: bound)
   }
+}
+
+/// What ``SecondarySuppression/placeByCuttingPlanes(_:statuses:)`` found.
+struct CuttingPlanePlacement {
+  /// The pattern: the round's that passed, else the round's that left the fewest primaries
+  /// under-protected.
+  var statuses: [CellStatus]
+  /// How many rounds ran.
+  var rounds: Int
+  /// How many primaries that pattern leaves under-protected (0: it passes the audit).
+  var failures: Int
+  /// The last relaxation's cost: a lower bound on the cost of every protecting pattern.
+  var bound: Double?
+
+  /// Whether the pattern passes the audit.
+  var passes: Bool { failures == 0 }
 }

@@ -6,7 +6,9 @@ extension SecondarySuppression {
   /// With ``placement`` ``Placement/cuttingPlanes`` (the default) and at most
   /// ``cuttingPlaneLimit`` cells, the pattern is the integer program's
   /// (``placeByCuttingPlanes(_:statuses:)``), pruned as in step 3 below; should its cuts not settle
-  /// every primary, or on a larger table, the hypercubes below place it instead:
+  /// every primary, the repair rounds of ``protect(_:)`` finish its best round's pattern when it
+  /// leaves at most ``cuttingPlaneRepairShare`` of the primaries under-protected; otherwise, on a
+  /// larger table, or with another ``placement``, the hypercubes below place the pattern:
   ///
   /// 1. Primaries in table order: hide the hypercube through the primary of least
   ///    cost (value of the cells it newly hides, plus ``cellWeight`` each) per share of the required
@@ -36,17 +38,23 @@ extension SecondarySuppression {
     guard statuses.count == table.cells.count else {
       throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
     }
+    var bound: Double?
     if placement == .cuttingPlanes, table.cells.count <= cuttingPlaneLimit {
-      let (placed, rounds, passes) = try placeByCuttingPlanes(table, statuses: statuses)
-      if passes {
-        var state = PatternState(table: table, statuses: placed, settings: settings, cellWeight: cellWeight)
-        if prunes, try proveByProgram(&state) {
-          try pruneWithProofs(&state, determined: true) { _, _ in nil }
-        }
-        return try finish(table, state.statuses, rounds: rounds)
+      let placed = try placeByCuttingPlanes(table, statuses: statuses, stoppingAfterStalls: true)
+      bound = placed.bound
+      if placed.passes {
+        return try pruneAndFinish(table, placed.statuses, rounds: placed.rounds, bound: bound)
       }
-      // The cuts did not settle: the hypercubes place the pattern instead.
-      logger?.debug("cutting planes left primaries unprotected", metadata: ["rounds": "\(rounds)"])
+      // The cuts settled nearly every primary: the repair rounds finish the best round's pattern.
+      // Far from it, the hypercubes place the pattern instead (cheaper, on the tables measured).
+      if Double(placed.failures) <= cuttingPlaneRepairShare * Double(statuses.count(where: \.isPrimary)) {
+        let repaired = try repair(table, placed.statuses)
+        return try pruneAndFinish(
+          table, repaired.statuses, rounds: placed.rounds + repaired.rounds, bound: bound)
+      }
+      logger?.debug(
+        "cutting planes left primaries unprotected",
+        metadata: ["rounds": "\(placed.rounds)", "failures": "\(placed.failures)"])
     }
     var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
     var search = HypercubeSearch(crossed)
@@ -71,7 +79,9 @@ extension SecondarySuppression {
         prove(cell, &state, &search, hiddenOnly: true)
       }
     }
-    return try finish(table, state.statuses, rounds: 1)
+    var result = try finish(table, state.statuses, rounds: 1)
+    result.lowerBound = bound
+    return result
   }
 
   /// Hypercubes through `cell` until it reaches its required interval; the proof, or `nil` when

@@ -47,9 +47,22 @@ public struct SecondarySuppression: Sendable {
   /// The audit rounds of ``Placement/cuttingPlanes`` that may add cuts before the repair rounds
   /// of ``protect(_:)`` take over.
   public var cuttingPlaneRounds: Int = 12
-  /// The largest crossed table (in cells) that ``Placement/cuttingPlanes`` takes; larger ones are
-  /// placed by hypercubes.
-  public var cuttingPlaneLimit: Int = 12_000
+  /// The rounds of ``Placement/cuttingPlanes`` in a row that may leave no fewer primaries
+  /// under-protected than the best round before the repair rounds take over from that round's
+  /// pattern (a count, so the pattern is the same on every machine).
+  public var cuttingPlaneStallRounds: Int = 2
+  /// On a crossed table whose cuts did not settle, the largest share of primaries the best round
+  /// may leave under-protected for the repair rounds to finish its pattern; above it the
+  /// hypercubes place the pattern (on the peers' 27 720-cell table the best round leaves 24 of
+  /// 3 248 primaries and the repair gives 1 774 cells where the hypercubes give 3 224; on the
+  /// 12 936-cell publication-shaped table, 232 of 1 040, where the repair gives 5 532 cells and
+  /// the hypercubes 2 143).
+  public var cuttingPlaneRepairShare: Double = 0.05
+  /// The largest table (in cells) that ``Placement/cuttingPlanes`` takes; larger ones are placed
+  /// by hypercubes (crossed tables) or the repair rounds. 30 000 takes the peers' 27 720-cell
+  /// table (placed, repaired and audited in 33 s here, where 12 rounds of cuts took 93 s before
+  /// the best round and the stall rule).
+  public var cuttingPlaneLimit: Int = 30_000
   let logger: Logger?
 
   /// How the first pattern is placed: on a crossed table, by one of these; on a plain table
@@ -99,20 +112,36 @@ public struct SecondarySuppression: Sendable {
     }
     var statuses: [CellStatus]
     var rounds: Int
+    var bound: Double?
     if placement == .cuttingPlanes, table.cells.count <= cuttingPlaneLimit {
       let placed = try placeByCuttingPlanes(table, statuses: given)
+      bound = placed.bound
       if placed.passes {
         (statuses, rounds) = (placed.statuses, placed.rounds)
       } else {
-        // The cuts did not settle every primary: the repair rounds go on from the placed pattern,
-        // which protects most of them already (pruning then publishes what proves unneeded).
+        // The cuts did not settle every primary: the repair rounds go on from the best round's
+        // pattern, which protects most of them already (pruning then publishes what proves unneeded).
         let repaired = try repair(table, placed.statuses)
         (statuses, rounds) = (repaired.statuses, placed.rounds + repaired.rounds)
       }
     } else {
       (statuses, rounds) = try repair(table, given)
     }
-    if prunes {
+    return try pruneAndFinish(table, statuses, rounds: rounds, bound: bound)
+  }
+
+  /// Step 4 and the full audit: prunes `statuses` (when ``prunes``, on tables of at most
+  /// ``programPruningLimit`` cells), audits, repairs should the audit still fail, and records the
+  /// placement's lower bound.
+  func pruneAndFinish(
+    _ table: AdditiveTable, _ placed: [CellStatus], rounds: Int, bound: Double?
+  ) throws(ProtectionAudit.Problem) -> ProtectionResult {
+    var statuses = placed
+    // Pruning proves every primary by the LP and re-proves those a published cell served: on
+    // tables over ``programPruningLimit`` cells those programs tie thousands of hidden cells
+    // together (minutes on the 27 720-cell table), and the integer program's pattern has little
+    // to give back.
+    if prunes, table.cells.count <= programPruningLimit {
       var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
       if try proveByProgram(&state) {
         try pruneWithProofs(&state, determined: true) { _, _ in nil }
@@ -121,7 +150,9 @@ public struct SecondarySuppression: Sendable {
     }
     // The proofs decide as the audit does; should they not (a constraint the pruning could not
     // use), the repair rounds go on from the pruned pattern.
-    return try finish(table, statuses, rounds: rounds)
+    var result = try finish(table, statuses, rounds: rounds)
+    result.lowerBound = bound
+    return result
   }
 
   /// `statuses` completed over `table` by the repair rounds (lines closed, the nearest cheapest

@@ -18,6 +18,9 @@ public struct TableProtection: Sendable {
   public var provedOptimal: Bool? = nil
   /// For a given pattern completed to enquete's protection: how many cells were added to it.
   public var addedToPattern: Int? = nil
+  /// A lower bound on the cost of every pattern that protects the table, when the cutting
+  /// planes placed it (``ProtectionResult/lowerBound``).
+  public var lowerBound: Double? = nil
 
   /// How the pattern is computed.
   public enum Method: Sendable, Hashable {
@@ -40,11 +43,13 @@ public struct TableProtection: Sendable {
     if !otherHierarchies.isEmpty {
       // Several hierarchies that do not nest: one crossed table, protected jointly.
       let crossed = try TauArgusFiles.crossedTable(cells: cells, hierarchies: [hierarchy] + otherHierarchies)
-      let result = try SecondarySuppression(settings: settings, prunes: prunes, logger: logger).protect(
-        crossed)
+      guard case .heuristic(let placement) = method else { throw Problem.optimalMethodNeedsOneHierarchy }
+      let result = try SecondarySuppression(
+        settings: settings, prunes: prunes, placement: placement, logger: logger
+      ).protect(crossed)
       return TableProtection(
         table: crossed.table, settings: settings, statuses: result.statuses, audit: result.audit,
-        patternGiven: false)
+        patternGiven: false, lowerBound: result.lowerBound)
     }
     return try run(
       table: TauArgusFiles.table(cells: cells, hierarchy: hierarchy), pattern: pattern,
@@ -88,13 +93,37 @@ public struct TableProtection: Sendable {
       )
       .protect(peer.crossed)
       return TableProtection(
-        table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false)
+        table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false,
+        lowerBound: result.lowerBound)
     case .optimal(let timeLimit):
       let outcome = try OptimalSuppression(settings: settings, timeLimit: timeLimit, logger: logger).protect(
         table)
       return TableProtection(
         table: table, settings: settings, statuses: outcome.result.statuses, audit: outcome.result.audit,
         patternGiven: false, provedOptimal: outcome.provedOptimal)
+    }
+  }
+
+  /// What the pattern costs in the placement's terms (``ProtectionResult/placementCost(in:settings:cellWeight:)``).
+  public var placementCost: Double {
+    ProtectionResult(statuses: statuses, audit: audit, rounds: 0).placementCost(in: table, settings: settings)
+  }
+
+  /// How far above ``lowerBound`` the pattern's cost is, as a share of it; `nil` without a bound.
+  public var gap: Double? {
+    var result = ProtectionResult(statuses: statuses, audit: audit, rounds: 0)
+    result.lowerBound = lowerBound
+    return result.gap(in: table, settings: settings)
+  }
+
+  /// Why a table cannot be protected as asked.
+  public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The optimal method takes one hierarchy only.
+    case optimalMethodNeedsOneHierarchy
+
+    /// A French message.
+    public var description: String {
+      "la méthode optimale ne protège qu'une hiérarchie à la fois (sans --hrc-autre)"
     }
   }
 

@@ -122,7 +122,7 @@ struct ProtectCommand: ParsableCommand {
         cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read),
         completesPattern: completesPattern,
         settings: settings, prunes: !withoutPruning, method: method,
-        otherHierarchies: otherHierarchies.map(read))
+        otherHierarchies: otherHierarchies.map(read), logger: CLILogger.make("enquete.protect"))
     }
     print(format == .json ? ProtectionOutput.json(result) : ProtectionOutput.text(result), terminator: "")
     if !result.audit.passes { throw ExitStatus.checkFailed }
@@ -145,7 +145,7 @@ struct ProtectCommand: ParsableCommand {
     }
     return try TableProtection.run(
       table: tabular.table, pattern: motif.map(read), completesPattern: completesPattern, settings: settings,
-      prunes: !withoutPruning, method: method)
+      prunes: !withoutPruning, method: method, logger: CLILogger.make("enquete.protect"))
   }
 
   /// How the pattern is computed.

@@ -97,3 +97,40 @@ import Testing
     #expect(fallback.statuses == hypercubes.statuses)
   }
 }
+
+extension CuttingPlaneTests {
+  /// The placement's certificate: its lower bound is below the cost of every protecting pattern —
+  /// the proved optimum of the small peer table, τ-Argus Modular's pattern of the large one — and
+  /// the gap of enquete's own pattern is what separates its cost from the bound.
+  @Test func theLowerBoundIsBelowEveryProtectingPattern() throws {
+    let settings = SecrecySettings()
+    let small = try TableBuilders.peer(PeerTableTests.small)
+    let placed = try SecondarySuppression(settings: settings).protect(small.crossed)
+    let bound = try #require(placed.lowerBound)
+    let optimal = try OptimalSuppression(timeLimit: 60).protect(small.table)
+    #expect(optimal.provedOptimal)
+    #expect(bound <= optimal.result.placementCost(in: small.table, settings: settings) + 1e-6)
+    #expect(bound <= placed.placementCost(in: small.table, settings: settings) + 1e-6)
+    // The small table's pattern is the optimum: no gap.
+    #expect(try #require(placed.gap(in: small.table, settings: settings)) < 1e-9)
+
+    let large = try TableBuilders.peer(PeerTableTests.large)
+    let ours = try SecondarySuppression(settings: settings).protect(large.crossed)
+    let largeBound = try #require(ours.lowerBound)
+    var tauArgus = PrimaryRules.statuses(of: large.table, settings: settings)
+    for cell in try TauArgusFiles.suppressedCells(
+      output: TableBuilders.fixture(PeerTableTests.large, "out.csv"), of: large)
+    where !tauArgus[cell].isPrimary {
+      tauArgus[cell] = .secondary
+    }
+    let theirs = ProtectionResult(statuses: tauArgus, audit: AuditReport(cells: []), rounds: 0)
+    #expect(largeBound <= theirs.placementCost(in: large.table, settings: settings))
+    let gap = try #require(ours.gap(in: large.table, settings: settings))
+    let cost = ours.placementCost(in: large.table, settings: settings)
+    #expect(abs(gap - (cost - largeBound) / cost) < 1e-12)
+    // A pattern placed otherwise carries no bound.
+    #expect(
+      try SecondarySuppression(settings: settings, placement: .hypercubes).protect(large.crossed).lowerBound
+        == nil)
+  }
+}

@@ -19,6 +19,9 @@ enum DeterminedSecondaries {
         kept.append(cell)
       }
     }
-    return ProtectionResult(statuses: statuses, audit: AuditReport(cells: kept), rounds: result.rounds)
+    var published = ProtectionResult(
+      statuses: statuses, audit: AuditReport(cells: kept), rounds: result.rounds)
+    published.lowerBound = result.lowerBound
+    return published
   }
 }

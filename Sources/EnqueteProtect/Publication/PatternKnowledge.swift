@@ -46,6 +46,8 @@ public enum PatternKnowledge {
           table, statuses: statuses[number]),
         rounds: result[number].rounds)
     }
+    // Completed under more knowledge, each pattern still protects what the placement bounded.
+    for number in result.indices { result[number].lowerBound = protections[number].lowerBound }
     return result
   }
 

@@ -72,6 +72,7 @@ public enum RepublicationProtection {
         ProtectionResult(
           statuses: statuses, audit: try audit.audit(table, statuses: statuses),
           rounds: protections[number].rounds + repaired.rounds))
+      result[number].lowerBound = protections[number].lowerBound
       let published = Set(
         result[number].statuses.indices.filter { !result[number].statuses[$0].isSuppressed })
       outcome.hiddenForRepublication.removeAll { table.index(of: $0).map(published.contains) ?? false }
