@@ -223,3 +223,28 @@ extension LinkedProtectionTests {
       })
   }
 }
+
+extension LinkedProtectionTests {
+  /// The private audit says why each secondary is hidden (the primaries whose proof moves it) and
+  /// how far each system's pattern is from the placement's lower bound.
+  @Test func thePrivateAuditSaysWhatEachSecondaryProtects() throws {
+    let publication = try Publication.run(plan: Self.plan, year: 2025, reports: Self.grandEst)
+    let audit = try PublicationAudits.privateAudit(
+      plan: publication.plan, year: 2025, linked: publication.linked, protections: publication.protections,
+      losses: [], hierarchies: nil, knowledge: nil, settings: publication.settings)
+    let primaries = Set(audit.hidden.filter { $0.protects == nil }.map(\.cell))
+    let secondaries = audit.hidden.filter { $0.protects != nil }
+    #expect(!secondaries.isEmpty)
+    #expect(primaries.contains("nb_seances|departement|52"))
+    for secondary in secondaries {
+      #expect(secondary.status == "D")
+      #expect(secondary.protects!.allSatisfy(primaries.contains), "\(secondary.cell)")
+    }
+    // Haute-Marne is protected by cells of its région or cour d'appel.
+    #expect(secondaries.contains { $0.protects!.contains("nb_seances|departement|52") })
+    let certificate = try #require(audit.placements?.first)
+    #expect(certificate.lowerBound <= certificate.cost && (0...1).contains(certificate.gap))
+    #expect(audit.rendered().contains("\"protege\""))
+    #expect(audit.rendered().contains("\"borne_inferieure\""))
+  }
+}

@@ -18,8 +18,80 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
   public var hierarchies: HierarchyComparison? = nil
   /// The full attacker model against the equations alone, when computed (`connaissances`).
   public var knowledge: KnowledgeComparison? = nil
+  /// Each system's placement certificate, when the cutting planes placed it (`placement`).
+  public var placements: [PlacementCertificate]? = nil
+  /// What protecting against the campaign's previous publication hid (`republication`).
+  public var republication: Republication? = nil
   /// Every hidden cell (`secretes`).
   public var hidden: [HiddenCell]
+
+  /// How far a system's pattern is from the cheapest possible: its cost (value hidden beyond the
+  /// primaries, plus 1 per cell) and the placement's lower bound on the cost of every pattern
+  /// that protects the system.
+  public struct PlacementCertificate: Codable, Sendable, Hashable {
+    /// The system's number in `structure.json` (`systeme`).
+    public var system: Int
+    /// Its cells (`cellules`).
+    public var cells: Int
+    /// The pattern's cost (`cout_motif`; confidential: derived from values).
+    public var cost: Double
+    /// The lower bound (`borne_inferieure`).
+    public var lowerBound: Double
+    /// `(cost − bound) / cost` (`ecart`).
+    public var gap: Double
+
+    /// A certificate.
+    public init(system: Int, cells: Int, cost: Double, lowerBound: Double, gap: Double) {
+      self.system = system
+      self.cells = cells
+      self.cost = cost
+      self.lowerBound = lowerBound
+      self.gap = gap
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case system = "systeme", cells = "cellules", cost = "cout_motif", lowerBound = "borne_inferieure", gap =
+        "ecart"
+    }
+
+    var json: OrderedJSON {
+      .object([
+        ("systeme", .number(Double(system))), ("cellules", .number(Double(cells))),
+        ("cout_motif", .number(cost)),
+        ("borne_inferieure", .number(lowerBound)), ("ecart", .number(gap)),
+      ])
+    }
+  }
+
+  /// The cells a new publication hid because of the previous one.
+  public struct Republication: Codable, Sendable, Hashable {
+    /// The previous publication's number in the ledger (`publication_precedente`).
+    public var previous: Int64
+    /// Cells hidden only because of it (`masquees_pour_la_difference`).
+    public var hidden: [String]
+    /// Among them, those it showed (`masquees_a_nouveau`).
+    public var hiddenAgain: [String]
+
+    /// The record.
+    public init(previous: Int64, hidden: [String], hiddenAgain: [String]) {
+      self.previous = previous
+      self.hidden = hidden
+      self.hiddenAgain = hiddenAgain
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case previous = "publication_precedente", hidden = "masquees_pour_la_difference",
+        hiddenAgain = "masquees_a_nouveau"
+    }
+
+    var json: OrderedJSON {
+      .object([
+        ("publication_precedente", .number(Double(previous))),
+        ("masquees_pour_la_difference", .array(hidden.map(OrderedJSON.string))),
+        ("masquees_a_nouveau", .array(hiddenAgain.map(OrderedJSON.string))),
+      ])
+    }
+  }
 
   /// One hidden cell, with what only the publisher knows.
   public struct HiddenCell: Codable, Sendable, Hashable {
@@ -37,6 +109,9 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
     public var interval: [Double?]
     /// Whether the interval covers the required protection (`protegee`).
     public var protected: Bool
+    /// For a cell no rule hides, the primaries whose proof of protection moves it (`protege`):
+    /// why it is hidden; `nil` for a primary.
+    public var protects: [String]? = nil
 
     /// A hidden cell.
     public init(
@@ -55,15 +130,18 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
       case cell = "cellule", status = "statut", rule = "regle", value = "valeur", required =
         "protection_requise",
-        interval = "intervalle", protected = "protegee"
+        interval = "intervalle", protected = "protegee", protects = "protege"
     }
   }
 
   /// A private audit.
   public init(
     survey: String, year: Int, plan: String, tool: String, auditPasses: Bool, losses: [InformationLoss],
-    hierarchies: HierarchyComparison? = nil, knowledge: KnowledgeComparison? = nil, hidden: [HiddenCell]
+    hierarchies: HierarchyComparison? = nil, knowledge: KnowledgeComparison? = nil,
+    placements: [PlacementCertificate]? = nil, republication: Republication? = nil, hidden: [HiddenCell]
   ) {
+    self.placements = placements
+    self.republication = republication
     self.survey = survey
     self.year = year
     self.plan = plan
@@ -77,24 +155,31 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
 
   enum CodingKeys: String, CodingKey {
     case survey = "enquete", year = "annee", plan, tool = "outil", auditPasses = "audit_reussi",
-      losses = "pertes", hierarchies, knowledge = "connaissances", hidden = "secretes"
+      losses = "pertes", hierarchies, knowledge = "connaissances", placements = "placement",
+      republication, hidden = "secretes"
   }
 
   /// The file's text: keys in the order above, two-space indentation (``OrderedJSON``).
   public func rendered() -> String {
     let cells = hidden.map { cell -> OrderedJSON in
-      .object([
+      var members: [(String, OrderedJSON)] = [
         ("cellule", .string(cell.cell)), ("statut", .string(cell.status)), ("regle", .string(cell.rule)),
         ("valeur", .number(cell.value)),
         ("protection_requise", cell.required.map { .array($0.map(OrderedJSON.number)) } ?? .null),
         ("intervalle", PublishedAudit.interval(cell.interval)), ("protegee", .bool(cell.protected)),
-      ])
+      ]
+      if let protects = cell.protects {
+        members.append(("protege", .array(protects.map(OrderedJSON.string))))
+      }
+      return .object(members)
     }
     var members =
       PublishedAudit.header(survey: survey, year: year, plan: plan, tool: tool, auditPasses: auditPasses)
       + [("pertes", .array(losses.map(\.privateJSON)))]
     if let hierarchies { members.append(("hierarchies", hierarchies.json)) }
     if let knowledge { members.append(("connaissances", knowledge.json)) }
+    if let placements { members.append(("placement", .array(placements.map(\.json)))) }
+    if let republication { members.append(("republication", republication.json)) }
     members.append(("secretes", .array(cells)))
     return OrderedJSON.object(members).rendered()
   }

@@ -42,9 +42,10 @@ public struct PublishedFolder: Sendable {
     for (name, text) in zip(publishedFiles, contents) {
       try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
     }
-    let audit = PublicationAudits.privateAudit(
+    let audit = try PublicationAudits.privateAudit(
       plan: plan, year: year, linked: linked, protections: protections, losses: losses,
-      hierarchies: publication.comparison, knowledge: publication.knowledgeComparison)
+      hierarchies: publication.comparison, knowledge: publication.knowledgeComparison,
+      settings: publication.settings, republication: publication.republication)
     try Data(audit.rendered().utf8).write(to: secret, options: .atomic)
     let statuses = protections.flatMap(\.statuses)
     let summary = PublicationSummary(

@@ -50,21 +50,43 @@ public enum PublicationAudits {
 
   /// `audit-prive.json`: every hidden cell with its value, required protection, interval and
   /// verdict; the information loss per table; the comparisons when computed.
+  /// With `settings` (each system's), every secondary says which primaries it protects
+  /// (``SecondarySuppression/reasons(_:statuses:)``) and each system placed by the cutting planes
+  /// its certificate; with `republication`, the cells hidden because of the previous publication.
   public static func privateAudit(
     plan: PublicationPlan, year: Int, linked: LinkedTables, protections: [ProtectionResult],
-    losses: [InformationLoss], hierarchies: HierarchyComparison?, knowledge: KnowledgeComparison?
-  ) -> PrivateAudit {
+    losses: [InformationLoss], hierarchies: HierarchyComparison?, knowledge: KnowledgeComparison?,
+    settings: [SecrecySettings]? = nil, republication: RepublicationProtection.Outcome? = nil
+  ) throws -> PrivateAudit {
     var cells: [PrivateAudit.HiddenCell] = []
+    var placements: [PrivateAudit.PlacementCertificate] = []
     for (number, system) in linked.systems.enumerated() {
+      let table = system.table
+      let reasons = try settings.map {
+        try SecondarySuppression(settings: $0[number]).reasons(table, statuses: protections[number].statuses)
+      }
       for cell in protections[number].audit.cells {
-        cells.append(
+        var hidden = PrivateAudit.HiddenCell(
+          cell: cell.id, status: cell.status.rawValue, rule: rule(of: cell.id, plan, system.rule),
+          value: InformationLoss.rounded(cell.value),
+          required: cell.required.map {
+            [InformationLoss.rounded($0.lower), InformationLoss.rounded($0.upper)]
+          },
+          interval: interval(cell), protected: cell.passes)
+        if let reasons, !cell.status.isPrimary {
+          hidden.protects = (reasons[cell.index] ?? []).map { table.cells[$0].id }
+        }
+        cells.append(hidden)
+      }
+      if let settings, let bound = protections[number].lowerBound,
+        let gap = protections[number].gap(in: table, settings: settings[number])
+      {
+        placements.append(
           .init(
-            cell: cell.id, status: cell.status.rawValue, rule: rule(of: cell.id, plan, system.rule),
-            value: InformationLoss.rounded(cell.value),
-            required: cell.required.map {
-              [InformationLoss.rounded($0.lower), InformationLoss.rounded($0.upper)]
-            },
-            interval: interval(cell), protected: cell.passes))
+            system: number, cells: table.cells.count,
+            cost: InformationLoss.rounded(
+              protections[number].placementCost(in: table, settings: settings[number])),
+            lowerBound: InformationLoss.rounded(bound), gap: (gap * 10_000).rounded() / 10_000))
       }
     }
     return PrivateAudit(
@@ -77,6 +99,10 @@ public enum PublicationAudits {
         rounded.fullHiddenValue = InformationLoss.rounded($0.fullHiddenValue)
         rounded.equationsOnlyHiddenValue = InformationLoss.rounded($0.equationsOnlyHiddenValue)
         return rounded
+      },
+      placements: settings == nil ? nil : placements,
+      republication: republication.map {
+        .init(previous: $0.previousNumber, hidden: $0.hiddenForRepublication, hiddenAgain: $0.hiddenAgain)
       },
       hidden: cells)
   }
