@@ -88,6 +88,11 @@ struct ProtectCommand: ParsableCommand {
   @Option(help: "text or json.")
   var format: OutputFormat = .text
 
+  @Option(
+    name: .customLong("motif-sortie"),
+    help: "Also write the pattern to this CSV file: cellule,statut per cell (τ-Argus letters, no value).")
+  var patternOutput: String?
+
   func validate() throws {
     guard seuil >= 1 else { throw ValidationError("--seuil doit être au moins 1") }
     guard tempsMax > 0 else { throw ValidationError("--temps-max doit être positif") }
@@ -123,6 +128,17 @@ struct ProtectCommand: ParsableCommand {
         completesPattern: completesPattern,
         settings: settings, prunes: !withoutPruning, method: method,
         otherHierarchies: otherHierarchies.map(read), logger: CLILogger.make("enquete.protect"))
+    }
+    if let patternOutput {
+      let lines = zip(result.table.cells, result.statuses).map { "\($0.id),\($1.rawValue)\n" }
+      guard
+        FileManager.default.createFile(
+          atPath: patternOutput, contents: Data(("cellule,statut\n" + lines.joined()).utf8))
+      else {
+        FileHandle.standardError.write(
+          Data("\(patternOutput): erreur: écriture impossible [protect.sortie]\n".utf8))
+        throw ExitStatus.cannotCreate
+      }
     }
     print(format == .json ? ProtectionOutput.json(result) : ProtectionOutput.text(result), terminator: "")
     if !result.audit.passes { throw ExitStatus.checkFailed }
