@@ -28,5 +28,5 @@ python3 Benchmarks/protect/harness.py "$EXE" "$VENV/bin/python" "$WORK/runs" "$T
 B="$WORK/tables/publication"
 echo "publication (régions + cours d'appel jointly):"
 /usr/bin/time -f "%e s" "$EXE" protect "$B/cells.csv" --hrc "$B/regions.hrc" --hrc-autre "$B/cours.hrc" --format json \
-  | grep -E '"(cellules|primaires|secondaires|valeur_secondaire|audit_reussi)"'
+  | grep -E '"(cellules|primaires|secondaires|valeur_secondaire|cout_motif|borne_inferieure|ecart_a_la_borne|audit_reussi)"'
 uptime

@@ -22,16 +22,19 @@ def enquete(exe, table, extra, timeout):
     return json.loads(out.stdout), time.perf_counter() - start
 
 
-def row(name, method, report, seconds):
+def row(name, method, report, seconds, twice="—"):
     failing = len(report["cellules_insuffisamment_protegees"])
+    gap = report.get("ecart_a_la_borne")
+    certificate = "—" if gap is None else f"{report['cout_motif']:.0f} ≥ {report['borne_inferieure']:.0f} ({100 * gap:.1f} %)"
     print(f"| {name} | {method} | {report['secondaires']} | {report['valeur_secondaire']:.0f} | "
-          f"{seconds:.2f} | {failing} |", flush=True)
+          f"{seconds:.2f} | {failing} | {certificate} | {twice} |", flush=True)
 
 
 def main():
     exe, python, work, timeout = sys.argv[1], sys.argv[2], Path(sys.argv[3]), float(sys.argv[4])
-    print("| table | method | secondaries | value hidden | seconds | primaries failing our audit |")
-    print("|---|---|---|---|---|---|")
+    print("| table | method | secondaries | value hidden | seconds | primaries failing our audit "
+          "| cost ≥ lower bound (gap) | same pattern bytes on a second run |")
+    print("|---|---|---|---|---|---|---|---|")
     for spec in sys.argv[5:]:
         path, _, methods = spec.partition(":")
         table = Path(path)
@@ -42,8 +45,15 @@ def main():
                 extra = {"enquete": [], "enquete-lp": ["--placement", "lp"],
                          "enquete-hypercubes": ["--placement", "hypercubes"],
                          "enquete-opt": ["--methode", "optimale", "--temps-max", str(int(timeout))]}[method]
-                report, seconds = enquete(exe, table, extra, timeout * 3)
-                row(name, method, report, seconds)
+                patterns = [work / name / f"{method}-{run}.csv" for run in (1, 2)]
+                patterns[0].parent.mkdir(parents=True, exist_ok=True)
+                report, seconds = enquete(exe, table, extra + ["--motif-sortie", str(patterns[0])], timeout * 3)
+                # Determinism: the default method runs again and must write the very same pattern.
+                twice = "—"
+                if method == "enquete":
+                    enquete(exe, table, extra + ["--motif-sortie", str(patterns[1])], timeout * 3)
+                    twice = "yes" if patterns[0].read_bytes() == patterns[1].read_bytes() else "**no**"
+                row(name, method, report, seconds, twice)
                 continue
             directory = (work / name / method).resolve()
             directory.mkdir(parents=True, exist_ok=True)
@@ -58,11 +68,11 @@ def main():
                 subprocess.run([python, "-c", RUN, str(directory / "batch.arb")], cwd=directory, env=env,
                                capture_output=True, timeout=timeout * 2)
             except subprocess.TimeoutExpired:
-                print(f"| {name} | {method} ({suppress}) | not finished in {timeout * 2:.0f} s | | | |", flush=True)
+                print(f"| {name} | {method} ({suppress}) | not finished in {timeout * 2:.0f} s | | | | | |", flush=True)
                 continue
             seconds = time.perf_counter() - start
             if not (directory / "out.csv").exists():
-                print(f"| {name} | {method} ({suppress}) | failed (no out.csv) | | {seconds:.2f} | |", flush=True)
+                print(f"| {name} | {method} ({suppress}) | failed (no out.csv) | | {seconds:.2f} | | | |", flush=True)
                 continue
             report, _ = enquete(exe, table, ["--motif", str(directory / "out.csv")], timeout * 3)
             row(name, f"{method} ({suppress})", report, seconds)

@@ -37,15 +37,11 @@ public enum RepublicationProtection {
     var outcome = Outcome(
       previousNumber: previousNumber, hiddenForRepublication: [], hiddenAgain: [], stillExposed: [])
     for number in new.systems.indices {
-      let joint = RepublicationSystem(
-        number: number, new: new, newStatuses: protections[number].statuses, sources: sources,
-        previouslyHidden: previouslyHidden, settings: settings[number])
-      guard joint.roles.contains(where: { $0 != .both }) else { continue }
+      guard
+        let (joint, failures) = try audited(
+          number, protections[number].statuses, new, settings[number], sources, previouslyHidden)
+      else { continue }
       let audit = ProtectionAudit(settings: settings[number], logger: logger)
-      var failures = try audit.failingPrimaries(joint.table, statuses: joint.statuses)
-      failures += audit.singletonFailures(joint.table, statuses: joint.statuses).filter {
-        !failures.contains($0)
-      }
       logger?.debug(
         "republication audited",
         metadata: [
@@ -89,18 +85,31 @@ public enum RepublicationProtection {
   ) throws(ProtectionAudit.Problem) -> [String] {
     var exposed: [String] = []
     for number in new.systems.indices {
-      let joint = RepublicationSystem(
-        number: number, new: new, newStatuses: protections[number].statuses, sources: sources,
-        previouslyHidden: previouslyHidden, settings: settings[number])
-      guard joint.roles.contains(where: { $0 != .both }) else { continue }
-      let audit = ProtectionAudit(settings: settings[number], logger: nil)
-      var failures = try audit.failingPrimaries(joint.table, statuses: joint.statuses)
-      failures += audit.singletonFailures(joint.table, statuses: joint.statuses).filter {
-        !failures.contains($0)
-      }
+      guard
+        let (joint, failures) = try audited(
+          number, protections[number].statuses, new, settings[number], sources, previouslyHidden)
+      else { continue }
       exposed += failures.map { joint.table.cells[$0].id }
     }
     return exposed
+  }
+
+  /// The joint system of the system `number` with the pattern `statuses`, and the primaries a
+  /// reader of both folders finds under-protected in it; `nil` when no report of it changed.
+  private static func audited(
+    _ number: Int, _ statuses: [CellStatus], _ new: LinkedTables, _ settings: SecrecySettings,
+    _ sources: RepublicationReadings, _ previouslyHidden: Set<String>
+  ) throws(ProtectionAudit.Problem) -> (RepublicationSystem, [Int])? {
+    let joint = RepublicationSystem(
+      number: number, new: new, newStatuses: statuses, sources: sources, previouslyHidden: previouslyHidden,
+      settings: settings)
+    guard joint.roles.contains(where: { $0 != .both }) else { return nil }
+    let audit = ProtectionAudit(settings: settings, logger: nil)
+    var failures = try audit.failingPrimaries(joint.table, statuses: joint.statuses)
+    failures += audit.singletonFailures(joint.table, statuses: joint.statuses).filter {
+      !failures.contains($0)
+    }
+    return (joint, failures)
   }
 }
 
