@@ -149,3 +149,35 @@ extension RepublicationTests {
     return try ProtectionAudit(settings: settings).audit(table, statuses: statuses)
   }
 }
+
+extension RepublicationTests {
+  /// A corrected report is both a withdrawn previous version and an added new one. Differencing
+  /// the two publications gives the size of the correction (new − previous version of one
+  /// service), not either version: each stays protected as a primary of its layer, so the totals
+  /// over the Moselle may stay published, unlike with a late report, whose difference is its figure.
+  @Test func aCorrectedReportLeavesBothOfItsVersionsProtected() throws {
+    let first = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign)
+    var corrected = Self.campaign
+    let index = try #require(corrected.firstIndex { $0.departementCode == "57" })
+    corrected[index].numbers["etp_mediateurs"]! += 2.5
+    let hidden = Set(first.published.cells.filter(\.status.isSuppressed).map(\.id.description))
+    let previous = PreviousPublication(
+      number: 1, date: "01/02/2026", hidden: hidden, before: Self.campaign, now: corrected, policy: .refuse)
+    #expect(previous.withdrawn.count == 1 && previous.added.count == 1)
+    #expect(previous.unchanged.count == Self.campaign.count - 1)
+    let second = try Publication.run(plan: Self.plan, year: 2025, reports: corrected, previous: previous)
+    let outcome = try #require(second.republication)
+    #expect(outcome.passes, "\(outcome.stillExposed)")
+    #expect(second.auditPasses)
+    // The same service arriving late instead: its figure is the difference, and France is hidden.
+    let others = Self.campaign.filter { $0.siret != corrected[index].siret }
+    let withoutIt = try Publication.run(plan: Self.plan, year: 2025, reports: others)
+    let third = try Publication.run(
+      plan: Self.plan, year: 2025, reports: corrected,
+      previous: PreviousPublication(
+        number: 1, date: "01/02/2026",
+        hidden: Set(withoutIt.published.cells.filter(\.status.isSuppressed).map(\.id.description)),
+        before: others, now: corrected, policy: .hide))
+    #expect(try #require(third.republication).hiddenAgain.contains("etp_mediateurs|national|FR"))
+  }
+}
