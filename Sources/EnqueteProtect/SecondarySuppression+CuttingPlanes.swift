@@ -63,13 +63,13 @@ extension SecondarySuppression {
       start = DispatchTime.now().uptimeNanoseconds
       var failures = try audit.failingPrimaries(table, statuses: statuses)
       failures += audit.singletonFailures(table, statuses: statuses).filter { !failures.contains($0) }
+      // Counts and seconds only: the bound is a sum of cell values (confidential), for the outputs.
       logger?.debug(
         "placement program round",
         metadata: [
           "round": "\(rounds)", "candidates": "\(used.count)", "failures": "\(failures.count)",
           "relaxation_s": "\(relaxing)", "branch_and_bound_s": "\(branching)",
           "audit_s": "\(seconds(since: start))",
-          "bound": "\(relaxation.objective)",
         ])
       start = DispatchTime.now().uptimeNanoseconds
       lastFailures = failures.count
