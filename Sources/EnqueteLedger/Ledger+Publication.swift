@@ -171,10 +171,17 @@ extension Ledger {
           WHERE survey = ? AND year = ? ORDER BY id DESC LIMIT 1
           """, arguments: [survey.rawValue, year]
       ).map { row in
-        let ids: String = row[4]
+        let id: Int64 = row[0]
+        // The ids the publication was made from: a new publication is protected with them, so a
+        // list that does not read is corruption, never "no report".
+        guard let text: String = row[4],
+          let ids = try? JSONDecoder().decode([Int64].self, from: Data(text.utf8))
+        else {
+          throw DatabaseError(
+            resultCode: .SQLITE_CORRUPT, message: "publication \(id): its report ids are not a JSON array")
+        }
         return StoredPublication(
-          id: row[0], publishedAt: row[1], planVersion: row[2], cells: [UInt8]((row[3] as Data)),
-          reportIDs: ids.split { $0 == "[" || $0 == "]" || $0 == "," }.compactMap { Int64($0) })
+          id: id, publishedAt: row[1], planVersion: row[2], cells: [UInt8]((row[3] as Data)), reportIDs: ids)
       }
     }
   }

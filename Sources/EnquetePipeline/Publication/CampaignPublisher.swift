@@ -48,9 +48,7 @@ public enum CampaignPublisher {
     let previous = try last.map { last in
       PreviousPublication(
         number: last.id, date: FrenchFormat.dateTime(last.publishedAt),
-        hidden: Set(
-          try PublishedData(csv: String(decoding: last.cells, as: UTF8.self)).cells
-            .filter(\.status.isSuppressed).map(\.id.description)),
+        hidden: try hiddenCells(of: last),
         before: withImputed(try ledger.reports(survey: survey, ids: last.reportIDs)), now: figures,
         policy: policy)
     }
@@ -96,5 +94,17 @@ public enum CampaignPublisher {
         toolVersion: EnqueteVersion.tool, cells: csv)
     }
     return Outcome(folder: written, publication: publication, warnings: warnings)
+  }
+
+  /// The cells a recorded publication hid, read from its `tableaux.csv`; a record that does not
+  /// read is refused (the new publication could not be protected with it).
+  static func hiddenCells(of publication: StoredPublication) throws -> Set<String> {
+    do {
+      return Set(
+        try PublishedData(csv: String(decoding: publication.cells, as: UTF8.self)).cells
+          .filter(\.status.isSuppressed).map(\.id.description))
+    } catch {
+      throw PublicationError.unreadable("registre : tableaux.csv de la publication n° \(publication.id)")
+    }
   }
 }
