@@ -32,6 +32,19 @@ public struct ProtectionResult: Sendable, Hashable {
   public func placementCost(
     in table: AdditiveTable, settings: SecrecySettings, cellWeight: Double = 1
   ) -> Double {
+    Self.placementCost(of: statuses, in: table, settings: settings, cellWeight: cellWeight)
+  }
+
+  /// The share of ``placementCost(in:settings:cellWeight:)`` above ``lowerBound`` (0 when the
+  /// pattern is proved the cheapest), `nil` without a bound.
+  public func gap(in table: AdditiveTable, settings: SecrecySettings, cellWeight: Double = 1) -> Double? {
+    Self.gap(of: statuses, bound: lowerBound, in: table, settings: settings, cellWeight: cellWeight)
+  }
+
+  /// ``placementCost(in:settings:cellWeight:)`` of any pattern `statuses` of `table`.
+  static func placementCost(
+    of statuses: [CellStatus], in table: AdditiveTable, settings: SecrecySettings, cellWeight: Double = 1
+  ) -> Double {
     statuses.indices.reduce(0) { sum, index in
       guard statuses[index].isSuppressed,
         !PrimaryRules.status(of: table.cells[index], settings: settings).isPrimary
@@ -40,12 +53,14 @@ public struct ProtectionResult: Sendable, Hashable {
     }
   }
 
-  /// The share of ``placementCost(in:settings:cellWeight:)`` above ``lowerBound`` (0 when the
-  /// pattern is proved the cheapest), `nil` without a bound.
-  public func gap(in table: AdditiveTable, settings: SecrecySettings, cellWeight: Double = 1) -> Double? {
-    guard let lowerBound else { return nil }
-    let cost = placementCost(in: table, settings: settings, cellWeight: cellWeight)
-    return cost > 0 ? max(0, cost - lowerBound) / cost : 0
+  /// ``gap(in:settings:cellWeight:)`` of any pattern `statuses` of `table` against `bound`.
+  static func gap(
+    of statuses: [CellStatus], bound: Double?, in table: AdditiveTable, settings: SecrecySettings,
+    cellWeight: Double = 1
+  ) -> Double? {
+    guard let bound else { return nil }
+    let cost = placementCost(of: statuses, in: table, settings: settings, cellWeight: cellWeight)
+    return cost > 0 ? max(0, cost - bound) / cost : 0
   }
 
   /// The total value of the secondary suppressions in `table` (information loss; confidential).

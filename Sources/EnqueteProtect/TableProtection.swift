@@ -106,14 +106,12 @@ public struct TableProtection: Sendable {
 
   /// What the pattern costs in the placement's terms (``ProtectionResult/placementCost(in:settings:cellWeight:)``).
   public var placementCost: Double {
-    ProtectionResult(statuses: statuses, audit: audit, rounds: 0).placementCost(in: table, settings: settings)
+    ProtectionResult.placementCost(of: statuses, in: table, settings: settings)
   }
 
   /// How far above ``lowerBound`` the pattern's cost is, as a share of it; `nil` without a bound.
   public var gap: Double? {
-    var result = ProtectionResult(statuses: statuses, audit: audit, rounds: 0)
-    result.lowerBound = lowerBound
-    return result.gap(in: table, settings: settings)
+    ProtectionResult.gap(of: statuses, bound: lowerBound, in: table, settings: settings)
   }
 
   /// Why a table cannot be protected as asked.
