@@ -53,15 +53,6 @@ struct PublishCommand: ParsableCommand {
   )
   var tauPatterns: String?
 
-  @Option(
-    name: .customLong("republication"),
-    help: """
-      When the campaign was published before from other reports, the new publication is protected \
-      with it (a reader holds both). refuser: refuse if that needs hiding cells the previous one \
-      showed, and say the options; masquer: hide them (their previous value stays public).
-      """)
-  var republication: RepublicationPolicy = .refuse
-
   @OptionGroup var publication: PublicationOptions
 
   @OptionGroup var ledger: LedgerOptions
@@ -76,7 +67,7 @@ struct PublishCommand: ParsableCommand {
       let outcome = try withLedgerErrors {
         try CampaignPublisher.publish(
           ledger: store, survey: survey, year: campaign.year, folder: folder, privateAudit: privatePath,
-          date: publication.recordedDate, republication: republication,
+          date: publication.recordedDate, republication: publication.republication,
           compareHierarchies: compareHierarchies,
           compareKnowledge: compareKnowledge, logger: CLILogger.make("enquete.publish"))
       }
@@ -88,10 +79,7 @@ struct PublishCommand: ParsableCommand {
       if let tauPatterns { try auditTauArgus(outcome.publication, from: tauPatterns) }
     } catch let error as PublicationError {
       FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
-      switch error {
-      case .republicationExposes, .republicationHidesPublishedCells: throw ExitStatus.checkFailed
-      default: throw ExitStatus.usage
-      }
+      throw error.exitStatus
     }
     print(written.summary, terminator: "")
     if !written.auditPasses { throw ExitStatus.checkFailed }
@@ -142,5 +130,3 @@ struct PublishCommand: ParsableCommand {
     print(out, terminator: "")
   }
 }
-
-extension RepublicationPolicy: ExpressibleByArgument {}

@@ -48,11 +48,12 @@ struct ReportCommand: ParsableCommand {
       outcome = try withLedgerErrors {
         try CampaignReport.run(
           ledger: store, survey: survey, year: campaign.year, folder: folder, privateAudit: privatePath,
-          date: publication.recordedDate, templates: overrides, logger: CLILogger.make("enquete.report"))
+          date: publication.recordedDate, republication: publication.republication, templates: overrides,
+          logger: CLILogger.make("enquete.report"))
       }
     } catch let error as PublicationError {
       FileHandle.standardError.write(Data("enquete: erreur : \(error)\n".utf8))
-      throw ExitStatus.usage
+      throw error.exitStatus
     }
     for warning in outcome.published.warnings {
       FileHandle.standardError.write(Data("enquete: avertissement : \(warning)\n".utf8))

@@ -17,14 +17,15 @@ public enum CampaignReport {
     public var files: [String]
   }
 
-  /// Publishes and renders into `folder`; `templates` overrides the built-in templates by name.
+  /// Publishes and renders into `folder` (`republication`: see ``CampaignPublisher``); `templates`
+  /// overrides the built-in templates by name.
   public static func run(
     ledger: Ledger, survey: SurveyID, year: Int, folder: String, privateAudit: String, date: Date,
-    templates: [String: String] = [:], logger: Logger? = nil
+    republication: RepublicationPolicy = .refuse, templates: [String: String] = [:], logger: Logger? = nil
   ) throws -> Outcome {
     let published = try CampaignPublisher.publish(
       ledger: ledger, survey: survey, year: year, folder: folder, privateAudit: privateAudit, date: date,
-      logger: logger)
+      republication: republication, logger: logger)
     let root = URL(fileURLWithPath: folder)
     let current = published.publication.published
     let years = try ledger.campaigns().filter { $0.survey == survey.rawValue && $0.year < year }.map(\.year)
