@@ -1,6 +1,7 @@
 import CGLPK
 
-/// A minimisation MILP built column by column and row by row, solved by GLPK's `glp_intopt`.
+/// A minimisation MILP built column by column and row by row, solved by GLPK's `glp_intopt` (or,
+/// for measuring, by ``ExternalMixedIntegerSolver``).
 /// Not `Sendable`: GLPK is not thread-safe; build, solve and drop on one thread.
 final class MixedIntegerModel {
   private let problem: OpaquePointer
@@ -64,6 +65,10 @@ final class MixedIntegerModel {
   func solve(timeLimit: Double, nodeLimit: Int? = nil) -> (values: [Double], proved: Bool)? {
     glp_load_matrix(problem, Int32(coefficients.count - 1), rows, columns, coefficients)
     ModelExport.write(problem, kind: "placement-group")
+    if let command = ExternalMixedIntegerSolver.command {
+      return ExternalMixedIntegerSolver.solve(
+        problem, command: command, columnCount: Int(columnCount), timeLimit: timeLimit, nodeLimit: nodeLimit)
+    }
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
