@@ -188,7 +188,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EnqueteProtectTests",
-      dependencies: ["EnqueteProtect", "EnqueteCore"],
+      dependencies: ["EnqueteProtect", "EnqueteCore", "EnqueteAggregate"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

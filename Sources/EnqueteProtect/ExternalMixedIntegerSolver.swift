@@ -33,7 +33,9 @@ enum ExternalMixedIntegerSolver {
     defer { try? files.removeItem(at: folder) }
     let model = folder.appendingPathComponent("model.mps").path
     let solution = folder.appendingPathComponent("model.sol").path
-    guard glp_write_mps(problem, GLP_MPS_FILE, nil, model) == 0 else { return failed("cannot write the model") }
+    guard glp_write_mps(problem, GLP_MPS_FILE, nil, model) == 0 else {
+      return failed("cannot write the model")
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: command)
     process.arguments =

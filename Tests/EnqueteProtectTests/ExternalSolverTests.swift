@@ -28,7 +28,8 @@ import Testing
 
   @Test func anOptimalSolutionGivesEveryColumnInOrder() throws {
     let read = try #require(
-      ExternalMixedIntegerSolver.read(Self.solution(status: "Optimal", columns: ["1", "0", "-0", "1"]), columnCount: 4))
+      ExternalMixedIntegerSolver.read(
+        Self.solution(status: "Optimal", columns: ["1", "0", "-0", "1"]), columnCount: 4))
     #expect(read.values == [1, 0, 0, 1])
     #expect(read.proved)
   }

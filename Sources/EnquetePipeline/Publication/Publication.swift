@@ -58,20 +58,29 @@ public struct Publication: Sendable {
         LinkedTables(
           try Aggregation(plan: plan, year: year, reports: reports, expected: expected), knowledge: knowledge)
       }
+      // The previous publication as its reader has it: its cells, and what its pattern told.
+      let before = try Aggregation(
+        plan: plan, year: year, reports: previous.unchanged + previous.withdrawn, expected: expected)
+      let linkedBefore = LinkedTables(before, knowledge: knowledge)
       let readings = RepublicationReadings(
-        previous: try linking(previous.unchanged + previous.withdrawn, expected),
-        unchanged: try linking(previous.unchanged, []), withdrawn: try linking(previous.withdrawn, []),
-        added: try linking(previous.added, []))
+        previous: linkedBefore, unchanged: try linking(previous.unchanged, []),
+        withdrawn: try linking(previous.withdrawn, []), added: try linking(previous.added, []),
+        previousPatternFacts: PatternKnowledge.facts(linkedBefore, before, knowledge: knowledge) { id in
+          guard !previous.hidden.contains(id), let place = linkedBefore.location[id] else { return nil }
+          return linkedBefore.systems[place.system].table.cells[place.cell].value
+        })
+      let newFacts = { PatternKnowledge.facts(linked, aggregation, $0, knowledge: knowledge) }
       var outcome: RepublicationProtection.Outcome
       (protections, outcome) = try RepublicationProtection.protect(
         protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,
-        previousNumber: previous.number, logger: logger)
+        previousNumber: previous.number, newFacts: newFacts, logger: logger)
       if !outcome.hiddenForRepublication.isEmpty {
         // What the completed pattern itself tells a reader, then the verdict on both versions.
         protections = try PatternKnowledge.reinforced(
           protections, linked, aggregation, settings, knowledge: knowledge, logger: logger)
         outcome.stillExposed = try RepublicationProtection.exposed(
-          protections, linked, settings, readings: readings, previouslyHidden: previous.hidden)
+          protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,
+          newFacts: newFacts)
       }
       republication = outcome
     }

@@ -95,24 +95,10 @@ public enum PatternKnowledge {
     _ linked: LinkedTables, _ aggregation: Aggregation, _ statuses: [[CellStatus]],
     _ knowledge: AttackerKnowledge
   ) -> [AdditiveTable?] {
-    let units = aggregation.units.units
-    let reading = AttackerKnowledge.Reading(
-      units: units.indices.map {
-        AttackerKnowledge.Unit(
-          level: units[$0].level, code: units[$0].code, services: aggregation.reportCounts[$0])
-      },
-      exists: { linked.location[$0] != nil },
-      published: { id in
-        linked.location[id].flatMap { place in
-          statuses[place.system][place.cell].isSuppressed
-            ? nil : linked.systems[place.system].table.cells[place.cell].value
-        }
-      },
-      indicator: { _, _ in .absent })
     var cells = linked.systems.map(\.table.cells)
     var changed = Set<Int>()
-    for fact in knowledge.patternFacts(reading) {
-      guard fact.terms.count == 1, let place = linked.location[fact.terms[0].cell] else { continue }
+    for fact in facts(linked, aggregation, statuses, knowledge: knowledge) {
+      guard let place = linked.location[fact.terms[0].cell] else { continue }
       cells[place.system][place.cell].bound(by: fact)
       changed.insert(place.system)
     }
@@ -123,5 +109,39 @@ public enum PatternKnowledge {
       return try! AdditiveTable(
         cells: cells[number], equations: table.equations, constraints: table.constraints)
     }
+  }
+
+  /// What the pattern `statuses` of `linked` tells a reader of one cell each (the dominance of
+  /// the published cells above it), by ``AttackerKnowledge/patternFacts(_:)``.
+  /// - Complexity: O(units × variables).
+  public static func facts(
+    _ linked: LinkedTables, _ aggregation: Aggregation, _ statuses: [[CellStatus]],
+    knowledge: AttackerKnowledge
+  ) -> [AttackerKnowledge.Fact] {
+    facts(linked, aggregation, knowledge: knowledge) { id in
+      linked.location[id].flatMap { place in
+        statuses[place.system][place.cell].isSuppressed
+          ? nil : linked.systems[place.system].table.cells[place.cell].value
+      }
+    }
+  }
+
+  /// What a publication of `linked` that shows the cells `published` gives (their value, `nil`
+  /// for a hidden cell) tells a reader of one cell each: a previous publication, read back.
+  /// - Complexity: O(units × variables).
+  public static func facts(
+    _ linked: LinkedTables, _ aggregation: Aggregation, knowledge: AttackerKnowledge,
+    published: @escaping (String) -> Double?
+  ) -> [AttackerKnowledge.Fact] {
+    let units = aggregation.units.units
+    let reading = AttackerKnowledge.Reading(
+      units: units.indices.map {
+        AttackerKnowledge.Unit(
+          level: units[$0].level, code: units[$0].code, services: aggregation.reportCounts[$0])
+      },
+      exists: { linked.location[$0] != nil },
+      published: published,
+      indicator: { _, _ in .absent })
+    return knowledge.patternFacts(reading).filter { $0.terms.count == 1 }
   }
 }

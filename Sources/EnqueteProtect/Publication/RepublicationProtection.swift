@@ -26,20 +26,23 @@ public enum RepublicationProtection {
 
   /// `protections` of `new` (one per system, with `settings`), completed so that the new and
   /// the previous publication together keep every secret; the previous publication is given by
-  /// the identifiers of the cells it hid and ``RepublicationReadings``.
+  /// the identifiers of the cells it hid and ``RepublicationReadings``. `newFacts` gives what a
+  /// pattern of `new` tells a reader of single cells (``PatternKnowledge/facts(_:_:_:knowledge:)``),
+  /// so that the joint audit knows what each folder's pattern says, as its reader does.
   /// - Complexity: per system, one audit of the joint table, and the repair rounds where it fails.
   public static func protect(
     _ protections: [ProtectionResult], _ new: LinkedTables, _ settings: [SecrecySettings],
     readings sources: RepublicationReadings, previouslyHidden: Set<String>, previousNumber: Int64,
-    logger: Logger?
+    newFacts: ([[CellStatus]]) -> [AttackerKnowledge.Fact], logger: Logger?
   ) throws(ProtectionAudit.Problem) -> (protections: [ProtectionResult], outcome: Outcome) {
     var result = protections
     var outcome = Outcome(
       previousNumber: previousNumber, hiddenForRepublication: [], hiddenAgain: [], stillExposed: [])
+    let facts = newFacts(protections.map(\.statuses))
     for number in new.systems.indices {
       guard
         let (joint, failures) = try audited(
-          number, protections[number].statuses, new, settings[number], sources, previouslyHidden)
+          number, protections[number].statuses, new, settings[number], sources, previouslyHidden, facts)
       else { continue }
       let audit = ProtectionAudit(settings: settings[number], logger: logger)
       logger?.debug(
@@ -81,13 +84,15 @@ public enum RepublicationProtection {
   /// pattern's own knowledge was added): the cells they recompute, by identifier.
   public static func exposed(
     _ protections: [ProtectionResult], _ new: LinkedTables, _ settings: [SecrecySettings],
-    readings sources: RepublicationReadings, previouslyHidden: Set<String>
+    readings sources: RepublicationReadings, previouslyHidden: Set<String>,
+    newFacts: ([[CellStatus]]) -> [AttackerKnowledge.Fact]
   ) throws(ProtectionAudit.Problem) -> [String] {
     var exposed: [String] = []
+    let facts = newFacts(protections.map(\.statuses))
     for number in new.systems.indices {
       guard
         let (joint, failures) = try audited(
-          number, protections[number].statuses, new, settings[number], sources, previouslyHidden)
+          number, protections[number].statuses, new, settings[number], sources, previouslyHidden, facts)
       else { continue }
       exposed += failures.map { joint.table.cells[$0].id }
     }
@@ -98,11 +103,11 @@ public enum RepublicationProtection {
   /// reader of both folders finds under-protected in it; `nil` when no report of it changed.
   private static func audited(
     _ number: Int, _ statuses: [CellStatus], _ new: LinkedTables, _ settings: SecrecySettings,
-    _ sources: RepublicationReadings, _ previouslyHidden: Set<String>
+    _ sources: RepublicationReadings, _ previouslyHidden: Set<String>, _ newFacts: [AttackerKnowledge.Fact]
   ) throws(ProtectionAudit.Problem) -> (RepublicationSystem, [Int])? {
     let joint = RepublicationSystem(
       number: number, new: new, newStatuses: statuses, sources: sources, previouslyHidden: previouslyHidden,
-      settings: settings)
+      newFacts: newFacts, settings: settings)
     guard joint.roles.contains(where: { $0 != .both }) else { return nil }
     let audit = ProtectionAudit(settings: settings, logger: nil)
     var failures = try audit.failingPrimaries(joint.table, statuses: joint.statuses)
@@ -131,12 +136,19 @@ public struct RepublicationReadings: Sendable {
   public var withdrawn: LinkedTables
   /// The cells of the new versions of the reports that changed or arrived.
   public var added: LinkedTables
+  /// What the previous publication's pattern told a reader of one cell each (the dominance of the
+  /// cells it showed: ``PatternKnowledge/facts(_:_:knowledge:published:)``).
+  public var previousPatternFacts: [AttackerKnowledge.Fact]
 
-  /// Creates the four readings.
-  public init(previous: LinkedTables, unchanged: LinkedTables, withdrawn: LinkedTables, added: LinkedTables) {
+  /// Creates the four readings, with what the previous pattern told a reader.
+  public init(
+    previous: LinkedTables, unchanged: LinkedTables, withdrawn: LinkedTables, added: LinkedTables,
+    previousPatternFacts: [AttackerKnowledge.Fact]
+  ) {
     self.previous = previous
     self.unchanged = unchanged
     self.withdrawn = withdrawn
     self.added = added
+    self.previousPatternFacts = previousPatternFacts
   }
 }

@@ -49,9 +49,20 @@ struct RepublicationSystem {
   /// - Complexity: O(cells + equation and constraint terms) of the systems involved.
   init(
     number: Int, new: LinkedTables, newStatuses: [CellStatus], sources: RepublicationReadings,
-    previouslyHidden: Set<String>, settings: SecrecySettings
+    previouslyHidden: Set<String>, newFacts: [AttackerKnowledge.Fact] = [], settings: SecrecySettings
   ) {
     let system = new.systems[number]
+    // What each pattern tells a reader of single cells: the new one of the new cells, the previous
+    // one of its own; a cell the same in both versions takes both.
+    let boundsOfNew = Dictionary(grouping: newFacts, by: { $0.terms[0].cell })
+    let boundsOfPrevious = Dictionary(grouping: sources.previousPatternFacts, by: { $0.terms[0].cell })
+    func bounded(
+      _ cell: TableCell, _ id: String, by facts: [String: [AttackerKnowledge.Fact]]...
+    ) -> TableCell {
+      var cell = cell
+      for bounds in facts { for fact in bounds[id] ?? [] { cell.bound(by: fact) } }
+      return cell
+    }
     var cells: [TableCell] = []
     var statuses: [CellStatus] = []
     var roles: [Role] = []
@@ -87,13 +98,13 @@ struct RepublicationSystem {
         let status: CellStatus =
           newStatus.isPrimary || newStatus == .structuralZero
           ? newStatus : publishedBefore ? Self.alreadyPublic : newStatus
-        let joint = append(newCell, status, .both)
+        let joint = append(bounded(newCell, id, by: boundsOfNew, boundsOfPrevious), status, .both)
         jointOfNew.append(joint)
         if old != nil { previousCell[id] = joint }
         layerCell[.unchanged]![id] = joint
         continue
       }
-      let newJoint = append(newCell, newStatus, .new)
+      let newJoint = append(bounded(newCell, id, by: boundsOfNew), newStatus, .new)
       jointOfNew.append(newJoint)
       var parts: [Role: Int] = [:]
       for (role, layer) in layers {
@@ -104,9 +115,10 @@ struct RepublicationSystem {
       }
       let newParts = [parts[.unchanged], parts[.added]].compactMap { $0 }
       if !newParts.isEmpty { equations.append(TableEquation(total: newJoint, parts: newParts)) }
-      if var old {
+      if let previous = old {
+        var old = bounded(previous, id, by: boundsOfPrevious)
         old.id = id + Self.suffix(.previous)
-        let status = publishedBefore ? Self.alreadyPublic : hiddenStatus(old)
+        let status = publishedBefore ? Self.alreadyPublic : hiddenStatus(previous)
         let joint = append(old, status, .previous)
         previousCell[id] = joint
         equations.append(
