@@ -35,7 +35,7 @@ struct DepartementExtract {
     }
     tables.append(
       printer.indicators(facts.plan.indicators, units: units, title: "Indicateurs", unitHeading: "").context)
-    return [
+    var context: [String: Any] = [
       "departement": labels.unit(.departement, departement.code), "code": departement.code,
       "region": labels.unit(.region, departement.regionCode),
       "cour_appel": labels.unit(.courAppel, departement.courAppelCode), "titre": facts.plan.title,
@@ -46,6 +46,8 @@ struct DepartementExtract {
       "couverture": coverage.sentence(.departement, departement.code) ?? "",
       "non_disponible": count.map { $0.respondents == 0 && $0.expected > 0 } ?? false,
     ]
+    if let revision = facts.revision { context["revision"] = revision.sentence }
+    return context
   }
 
   /// The extract's long CSV: the publication's rows of its units and services.
@@ -92,7 +94,7 @@ struct DepartementExtract {
   func workbook() -> XLSXWorkbook {
     var workbook = XLSXWorkbook()
     workbook.sheets.append(
-      PublicationNotes(plan: facts.plan, year: facts.current.year).sheet(
+      PublicationNotes(plan: facts.plan, year: facts.current.year, revision: facts.revision).sheet(
         heading: "\(labels.unit(.departement, departement.code)) — fiche départementale"))
     for (table, levels) in wideTables {
       workbook.sheets.append(ReportRenderer.sheet(table, facts.current, units: rows(levels)))

@@ -23,7 +23,7 @@ struct NationalReport {
     let plan = facts.plan
     let data = facts.current
     let year = data.year
-    let notes = PublicationNotes(plan: plan, year: year)
+    let notes = PublicationNotes(plan: plan, year: year, revision: facts.revision)
     var context: [String: Any] = [
       "titre": plan.title, "annee": year, "proprietaire": notes.owner,
       "taux_reponse": facts.expected > 0
@@ -36,6 +36,7 @@ struct NationalReport {
     ]
     if let contact = plan.report?.contact { context["contact"] = contact }
     if let date = facts.publishedAt { context["date_publication"] = FrenchFormat.longDate(date) }
+    if let revision = facts.revision { context["revision"] = revision.sentence }
     if let previous = facts.previous { context["annee_precedente"] = previous.year }
     let printer = TablePrinter(facts: facts, labels: labels)
     let coverage = printer.coverage

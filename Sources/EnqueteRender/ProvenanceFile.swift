@@ -59,6 +59,18 @@ public enum ProvenanceFile {
     if let previous {
       members.append(("annee_precedente_tableaux_csv_sha256", .string(SHA256.hex(previous))))
     }
+    if let revision = facts.revision {
+      members.append(
+        (
+          "remplace",
+          .object([
+            ("publication", .number(Double(revision.previousNumber))),
+            ("date", .string(ISO8601DateFormatter().string(from: revision.previousDate))),
+            ("services_modifies", .number(Double(revision.changedServices))),
+            ("cases_masquees_de_nouveau", .number(Double(revision.hiddenAgain))),
+          ])
+        ))
+    }
     return OrderedJSON.object(members).rendered()
   }
 }

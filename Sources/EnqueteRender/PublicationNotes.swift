@@ -6,6 +6,8 @@ import EnqueteCore
 struct PublicationNotes {
   let plan: PublicationPlan
   let year: Int
+  /// The previous publication this one replaces, if any.
+  var revision: PublicationRevision? = nil
 
   /// The survey's owner.
   var owner: String {
@@ -59,7 +61,8 @@ struct PublicationNotes {
         "Couverture", coverage
       ),
       ("Source", source), ("Unités", Self.units), ("Licence", Self.licence), ("Citation", citation),
-    ] + Self.symbols.map { ("Signe « \($0.sign) »", $0.meaning) }
+    ] + (revision.map { [("Révision", $0.sentence)] } ?? [])
+      + Self.symbols.map { ("Signe « \($0.sign) »", $0.meaning) }
   }
 
   /// The notes sheet of a workbook, under `heading` (the publication's title by default).

@@ -29,6 +29,8 @@ public struct ReportFacts: Sendable {
   public var tool: String
   /// When the publication was recorded (the date the report gives); nil when not said.
   public var publishedAt: Date?
+  /// The campaign's previous publication that this one replaces, and what changed since.
+  public var revision: PublicationRevision?
 
   /// Files received by verdict.
   public struct FileCounts: Sendable, Hashable {
@@ -74,9 +76,11 @@ public struct ReportFacts: Sendable {
   public init(
     plan: PublicationPlan, catalog: SurveyDefinition, current: PublishedData, previous: PublishedData?,
     respondents: Int, expected: Int, files: FileCounts, messages: [MessageCount], tool: String,
-    history: [PublishedData]? = nil, constantScope: [ConstantScopeEvolution] = [], publishedAt: Date? = nil
+    history: [PublishedData]? = nil, constantScope: [ConstantScopeEvolution] = [], publishedAt: Date? = nil,
+    revision: PublicationRevision? = nil
   ) {
     self.publishedAt = publishedAt
+    self.revision = revision
     self.plan = plan
     self.catalog = catalog
     self.current = current

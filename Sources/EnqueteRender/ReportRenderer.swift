@@ -80,7 +80,8 @@ public struct ReportRenderer: Sendable {
 
     var workbook = XLSXWorkbook()
     let plan = facts.plan
-    workbook.sheets.append(PublicationNotes(plan: plan, year: facts.current.year).sheet())
+    workbook.sheets.append(
+      PublicationNotes(plan: plan, year: facts.current.year, revision: facts.revision).sheet())
     let tables = WideTable.all(facts, labels: labels)
     for (table, levels) in tables {
       files.append(

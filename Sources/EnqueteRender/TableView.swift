@@ -55,7 +55,7 @@ struct TablePrinter {
     self.facts = facts
     self.labels = labels
     coverage = Coverage(plan: facts.plan, data: facts.current)
-    notes = PublicationNotes(plan: facts.plan, year: facts.current.year)
+    notes = PublicationNotes(plan: facts.plan, year: facts.current.year, revision: facts.revision)
   }
 
   /// A plan table at `units` (level, code, label, whether the total line), with its columns,

@@ -188,9 +188,30 @@ extension SamplePublicationTests {
     #expect(refusal.contains("[publish.republication-masquage]"), "\(refusal.prefix(2000))")
     #expect(refusal.contains("--republication masquer"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refusee").path))
-    #expect(try publish("seconde", ["--republication", "masquer"]) == 0)
+    // The report publishes it and says, on its first page and each département's, what it replaces.
+    #expect(
+      try LedgerFixtures.run(
+        [
+          "report", "mediation-familiale", "2025", "--ledger", ledgerPath, "--sortie",
+          folder.appendingPathComponent("seconde").path, "--prive",
+          folder.appendingPathComponent("seconde.json").path, "--republication", "masquer",
+        ], in: folder, label: "seconde") == 0)
     let warning = LedgerFixtures.stderr("seconde", in: folder)
     #expect(warning.contains("[publish.republication-protegee]"), "\(warning.prefix(2000))")
+    let hidden = try #require(
+      warning.firstMatch(of: /dont (\d+) publiée\(s\) dans celle-ci/).map { String($0.1) })
+    for page in ["rapport.html", "departements/\(late.departementCode)/index.html"] {
+      let html = try String(
+        contentsOf: folder.appendingPathComponent("seconde").appendingPathComponent(page), encoding: .utf8)
+      #expect(html.contains("Publication révisée"), "\(page)")
+      #expect(html.contains("Cette publication remplace la publication n° 1 du "), "\(page)")
+      #expect(html.contains("1 service dont le rapport a été reçu, corrigé ou retiré depuis"), "\(page)")
+      // (The apostrophe is escaped in HTML.)
+      #expect(html.contains("\(hidden) cases qu&#39;elle publiait sont désormais secrètes (s)"), "\(page)")
+    }
+    let provenance = try String(
+      contentsOf: folder.appendingPathComponent("seconde/provenance.json"), encoding: .utf8)
+    #expect(provenance.contains(#""remplace""#) && provenance.contains(#""services_modifies": 1"#))
     for label in ["premiere", "seconde"] {
       let audit = try LedgerFixtures.run(
         [

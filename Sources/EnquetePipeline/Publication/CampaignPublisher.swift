@@ -18,6 +18,9 @@ public enum CampaignPublisher {
     public var publication: Publication
     /// French warnings about the previous publication of the campaign.
     public var warnings: [String]
+    /// The campaign's previous publication that this one replaces (`nil` for a first publication,
+    /// or when the published tables are the same as the last ones: nothing is recorded then).
+    public var revision: PublicationRevision?
   }
 
   /// Publishes a campaign into `folder` (private audit at `privateAudit`), recorded at `date`.
@@ -88,12 +91,19 @@ public enum CampaignPublisher {
           + "arrivé ou corrigé depuis, dont \(outcome.hiddenAgain.count) publiée(s) dans celle-ci "
           + "[publish.republication-protegee] (\(PublicationError.sample(outcome.hiddenForRepublication)))")
     }
+    var revision: PublicationRevision?
+    if let last, last.cells != csv {
+      let changed = Set(((previous?.added ?? []) + (previous?.withdrawn ?? [])).map(\.siret))
+      revision = PublicationRevision(
+        previousNumber: last.id, previousDate: last.publishedAt, changedServices: changed.count,
+        hiddenAgain: publication.republication?.hiddenAgain.count ?? 0)
+    }
     if last?.cells != csv {
       _ = try ledger.recordPublication(
         survey: survey, year: year, at: date, planVersion: publication.plan.planVersion,
         toolVersion: EnqueteVersion.tool, cells: csv)
     }
-    return Outcome(folder: written, publication: publication, warnings: warnings)
+    return Outcome(folder: written, publication: publication, warnings: warnings, revision: revision)
   }
 
   /// The cells a recorded publication hid, read from its `tableaux.csv`; a record that does not

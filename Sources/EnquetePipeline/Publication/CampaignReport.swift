@@ -54,7 +54,7 @@ public enum CampaignReport {
         acceptedReports: quality.currentReports),
       messages: quality.messages.map { .init(code: $0.code, severity: $0.severity, count: $0.count) },
       tool: "enquete \(EnqueteVersion.tool)", history: history, constantScope: constantScope,
-      publishedAt: date)
+      publishedAt: date, revision: published.revision)
     var files = try ReportRenderer(overrides: templates).render(facts)
     files.append(
       .init(

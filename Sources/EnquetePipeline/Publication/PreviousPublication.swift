@@ -5,7 +5,7 @@ import EnqueteCore
 public struct PreviousPublication: Sendable {
   /// Its number in the ledger.
   public var number: Int64
-  /// When it was published, in French (« 15/01/2026 à 10:00 »).
+  /// When it was published, as the messages give it (« 2026-01-15 10:00 UTC »).
   public var date: String
   /// The cells it hid (identifiers `variable|niveau|code`).
   public var hidden: Set<String>
