@@ -43,6 +43,18 @@ are on by default: the publisher models them since this script found them; plaus
   plausibility    (likely only) warning rules summed at every unit, abs(X) <= Y as two rows
   audit           (--use-audit) the publisher's own claimed intervals of audit.json as facts
 
+Two folders (--precedent OLD): the publication OLD is the one FOLDER replaces (late or corrected
+reports since). A reader holds both: each folder's facts on its own unknowns (OLD's prefixed
+"avant:"), and between them, unit by unit from nb_services, what the revision note says (services
+were added or removed, not corrected in place):
+  precedent       a cell whose unit has the same services is the same in both; where a unit gained
+                  services the new value is at least the previous one (at most, where it lost some);
+                  the difference at a unit that gained fewer services than its rule's threshold, or
+                  under a rule on values, is the late services' own figure: a target "ecart:<cell>",
+                  recomputable (a) if exact (under a rule on values: exact and between 1 and the
+                  threshold), a small count (b) if known to be at least 1 and under the threshold.
+  A published value that changed where the services did not is a violated precedent fact (warned).
+
 Findings:
   (a) recomputable   max - min < 1e-6 (relative), or a count whose interval holds one whole number;
                      a hidden share/ratio indicator whose feasible range holds one published value
@@ -53,7 +65,7 @@ For each finding the knowledge kinds are named: "needs" are the kinds without wh
 disappears (each one removed in turn), "uses" the other kinds present in the block.
 No hidden value is ever printed (unless --dump-intervals FILE is asked, for debugging).
 
-Usage: independent-attack.py FOLDER [--schemas Schemas/v1] [--milp] [--extra KINDS|all|'']
+Usage: independent-attack.py FOLDER [--precedent OLD] [--schemas Schemas/v1] [--milp] [--extra KINDS|all|'']
                              [--use-audit] [--jobs 2] [--dump-intervals FILE]
 Needs numpy and scipy (>= 1.9 for milp): .venv/bin/pip install scipy.
 Exit 1 if any finding of kind (a) or (b), else 0 (2 on a usage or input error).
@@ -78,7 +90,8 @@ HALF = 0.05          # half-unit of the one decimal of indicators
 ROUND_TOL = 0.005    # half-unit of the two decimals of published values (non-integer variables);
                      # set to 0 when every fully published equation holds exactly (the values are exact)
 KINDS = ["equations", "nonzero", "letters", "rules", "catalog", "derived", "indicators", "wait-mean",
-         "wait-median", "detail-count", "dominance", "detail-rows", "plausibility", "audit", "integrality"]
+         "wait-median", "detail-count", "dominance", "detail-rows", "plausibility", "audit", "precedent",
+         "integrality"]
 EXTRAS = ["dominance", "detail-rows", "plausibility"]
 
 
@@ -751,6 +764,80 @@ def add_plausibility_facts(m, c, units, declared):
 
 # ----------------------------------------------------------------------------- solving
 
+# ----------------------------------------------------------------------------- two folders
+
+PREVIOUS = "avant:"      # the previous folder's unknowns
+DIFFERENCE = "ecart:"    # what changed between the two, at a unit that gained or lost services
+
+
+def merge_precedent(contracts, new, old):
+    """One model of two folders of the same campaign, the new one and the one it replaces.
+
+    Each folder keeps every fact of its own (its unknowns prefixed "avant:" for the previous one).
+    Between them, the reader compares nb_services unit by unit and assumes what the revision note
+    says: services were added (late reports) or removed, not corrected in place. Then a cell whose
+    unit has the same services is the same in both ("precedent" facts), and where a unit gained
+    services the new value is at least the previous one. The difference at a unit that gained fewer
+    services than its rule's threshold (or under a rule on values) is the late services' own figure:
+    it becomes a target "ecart:<cell>", held like a hidden cell. A published value that changed at
+    a unit with the same services shows as a violated "precedent" fact: the assumption is wrong there.
+    Returns the model and the difference targets {key: (rule basis, threshold, services gained)}.
+    """
+    m = Model(contracts, {})
+    m.cells, m.units, m.nsvc = new.cells, new.units, new.nsvc
+
+    def copy(src, prefix):
+        remap = {}
+        for j, key in enumerate(src.keys):
+            remap[j] = m.column(prefix + key, target=src.is_target[j], lb=src.lb[j], ub=src.ub[j],
+                                integer=src.integer[j])
+        for coefs, lo, hi, kind in src.rows:
+            m.rows.append(({remap[j]: a for j, a in coefs.items()}, lo, hi, kind))
+        for kind, count in src.violations.items():
+            m.violations[kind] += count
+            m.max_violation[kind] = max(m.max_violation[kind], src.max_violation[kind])
+
+    copy(new, "")
+    copy(old, PREVIOUS)
+    differences = {}
+    for cid, e in new.cells.items():
+        before = old.cells.get(cid)
+        if before is None or e["indicator"] or before["indicator"] or e["level"] == "service":
+            continue
+        unit = (e["level"], e["code"])
+        now_n, before_n = new.nsvc.get(unit), old.nsvc.get(unit)
+        if now_n is None or before_n is None:
+            continue
+        coefs, const = {}, 0.0
+        for sign, entry, prefix in ((1.0, e, ""), (-1.0, before, PREVIOUS)):
+            if entry["statut"] == "S":
+                j = m.index[prefix + cid]
+                coefs[j] = coefs.get(j, 0.0) + sign
+            else:
+                const += sign * (entry["value"] or 0.0)
+        tol = 0.0 if contracts.is_integer(e["var"]) else 2 * ROUND_TOL
+        gained = now_n - before_n
+        if gained == 0:
+            m.add_row("precedent", coefs, -const, -const, tol)
+            continue
+        # new - previous >= 0 where services were added, <= 0 where they left
+        if gained > 0:
+            m.add_row("precedent", coefs, -const, INF, tol)
+        else:
+            m.add_row("precedent", coefs, -INF, -const, tol)
+        spec = contracts.rule_of(e["var"])[1]
+        basis, threshold = spec.get("basis"), spec.get("threshold", 0)
+        if basis == "value" or (basis == "contributors" and abs(gained) < threshold):
+            key = DIFFERENCE + cid
+            j = m.column(key, target=True, lb=0.0, integer=contracts.is_integer(e["var"]))
+            sign = 1.0 if gained > 0 else -1.0   # the difference counted from the side that has more
+            row = {k: -sign * a for k, a in coefs.items()}
+            row[j] = row.get(j, 0.0) + 1.0
+            m.add_row("precedent", row, sign * const, sign * const, tol)
+            differences[key] = (basis, threshold, abs(gained))
+    return m, differences
+
+
 def components(m):
     """Connected blocks of unknowns tied by a row; only those holding a hidden cell."""
     parent = list(range(len(m.keys)))
@@ -1102,6 +1189,9 @@ def main():
                     help="comma-separated extra knowledge: dominance, detail-rows (read from the contracts and labels; "
                          "the default, as the publisher now models them), plausibility (likely only), all, or '' for none")
     ap.add_argument("--use-audit", action="store_true", help="also use audit.json's intervals as facts")
+    ap.add_argument("--precedent", metavar="FOLDER",
+                    help="the publication of the same campaign that FOLDER replaces: attack both together "
+                         "(each one's hidden cells, and what late services added between them)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--dump-intervals", metavar="FILE",
                     help="debugging: write every interval found (reveals bounds of hidden cells)")
@@ -1121,6 +1211,31 @@ def main():
         return 2
 
     m, hidden_indicators, declared = build(contracts, cells, structure, audit, args.use_audit, extras)
+    differences = {}
+    claims = {s["cellule"]: s["intervalle"] for s in audit.get("secretes", [])}
+    if args.precedent:
+        try:
+            old_cells, old_structure, old_audit, _ = load_folder(args.precedent)
+        except (OSError, KeyError, ValueError) as error:
+            print(f"independent attack: cannot read {args.precedent}: {error}", file=sys.stderr)
+            return 2
+        if old_structure["enquete"] != survey:
+            print(f"independent attack: {args.precedent} is another survey", file=sys.stderr)
+            return 2
+        old, _, old_declared = build(contracts, old_cells, old_structure, old_audit, args.use_audit, extras)
+        m, differences = merge_precedent(contracts, m, old)
+        for kind, count in old_declared.items():
+            declared[kind] += count
+        declared["precedent"] = sum(1 for row in m.rows if row[3] == "precedent")
+        cells = dict(cells)
+        for cid, e in old_cells.items():
+            cells[PREVIOUS + cid] = e
+        for s_ in old_audit.get("secretes", []):
+            claims[PREVIOUS + s_["cellule"]] = s_["intervalle"]
+        for key in differences:
+            cells[key] = cells[key[len(DIFFERENCE):]]
+        print(f"  with {args.precedent}, the publication it replaces: {len(differences)} differences at units "
+              f"that gained or lost services")
     blocks = components(m)
     STATE.update(m=m, blocks=blocks)
     n_targets = sum(m.is_target)
@@ -1147,7 +1262,6 @@ def main():
     lp_time = time.time() - started
 
     # findings
-    claims = {s["cellule"]: s["intervalle"] for s in audit.get("secretes", [])}
     findings = []
 
     def finding(kind, key, j, **extra):
@@ -1161,6 +1275,14 @@ def main():
         lo, hi, integer = lo_all[j], hi_all[j], m.integer[j]
         spec = contracts.rule_of(cells[key]["var"])[1]
         thr = spec.get("threshold", 0) if spec.get("basis") == "value" else 0
+        if key in differences and differences[key][0] == "value":
+            # what late services added under a rule on values: secret only when small and not zero
+            # (a zero is published, and a value at or above the threshold would be)
+            if exact(lo, hi, integer) and 0.5 <= hi < thr:
+                finding("a", key, j)
+            if lo >= 0.5 and below_threshold(hi, integer, thr):
+                finding("b", key, j, threshold=thr)
+            continue
         if exact(lo, hi, integer):
             finding("a", key, j)
         if thr and below_threshold(hi, integer, thr):
