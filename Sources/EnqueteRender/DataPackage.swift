@@ -6,9 +6,13 @@ import EnqueteCore
 /// French Excel's files (`excel/`) are for people and are not resources.
 enum DataPackage {
   /// The package of a folder holding `paths` (relative, `/`-separated), for `plan`'s publication
-  /// of `year`.
+  /// of `year`; its description says which publication it replaces, if it does (`revision`).
   /// - Complexity: O(paths).
-  static func json(plan: PublicationPlan, year: Int, paths: [String]) -> String {
+  static func json(
+    plan: PublicationPlan, year: Int, paths: [String], revision: PublicationRevision? = nil
+  )
+    -> String
+  {
     let notes = PublicationNotes(plan: plan, year: year)
     let present = Set(paths)
     var resources: [OrderedJSON] = []
@@ -46,7 +50,11 @@ enum DataPackage {
       ("profile", .string("tabular-data-package")),
       ("name", .string("\(plan.survey.rawValue)-\(year)")),
       ("title", .string("\(plan.title) — \(year)")),
-      ("description", .string(notes.scope + " " + CellStatus.publishedLegend + ".")),
+      (
+        "description",
+        .string(
+          notes.scope + " " + CellStatus.publishedLegend + "." + (revision.map { " " + $0.sentence } ?? ""))
+      ),
       (
         "licenses",
         .array([

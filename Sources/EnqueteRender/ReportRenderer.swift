@@ -106,7 +106,7 @@ public struct ReportRenderer: Sendable {
         bytes: Array(
           DataPackage.json(
             plan: facts.plan, year: facts.current.year,
-            paths: files.map(\.path) + PublicationFiles.publishedFiles
+            paths: files.map(\.path) + PublicationFiles.publishedFiles, revision: facts.revision
           ).utf8)))
     return files.sorted { $0.path < $1.path }
   }

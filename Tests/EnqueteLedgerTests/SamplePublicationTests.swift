@@ -212,6 +212,12 @@ extension SamplePublicationTests {
     let provenance = try String(
       contentsOf: folder.appendingPathComponent("seconde/provenance.json"), encoding: .utf8)
     #expect(provenance.contains(#""remplace""#) && provenance.contains(#""services_modifies": 1"#))
+    let package = try String(
+      contentsOf: folder.appendingPathComponent("seconde/datapackage.json"), encoding: .utf8)
+    #expect(package.contains("Cette publication remplace la publication n° 1 du "))
+    let first = try String(
+      contentsOf: folder.appendingPathComponent("premiere/datapackage.json"), encoding: .utf8)
+    #expect(!first.contains("remplace"))
     for label in ["premiere", "seconde"] {
       let audit = try LedgerFixtures.run(
         [

@@ -76,9 +76,18 @@ public enum CampaignPublisher {
           cells: outcome.hiddenAgain, hidden: outcome.hiddenForRepublication.count)
       }
     }
-    let written = try PublishedFolder.write(publication, to: folder, privateAudit: privateAudit)
-    var warnings: [String] = []
     let csv = Array(PublicationFiles.longCSV(publication.published).utf8)
+    // A publication whose tables differ from the last recorded one replaces it, and says so.
+    var revision: PublicationRevision?
+    if let last, last.cells != csv {
+      let changed = Set(((previous?.added ?? []) + (previous?.withdrawn ?? [])).map(\.siret))
+      revision = PublicationRevision(
+        previousNumber: last.id, previousDate: last.publishedAt, changedServices: changed.count,
+        hiddenAgain: publication.republication?.hiddenAgain.count ?? 0)
+    }
+    let written = try PublishedFolder.write(
+      publication, to: folder, privateAudit: privateAudit, revision: revision)
+    var warnings: [String] = []
     if let last, last.cells != csv {
       let check = try RepublicationCheck.compare(previous: last.cells, with: publication.published)
       warnings = check.warnings(
@@ -90,13 +99,6 @@ public enum CampaignPublisher {
           + "la publication n° \(outcome.previousNumber) ne révèle ni cellule secrète ni chiffres d'un service "
           + "arrivé ou corrigé depuis, dont \(outcome.hiddenAgain.count) publiée(s) dans celle-ci "
           + "[publish.republication-protegee] (\(PublicationError.sample(outcome.hiddenForRepublication)))")
-    }
-    var revision: PublicationRevision?
-    if let last, last.cells != csv {
-      let changed = Set(((previous?.added ?? []) + (previous?.withdrawn ?? [])).map(\.siret))
-      revision = PublicationRevision(
-        previousNumber: last.id, previousDate: last.publishedAt, changedServices: changed.count,
-        hiddenAgain: publication.republication?.hiddenAgain.count ?? 0)
     }
     if last?.cells != csv {
       _ = try ledger.recordPublication(

@@ -18,9 +18,11 @@ public struct PublishedFolder: Sendable {
   public static let publishedFiles = PublicationFiles.publishedFiles
 
   /// Writes `publication` into `directory` (created if needed) and its private audit to
-  /// `privateAudit`, which must not lie inside `directory`.
+  /// `privateAudit`, which must not lie inside `directory`; `revision` is the publication it
+  /// replaces, said in `datapackage.json`.
   public static func write(
-    _ publication: Publication, to directory: String, privateAudit: String
+    _ publication: Publication, to directory: String, privateAudit: String,
+    revision: PublicationRevision? = nil
   ) throws -> PublishedFolder {
     let folder = URL(fileURLWithPath: directory).standardizedFileURL
     let secret = URL(fileURLWithPath: privateAudit).standardizedFileURL
@@ -38,7 +40,7 @@ public struct PublishedFolder: Sendable {
       publication.published, plan: plan,
       structure: PublishedStructure(plan: plan, year: year, linked: linked),
       audit: PublicationAudits.publicAudit(
-        plan: plan, year: year, linked: linked, protections: protections, losses: losses))
+        plan: plan, year: year, linked: linked, protections: protections, losses: losses), revision: revision)
     for (name, text) in zip(publishedFiles, contents) {
       try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
     }

@@ -15,13 +15,14 @@ public enum PublicationFiles {
     "tableaux.csv", "tableaux.schema.json", "structure.json", "audit.json", "datapackage.json",
   ]
 
-  /// The texts of ``publishedFiles``, in order.
+  /// The texts of ``publishedFiles``, in order (`revision`: the publication they replace, if any).
   public static func published(
-    _ data: PublishedData, plan: PublicationPlan, structure: PublishedStructure, audit: PublishedAudit
+    _ data: PublishedData, plan: PublicationPlan, structure: PublishedStructure, audit: PublishedAudit,
+    revision: PublicationRevision? = nil
   ) -> [String] {
     [
       longCSV(data), longCSVSchema(plan), structure.rendered(), audit.rendered(),
-      DataPackage.json(plan: plan, year: data.year, paths: ["tableaux.csv"]),
+      DataPackage.json(plan: plan, year: data.year, paths: ["tableaux.csv"], revision: revision),
     ]
   }
 
