@@ -163,13 +163,19 @@ extension Ledger {
 
   /// The latest publication recorded for a campaign, if any.
   public func lastPublication(survey: SurveyID, year: Int) throws -> StoredPublication? {
+    try publication(survey: survey, year: year, before: nil)
+  }
+
+  /// The latest publication of a campaign recorded before the publication number `id` (`nil`:
+  /// the latest of all), if any: the one a publication replaced.
+  public func publication(survey: SurveyID, year: Int, before id: Int64?) throws -> StoredPublication? {
     try database.read { db in
       try Row.fetchOne(
         db,
         sql: """
           SELECT id, published_at, plan_version, cells, report_ids FROM publication
-          WHERE survey = ? AND year = ? ORDER BY id DESC LIMIT 1
-          """, arguments: [survey.rawValue, year]
+          WHERE survey = ? AND year = ? AND id < ? ORDER BY id DESC LIMIT 1
+          """, arguments: [survey.rawValue, year, id ?? Int64.max]
       ).map { row in
         let id: Int64 = row[0]
         // The ids the publication was made from: a new publication is protected with them, so a

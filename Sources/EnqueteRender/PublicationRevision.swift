@@ -12,8 +12,8 @@ public struct PublicationRevision: Sendable, Hashable {
   public var previousDate: Date
   /// Services whose report was received, corrected or withdrawn since.
   public var changedServices: Int
-  /// Cells the replaced publication showed that this one hides, so that comparing the two reveals
-  /// neither a secret cell nor one service's figures.
+  /// Cells the replaced publication showed that this one hides (mostly so that comparing the two
+  /// reveals neither a secret cell nor one service's figures).
   public var hiddenAgain: Int
 
   /// Creates a revision.
@@ -40,13 +40,17 @@ public struct PublicationRevision: Sendable, Hashable {
     }
     var text = "Cette publication remplace \(previous) du \(FrenchFormat.longDate(previousDate)) : \(since)"
     if hiddenAgain > 0 {
-      let cells =
+      let (cells, value) =
         hiddenAgain == 1
-        ? "1 case qu'elle publiait est désormais secrète (s) ; sa valeur"
-        : "\(FrenchNumber.text(Double(hiddenAgain))) cases qu'elle publiait sont désormais secrètes (s) ; leur valeur"
+        ? ("1 case qu'elle publiait est désormais secrète (s)", "Sa valeur")
+        : (
+          "\(FrenchNumber.text(Double(hiddenAgain))) cases qu'elle publiait sont désormais secrètes (s)",
+          "Leur valeur"
+        )
       text +=
-        " Pour que la comparaison des deux publications ne révèle ni une case secrète ni les chiffres d'un service, "
-        + "\(cells) dans \(previous) ne tient pas compte des rapports reçus depuis."
+        " \(cells) : le secret s'applique aux nouveaux chiffres et à ce que la comparaison des deux publications "
+        + "révélerait (une case secrète ou les chiffres d'un service). \(value) dans \(previous) ne tient pas "
+        + "compte des rapports reçus depuis."
     }
     return text
   }

@@ -198,20 +198,52 @@ extension SamplePublicationTests {
         ], in: folder, label: "seconde") == 0)
     let warning = LedgerFixtures.stderr("seconde", in: folder)
     #expect(warning.contains("[publish.republication-protegee]"), "\(warning.prefix(2000))")
-    let hidden = try #require(
-      warning.firstMatch(of: /dont (\d+) publiée\(s\) dans celle-ci/).map { String($0.1) })
+    // Every cell the first folder showed and the second hides, the republication's among them.
+    func statuses(_ label: String) throws -> [String: String] {
+      let text = try String(
+        contentsOf: folder.appendingPathComponent(label).appendingPathComponent("tableaux.csv"),
+        encoding: .utf8)
+      let data = try PublishedData(csv: text)
+      return Dictionary(data.cells.map { ($0.id.description, $0.status.isSuppressed ? "s" : "v") }) { a, _ in
+        a
+      }
+    }
+    let before = try statuses("premiere")
+    let hiddenAgain = try statuses("seconde").filter { $0.value == "s" && before[$0.key] == "v" }.count
+    let forTheDifference = try #require(
+      warning.firstMatch(of: /dont (\d+) publiée\(s\) dans celle-ci/).flatMap { Int($0.1) })
+    #expect(hiddenAgain >= forTheDifference && forTheDifference > 0)
+    let hidden = FrenchNumber.text(Double(hiddenAgain))
     for page in ["rapport.html", "departements/\(late.departementCode)/index.html"] {
       let html = try String(
         contentsOf: folder.appendingPathComponent("seconde").appendingPathComponent(page), encoding: .utf8)
       #expect(html.contains("Publication révisée"), "\(page)")
       #expect(html.contains("Cette publication remplace la publication n° 1 du "), "\(page)")
       #expect(html.contains("1 service dont le rapport a été reçu, corrigé ou retiré depuis"), "\(page)")
-      // (The apostrophe is escaped in HTML.)
-      #expect(html.contains("\(hidden) cases qu&#39;elle publiait sont désormais secrètes (s)"), "\(page)")
+      // (The apostrophe is escaped, and a thin no-break space precedes the colon.)
+      #expect(
+        html.contains("\(hidden) cases qu&#39;elle publiait sont désormais secrètes (s)\u{202F}: "), "\(page)"
+      )
     }
     let provenance = try String(
       contentsOf: folder.appendingPathComponent("seconde/provenance.json"), encoding: .utf8)
     #expect(provenance.contains(#""remplace""#) && provenance.contains(#""services_modifies": 1"#))
+    // Rendered again: the same tables (still protected with publication n° 1, whose reports differ,
+    // not with n° 2 made from the same reports), nothing recorded, still the revision of n° 1.
+    #expect(
+      try LedgerFixtures.run(
+        [
+          "report", "mediation-familiale", "2025", "--ledger", ledgerPath, "--sortie",
+          folder.appendingPathComponent("encore").path, "--prive",
+          folder.appendingPathComponent("encore.json").path, "--republication", "masquer",
+        ], in: folder, label: "encore") == 0)
+    let again = try String(contentsOf: folder.appendingPathComponent("encore/rapport.html"), encoding: .utf8)
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("encore/tableaux.csv"), encoding: .utf8)
+        == String(contentsOf: folder.appendingPathComponent("seconde/tableaux.csv"), encoding: .utf8))
+    #expect(again.contains("Cette publication remplace la publication n° 1 du "))
+    #expect(again.contains("\(hidden) cases qu&#39;elle publiait sont désormais secrètes (s)\u{202F}: "))
+    #expect(try ledger.publications(survey: .mediationFamiliale, year: 2025).count == 2)
     let package = try String(
       contentsOf: folder.appendingPathComponent("seconde/datapackage.json"), encoding: .utf8)
     #expect(package.contains("Cette publication remplace la publication n° 1 du "))

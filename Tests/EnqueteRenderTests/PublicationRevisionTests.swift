@@ -14,17 +14,18 @@ import Testing
     #expect(
       revision.sentence
         == "Cette publication remplace la publication n° 3 du 6 décembre 2026 : elle tient compte de 1 service "
-        + "dont le rapport a été reçu, corrigé ou retiré depuis. Pour que la comparaison des deux publications ne "
-        + "révèle ni une case secrète ni les chiffres d'un service, 86 cases qu'elle publiait sont désormais "
-        + "secrètes (s) ; leur valeur dans la publication n° 3 ne tient pas compte des rapports reçus depuis."
-    )
+        + "dont le rapport a été reçu, corrigé ou retiré depuis. 86 cases qu'elle publiait sont désormais "
+        + "secrètes (s) : le secret s'applique aux nouveaux chiffres et à ce que la comparaison des deux "
+        + "publications révélerait (une case secrète ou les chiffres d'un service). Leur valeur dans la "
+        + "publication n° 3 ne tient pas compte des rapports reçus depuis.")
   }
 
   @Test func singularsPluralsAndTheSameReports() {
     let one = PublicationRevision(
       previousNumber: 1, previousDate: Self.date, changedServices: 12, hiddenAgain: 1)
     #expect(one.sentence.contains("de 12 services dont le rapport"))
-    #expect(one.sentence.contains("1 case qu'elle publiait est désormais secrète (s) ; sa valeur"))
+    #expect(one.sentence.contains("1 case qu'elle publiait est désormais secrète (s) : "))
+    #expect(one.sentence.contains(". Sa valeur dans la publication n° 1 ne tient pas compte"))
     let none = PublicationRevision(
       previousNumber: 1, previousDate: Self.date, changedServices: 3, hiddenAgain: 0)
     #expect(!none.sentence.contains("secrète"))

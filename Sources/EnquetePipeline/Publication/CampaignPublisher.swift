@@ -47,13 +47,22 @@ public enum CampaignPublisher {
     }
     let figures = withImputed(reports)
     let last = try ledger.lastPublication(survey: survey, year: year)
-    // A reader holds the previous publication too: the new one is protected with it.
-    let previous = try last.map { last in
-      PreviousPublication(
-        number: last.id, date: FrenchFormat.dateTime(last.publishedAt),
-        hidden: try hiddenCells(of: last),
-        before: withImputed(try ledger.reports(survey: survey, ids: last.reportIDs)), now: figures,
-        policy: policy)
+    // A reader holds the previous publications too: the new one is protected with the latest one
+    // made from other reports. A later one made from the same reports as now (a publish, then its
+    // report) was protected with that one already: protecting with it instead would publish
+    // again, unprotected, what the difference with the earlier one reveals.
+    var previous: PreviousPublication?
+    var candidate = last
+    while let stored = candidate {
+      let before = withImputed(try ledger.reports(survey: survey, ids: stored.reportIDs))
+      if Set(before) != Set(figures) {
+        previous = PreviousPublication(
+          number: stored.id, date: FrenchFormat.dateTime(stored.publishedAt),
+          hidden: try hiddenCells(of: stored),
+          before: before, now: figures, policy: policy)
+        break
+      }
+      candidate = try ledger.publication(survey: survey, year: year, before: stored.id)
     }
     let publication: Publication
     do {
@@ -77,13 +86,17 @@ public enum CampaignPublisher {
       }
     }
     let csv = Array(PublicationFiles.longCSV(publication.published).utf8)
-    // A publication whose tables differ from the last recorded one replaces it, and says so.
+    // A publication whose tables differ from the last recorded one replaces it, and says so; the
+    // same tables again (a report after its publish) still replace the one before the last.
     var revision: PublicationRevision?
-    if let last, last.cells != csv {
-      let changed = Set(((previous?.added ?? []) + (previous?.withdrawn ?? [])).map(\.siret))
-      revision = PublicationRevision(
-        previousNumber: last.id, previousDate: last.publishedAt, changedServices: changed.count,
-        hiddenAgain: publication.republication?.hiddenAgain.count ?? 0)
+    if let last {
+      let replaced =
+        last.cells != csv ? last : try ledger.publication(survey: survey, year: year, before: last.id)
+      if let replaced {
+        revision = try Self.revision(
+          replacing: replaced, now: publication.published, figures: figures,
+          before: withImputed(try ledger.reports(survey: survey, ids: replaced.reportIDs)))
+      }
     }
     let written = try PublishedFolder.write(
       publication, to: folder, privateAudit: privateAudit, revision: revision)
@@ -111,12 +124,32 @@ public enum CampaignPublisher {
   /// The cells a recorded publication hid, read from its `tableaux.csv`; a record that does not
   /// read is refused (the new publication could not be protected with it).
   static func hiddenCells(of publication: StoredPublication) throws -> Set<String> {
+    Set(try cells(of: publication).filter(\.status.isSuppressed).map(\.id.description))
+  }
+
+  /// The cells of a recorded publication, read from its `tableaux.csv`.
+  static func cells(of publication: StoredPublication) throws -> [PublishedData.Cell] {
     do {
-      return Set(
-        try PublishedData(csv: String(decoding: publication.cells, as: UTF8.self)).cells
-          .filter(\.status.isSuppressed).map(\.id.description))
+      return try PublishedData(csv: String(decoding: publication.cells, as: UTF8.self)).cells
     } catch {
       throw PublicationError.unreadable("registre : tableaux.csv de la publication n° \(publication.id)")
     }
+  }
+
+  /// What the publication `now` (made from `figures`) replaces: `replaced`, made from `before`;
+  /// the services whose report differs between the two, and the cells it showed that `now` hides.
+  static func revision(
+    replacing replaced: StoredPublication, now: PublishedData, figures: [ReportFigures],
+    before: [ReportFigures]
+  ) throws -> PublicationRevision {
+    let changes = PreviousPublication(
+      number: replaced.id, date: "", hidden: [], before: before, now: figures, policy: .refuse)
+    let shown = Set(try cells(of: replaced).filter { !$0.status.isSuppressed }.map(\.id.description))
+    let hiddenAgain = Set(
+      now.cells.filter { $0.status.isSuppressed && shown.contains($0.id.description) }.map(\.id))
+    return PublicationRevision(
+      previousNumber: replaced.id, previousDate: replaced.publishedAt,
+      changedServices: Set((changes.added + changes.withdrawn).map(\.siret)).count,
+      hiddenAgain: hiddenAgain.count)
   }
 }
