@@ -52,7 +52,7 @@ import Testing
     let hidden = Set(first.published.cells.filter(\.status.isSuppressed).map(\.id.description))
     let previous = PreviousPublication(
       number: 1, date: "01/02/2026", hidden: hidden, before: campaign, now: campaign + [late], policy: policy)
-    let second = try Publication.run(plan: plan, year: 2025, reports: campaign + [late], previous: previous)
+    let second = try Publication.run(plan: plan, year: 2025, reports: campaign + [late], previous: [previous])
     return (first, second)
   }
 
@@ -95,7 +95,7 @@ import Testing
       number: 1, date: "",
       hidden: Set(first.published.cells.filter(\.status.isSuppressed).map(\.id.description)),
       before: Self.campaign, now: Self.campaign, policy: .refuse)
-    let again = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign, previous: previous)
+    let again = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign, previous: [previous])
     #expect(again.republication == nil)
     #expect(again.protections.map(\.statuses) == first.protections.map(\.statuses))
   }
@@ -165,7 +165,7 @@ extension RepublicationTests {
       number: 1, date: "01/02/2026", hidden: hidden, before: Self.campaign, now: corrected, policy: .refuse)
     #expect(previous.withdrawn.count == 1 && previous.added.count == 1)
     #expect(previous.unchanged.count == Self.campaign.count - 1)
-    let second = try Publication.run(plan: Self.plan, year: 2025, reports: corrected, previous: previous)
+    let second = try Publication.run(plan: Self.plan, year: 2025, reports: corrected, previous: [previous])
     let outcome = try #require(second.republication)
     #expect(outcome.passes, "\(outcome.stillExposed)")
     #expect(second.auditPasses)
@@ -174,10 +174,45 @@ extension RepublicationTests {
     let withoutIt = try Publication.run(plan: Self.plan, year: 2025, reports: others)
     let third = try Publication.run(
       plan: Self.plan, year: 2025, reports: corrected,
-      previous: PreviousPublication(
-        number: 1, date: "01/02/2026",
-        hidden: Set(withoutIt.published.cells.filter(\.status.isSuppressed).map(\.id.description)),
-        before: others, now: corrected, policy: .hide))
+      previous: [
+        PreviousPublication(
+          number: 1, date: "01/02/2026",
+          hidden: Set(withoutIt.published.cells.filter(\.status.isSuppressed).map(\.id.description)),
+          before: others, now: corrected, policy: .hide)
+      ])
     #expect(try #require(third.republication).hiddenAgain.contains("etp_mediateurs|national|FR"))
+  }
+}
+
+extension RepublicationTests {
+  /// A third publication after a second late service, in Bourgogne-Franche-Comté: a reader holds
+  /// all three folders. Protected with the second publication alone, the third shows Grand Est
+  /// again (the second hid it for the late service of the Moselle, and nothing changed there since),
+  /// and the first and third folders give that service away; protected with each earlier
+  /// publication, no two folders do.
+  @Test func aThirdPublicationIsProtectedWithEveryEarlierOne() throws {
+    let (first, second) = try Self.republish(policy: .hide)
+    let secondLate = Self.report(8_888, "21", 3.5)
+    let reports = Self.campaign + [Self.late, secondLate]
+    func hidden(_ publication: Publication) -> Set<String> {
+      Set(publication.published.cells.filter(\.status.isSuppressed).map(\.id.description))
+    }
+    let withSecond = PreviousPublication(
+      number: 2, date: "", hidden: hidden(second), before: Self.campaign + [Self.late], now: reports,
+      policy: .hide)
+    let withFirst = PreviousPublication(
+      number: 1, date: "", hidden: hidden(first), before: Self.campaign, now: reports, policy: .hide)
+    let pairwise = try Publication.run(plan: Self.plan, year: 2025, reports: reports, previous: [withSecond])
+    let exposedByFirst = try Self.readerOfBothFolders(first, pairwise).cells.filter { !$0.passes }.map(\.id)
+    #expect(
+      !exposedByFirst.isEmpty, "the test shows nothing: the second publication alone protects the first")
+
+    let third = try Publication.run(
+      plan: Self.plan, year: 2025, reports: reports, previous: [withSecond, withFirst])
+    #expect(try #require(third.republication).passes)
+    for (earlier, name) in [(first, "first"), (second, "second")] {
+      let failing = try Self.readerOfBothFolders(earlier, third).cells.filter { !$0.passes }.map(\.id)
+      #expect(failing.isEmpty, "\(name) and third: \(failing)")
+    }
   }
 }

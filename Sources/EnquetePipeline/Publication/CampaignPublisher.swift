@@ -47,20 +47,21 @@ public enum CampaignPublisher {
     }
     let figures = withImputed(reports)
     let last = try ledger.lastPublication(survey: survey, year: year)
-    // A reader holds the previous publications too: the new one is protected with the latest one
-    // made from other reports. A later one made from the same reports as now (a publish, then its
-    // report) was protected with that one already: protecting with it instead would publish
-    // again, unprotected, what the difference with the earlier one reveals.
-    var previous: PreviousPublication?
+    // A reader holds the previous publications too: the new one is protected with each one made
+    // from other reports than now and than a later one (most recent first). A publication made
+    // from the same reports as now (a publish, then its report) was protected with those already;
+    // protecting with it alone would publish again, in clear, what they reveal together.
+    var previous: [PreviousPublication] = []
+    var seen: Set<Set<ReportFigures>> = [Set(figures)]
     var candidate = last
     while let stored = candidate {
       let before = withImputed(try ledger.reports(survey: survey, ids: stored.reportIDs))
-      if Set(before) != Set(figures) {
-        previous = PreviousPublication(
-          number: stored.id, date: FrenchFormat.dateTime(stored.publishedAt),
-          hidden: try hiddenCells(of: stored),
-          before: before, now: figures, policy: policy)
-        break
+      if seen.insert(Set(before)).inserted {
+        previous.append(
+          PreviousPublication(
+            number: stored.id, date: FrenchFormat.dateTime(stored.publishedAt),
+            hidden: try hiddenCells(of: stored),
+            before: before, now: figures, policy: policy))
       }
       candidate = try ledger.publication(survey: survey, year: year, before: stored.id)
     }
@@ -73,7 +74,7 @@ public enum CampaignPublisher {
     } catch is ProtectionAudit.Problem {
       throw PublicationError.inconsistentFigures(survey: survey.rawValue, year: year)
     }
-    if let outcome = publication.republication, let previous {
+    if let outcome = publication.republication, let previous = previous.first {
       if !outcome.passes {
         throw PublicationError.republicationExposes(
           survey: survey.rawValue, year: year, previous: previous.number, date: previous.date,

@@ -34,12 +34,13 @@ public struct Publication: Sendable {
 
   /// Aggregates `reports`, protects every system (several at once on the machine's cores),
   /// audits, and computes the indicators. `expected` is the campaign's directory: a unit where it
-  /// lists services and none answered is published `ND`, not zero. With `previous`, the pattern
-  /// also protects what a reader of both publications computes (``RepublicationProtection``).
+  /// lists services and none answered is published `ND`, not zero. With `previous` (the earlier
+  /// publications of the campaign made from other reports, most recent first), the pattern also
+  /// protects what a reader of the new one and each of them computes (``RepublicationProtection``).
   /// - Complexity: dominated by the secondary suppression of the largest system.
   public static func run(
     plan: PublicationPlan, year: Int, reports: [ReportFigures], expected: [ExpectedRespondent] = [],
-    previous: PreviousPublication? = nil, compareHierarchies: Bool = false, compareKnowledge: Bool = false,
+    previous: [PreviousPublication] = [], compareHierarchies: Bool = false, compareKnowledge: Bool = false,
     logger: Logger? = nil
   ) throws -> Publication {
     let aggregation = try Aggregation(plan: plan, year: year, reports: reports, expected: expected)
@@ -52,8 +53,12 @@ public struct Publication: Sendable {
     var protections = try PatternKnowledge.reinforced(
       try LinkedProtection.protectAll(linked.systems.map(\.table), settings, logger: logger), linked,
       aggregation, settings, knowledge: knowledge, logger: logger)
+    // Each earlier publication made from other reports, most recent first: a reader holds them all,
+    // and the new one is protected with each (two versions at a time).
     var republication: RepublicationProtection.Outcome?
-    if let previous, previous.hasChanges {
+    var joint: [(RepublicationReadings, PreviousPublication)] = []
+    let newFacts = { PatternKnowledge.facts(linked, aggregation, $0, knowledge: knowledge) }
+    for previous in previous where previous.hasChanges {
       func linking(_ reports: [ReportFigures], _ expected: [ExpectedRespondent]) throws -> LinkedTables {
         LinkedTables(
           try Aggregation(plan: plan, year: year, reports: reports, expected: expected), knowledge: knowledge)
@@ -69,16 +74,19 @@ public struct Publication: Sendable {
           guard !previous.hidden.contains(id), let place = linkedBefore.location[id] else { return nil }
           return linkedBefore.systems[place.system].table.cells[place.cell].value
         })
-      let newFacts = { PatternKnowledge.facts(linked, aggregation, $0, knowledge: knowledge) }
-      var outcome: RepublicationProtection.Outcome
+      let outcome: RepublicationProtection.Outcome
       (protections, outcome) = try RepublicationProtection.protect(
         protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,
         previousNumber: previous.number, newFacts: newFacts, logger: logger)
-      if !outcome.hiddenForRepublication.isEmpty {
-        // What the completed pattern itself tells a reader, then the verdict on both versions.
-        protections = try PatternKnowledge.reinforced(
-          protections, linked, aggregation, settings, knowledge: knowledge, logger: logger)
-        outcome.stillExposed = try RepublicationProtection.exposed(
+      republication = republication.map { $0.merged(with: outcome) } ?? outcome
+      joint.append((readings, previous))
+    }
+    if var outcome = republication, !outcome.hiddenForRepublication.isEmpty {
+      // What the completed pattern itself tells a reader, then the verdict on every pair.
+      protections = try PatternKnowledge.reinforced(
+        protections, linked, aggregation, settings, knowledge: knowledge, logger: logger)
+      outcome.stillExposed = try joint.flatMap { readings, previous in
+        try RepublicationProtection.exposed(
           protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,
           newFacts: newFacts)
       }

@@ -22,6 +22,17 @@ public enum RepublicationProtection {
 
     /// Whether a reader of both folders recomputes nothing secret.
     public var passes: Bool { stillExposed.isEmpty }
+
+    /// This outcome and `other`'s (protecting with a second, earlier publication), the cells of
+    /// both, this one's number.
+    public func merged(with other: Outcome) -> Outcome {
+      func union(_ a: [String], _ b: [String]) -> [String] { a + b.filter { !Set(a).contains($0) } }
+      return Outcome(
+        previousNumber: previousNumber,
+        hiddenForRepublication: union(hiddenForRepublication, other.hiddenForRepublication),
+        hiddenAgain: union(hiddenAgain, other.hiddenAgain),
+        stillExposed: union(stillExposed, other.stillExposed))
+    }
   }
 
   /// `protections` of `new` (one per system, with `settings`), completed so that the new and
