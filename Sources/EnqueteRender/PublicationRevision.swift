@@ -24,6 +24,24 @@ public struct PublicationRevision: Sendable, Hashable {
     self.hiddenAgain = hiddenAgain
   }
 
+  /// The revision of the publication number `number`, published at `date` with `cells` from
+  /// `before`, by the publication `now` from `after`: the services whose report differs between
+  /// the two, and the cells the first showed that `now` hides.
+  /// - Complexity: O(cells + reports).
+  public init(
+    replacing number: Int64, publishedAt date: Date, cells: [PublishedData.Cell],
+    reports before: [ReportFigures],
+    by now: PublishedData, reports after: [ReportFigures]
+  ) {
+    let changes = PreviousPublication(
+      number: number, date: "", hidden: [], before: before, now: after, policy: .refuse)
+    let shown = Set(cells.filter { !$0.status.isSuppressed }.map(\.id))
+    self.init(
+      previousNumber: number, previousDate: date,
+      changedServices: Set((changes.added + changes.withdrawn).map(\.siret)).count,
+      hiddenAgain: Set(now.cells.filter { $0.status.isSuppressed && shown.contains($0.id) }.map(\.id)).count)
+  }
+
   /// The French sentence of every output: « Cette publication remplace la publication n° 1 du
   /// 7 décembre 2026 … ».
   public var sentence: String {

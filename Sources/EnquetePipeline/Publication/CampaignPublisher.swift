@@ -94,9 +94,10 @@ public enum CampaignPublisher {
       let replaced =
         last.cells != csv ? last : try ledger.publication(survey: survey, year: year, before: last.id)
       if let replaced {
-        revision = try Self.revision(
-          replacing: replaced, now: publication.published, figures: figures,
-          before: withImputed(try ledger.reports(survey: survey, ids: replaced.reportIDs)))
+        revision = PublicationRevision(
+          replacing: replaced.id, publishedAt: replaced.publishedAt, cells: try cells(of: replaced),
+          reports: withImputed(try ledger.reports(survey: survey, ids: replaced.reportIDs)),
+          by: publication.published, reports: figures)
       }
     }
     let written = try PublishedFolder.write(
@@ -137,20 +138,4 @@ public enum CampaignPublisher {
     }
   }
 
-  /// What the publication `now` (made from `figures`) replaces: `replaced`, made from `before`;
-  /// the services whose report differs between the two, and the cells it showed that `now` hides.
-  static func revision(
-    replacing replaced: StoredPublication, now: PublishedData, figures: [ReportFigures],
-    before: [ReportFigures]
-  ) throws -> PublicationRevision {
-    let changes = PreviousPublication(
-      number: replaced.id, date: "", hidden: [], before: before, now: figures, policy: .refuse)
-    let shown = Set(try cells(of: replaced).filter { !$0.status.isSuppressed }.map(\.id.description))
-    let hiddenAgain = Set(
-      now.cells.filter { $0.status.isSuppressed && shown.contains($0.id.description) }.map(\.id))
-    return PublicationRevision(
-      previousNumber: replaced.id, previousDate: replaced.publishedAt,
-      changedServices: Set((changes.added + changes.withdrawn).map(\.siret)).count,
-      hiddenAgain: hiddenAgain.count)
-  }
 }

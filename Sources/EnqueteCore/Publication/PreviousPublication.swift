@@ -1,7 +1,5 @@
-import EnqueteCore
-
 /// The publication a campaign already had, as a new publication of it must take into account:
-/// a reader holds both (``EnqueteProtect/RepublicationProtection``).
+/// a reader holds both (`EnqueteProtect`'s `RepublicationProtection`).
 public struct PreviousPublication: Sendable {
   /// Its number in the ledger.
   public var number: Int64

@@ -4,7 +4,7 @@ import Foundation
 /// up to `window` items are prepared at once while the items before them are consumed on the
 /// calling thread, one after the other. What `enquete ingest` (check, then store) and `enquete
 /// validate` (check, then print) run on their files.
-enum InOrder {
+public enum InOrder {
   /// Prepares every index of `0..<count` with `prepare` (on the cores, at most `window` ahead of
   /// the last one consumed) and hands each result to `consume`, on the calling thread, in index
   /// order; when `consume` returns `false`, nothing further is prepared nor consumed.
@@ -13,7 +13,7 @@ enum InOrder {
   /// most `budget` together — except the next item to consume, which may always start — so a
   /// long window of small files does not become a long window of large ones.
   /// - Complexity: the preparations spread over the cores; the consumptions one after the other.
-  static func run<Prepared>(
+  public static func run<Prepared>(
     count: Int, window: Int = 2 * ProcessInfo.processInfo.activeProcessorCount,
     weights: [Int]? = nil, budget: Int = .max,
     prepare: @escaping @Sendable (Int) -> Prepared, consume: (Int, Prepared) -> Bool
