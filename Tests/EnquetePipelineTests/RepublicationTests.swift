@@ -210,9 +210,24 @@ extension RepublicationTests {
     let third = try Publication.run(
       plan: Self.plan, year: 2025, reports: reports, previous: [withSecond, withFirst])
     #expect(try #require(third.republication).passes)
+    #expect(third.republication?.previousNumbers == [2, 1])
     for (earlier, name) in [(first, "first"), (second, "second")] {
       let failing = try Self.readerOfBothFolders(earlier, third).cells.filter { !$0.passes }.map(\.id)
       #expect(failing.isEmpty, "\(name) and third: \(failing)")
     }
+  }
+}
+
+extension RepublicationTests {
+  /// The private audit says which earlier publications a new one was protected with; a record
+  /// written before it said so reads as protected with its previous publication only.
+  @Test func thePrivateAuditNamesEveryEarlierPublication() throws {
+    let record = PrivateAudit.Republication(
+      previous: 2, hidden: ["a"], hiddenAgain: [], protectedWith: [2, 1])
+    let written = try JSONEncoder().encode(record)
+    #expect(try JSONDecoder().decode(PrivateAudit.Republication.self, from: written).protectedWith == [2, 1])
+    let older = #"{"publication_precedente": 3, "masquees_pour_la_difference": [], "masquees_a_nouveau": []}"#
+    let read = try JSONDecoder().decode(PrivateAudit.Republication.self, from: Data(older.utf8))
+    #expect(read.previous == 3 && read.protectedWith == [3])
   }
 }

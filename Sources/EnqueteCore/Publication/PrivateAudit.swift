@@ -71,22 +71,35 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
     public var hidden: [String]
     /// Among them, those it showed (`masquees_a_nouveau`).
     public var hiddenAgain: [String]
+    /// Every earlier publication it was protected with, most recent first (`protegee_avec`).
+    public var protectedWith: [Int64]
 
     /// The record.
-    public init(previous: Int64, hidden: [String], hiddenAgain: [String]) {
+    public init(previous: Int64, hidden: [String], hiddenAgain: [String], protectedWith: [Int64]? = nil) {
       self.previous = previous
       self.hidden = hidden
       self.hiddenAgain = hiddenAgain
+      self.protectedWith = protectedWith ?? [previous]
     }
 
     enum CodingKeys: String, CodingKey {
       case previous = "publication_precedente", hidden = "masquees_pour_la_difference",
-        hiddenAgain = "masquees_a_nouveau"
+        hiddenAgain = "masquees_a_nouveau", protectedWith = "protegee_avec"
+    }
+
+    /// Reads a record; one written before `protegee_avec` was protected with its previous one only.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      previous = try container.decode(Int64.self, forKey: .previous)
+      hidden = try container.decode([String].self, forKey: .hidden)
+      hiddenAgain = try container.decode([String].self, forKey: .hiddenAgain)
+      protectedWith = try container.decodeIfPresent([Int64].self, forKey: .protectedWith) ?? [previous]
     }
 
     var json: OrderedJSON {
       .object([
         ("publication_precedente", .number(Double(previous))),
+        ("protegee_avec", .array(protectedWith.map { .number(Double($0)) })),
         ("masquees_pour_la_difference", .array(hidden.map(OrderedJSON.string))),
         ("masquees_a_nouveau", .array(hiddenAgain.map(OrderedJSON.string))),
       ])

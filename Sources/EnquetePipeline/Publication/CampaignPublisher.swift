@@ -109,11 +109,16 @@ public enum CampaignPublisher {
         previousNumber: last.id, previousDate: FrenchFormat.dateTime(last.publishedAt))
     }
     if let outcome = publication.republication, !outcome.hiddenForRepublication.isEmpty {
+      let numbers = outcome.previousNumbers.map { "n° \($0)" }
+      let (earlier, shown) =
+        numbers.count == 1
+        ? ("la publication \(numbers[0])", "dans celle-ci")
+        : ("les publications " + FrenchFormat.list(numbers), "dans l'une d'elles")
       warnings.append(
         "\(outcome.hiddenForRepublication.count) cellule(s) masquée(s) en plus pour que la différence avec "
-          + "la publication n° \(outcome.previousNumber) ne révèle ni cellule secrète ni chiffres d'un service "
-          + "arrivé ou corrigé depuis, dont \(outcome.hiddenAgain.count) publiée(s) dans celle-ci "
-          + "[publish.republication-protegee] (\(PublicationError.sample(outcome.hiddenForRepublication)))")
+          + "\(earlier) ne révèle ni cellule secrète ni chiffres d'un service arrivé ou corrigé depuis, dont "
+          + "\(outcome.hiddenAgain.count) publiée(s) \(shown) [publish.republication-protegee] "
+          + "(\(PublicationError.sample(outcome.hiddenForRepublication)))")
     }
     if last?.cells != csv {
       _ = try ledger.recordPublication(

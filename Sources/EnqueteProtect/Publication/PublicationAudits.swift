@@ -102,7 +102,9 @@ public enum PublicationAudits {
       },
       placements: settings == nil ? nil : placements,
       republication: republication.map {
-        .init(previous: $0.previousNumber, hidden: $0.hiddenForRepublication, hiddenAgain: $0.hiddenAgain)
+        .init(
+          previous: $0.previousNumber, hidden: $0.hiddenForRepublication, hiddenAgain: $0.hiddenAgain,
+          protectedWith: $0.previousNumbers)
       },
       hidden: cells)
   }

@@ -11,6 +11,8 @@ public enum RepublicationProtection {
   public struct Outcome: Sendable, Hashable {
     /// The number of the previous publication in the ledger.
     public var previousNumber: Int64
+    /// The numbers of every earlier publication the new one was protected with, most recent first.
+    public var previousNumbers: [Int64]
     /// Cells hidden in the new publication only because of the previous one (identifiers).
     public var hiddenForRepublication: [String]
     /// Among them, the cells the previous publication showed: the new version hides them again.
@@ -28,7 +30,7 @@ public enum RepublicationProtection {
     public func merged(with other: Outcome) -> Outcome {
       func union(_ a: [String], _ b: [String]) -> [String] { a + b.filter { !Set(a).contains($0) } }
       return Outcome(
-        previousNumber: previousNumber,
+        previousNumber: previousNumber, previousNumbers: previousNumbers + other.previousNumbers,
         hiddenForRepublication: union(hiddenForRepublication, other.hiddenForRepublication),
         hiddenAgain: union(hiddenAgain, other.hiddenAgain),
         stillExposed: union(stillExposed, other.stillExposed))
@@ -48,7 +50,8 @@ public enum RepublicationProtection {
   ) throws(ProtectionAudit.Problem) -> (protections: [ProtectionResult], outcome: Outcome) {
     var result = protections
     var outcome = Outcome(
-      previousNumber: previousNumber, hiddenForRepublication: [], hiddenAgain: [], stillExposed: [])
+      previousNumber: previousNumber, previousNumbers: [previousNumber], hiddenForRepublication: [],
+      hiddenAgain: [], stillExposed: [])
     let facts = newFacts(protections.map(\.statuses))
     for number in new.systems.indices {
       guard
