@@ -150,10 +150,10 @@ extension SamplePublicationTests {
     .sorted().map { sample.appendingPathComponent($0).path }
     #expect(
       try LedgerFixtures.run(["ingest"] + files + ["--ledger", ledgerPath], in: folder, label: "ingest") == 0)
-    func publish(_ label: String, _ extra: [String] = []) throws -> Int32 {
+    func publish(_ label: String, _ extra: [String] = [], command: String = "publish") throws -> Int32 {
       try LedgerFixtures.run(
         [
-          "publish", "mediation-familiale", "2025", "--ledger", ledgerPath, "--sortie",
+          command, "mediation-familiale", "2025", "--ledger", ledgerPath, "--sortie",
           folder.appendingPathComponent(label).path, "--prive",
           folder.appendingPathComponent("\(label).json").path,
         ] + extra, in: folder, label: label)
@@ -189,13 +189,7 @@ extension SamplePublicationTests {
     #expect(refusal.contains("--republication masquer"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refusee").path))
     // The report publishes it and says, on its first page and each département's, what it replaces.
-    #expect(
-      try LedgerFixtures.run(
-        [
-          "report", "mediation-familiale", "2025", "--ledger", ledgerPath, "--sortie",
-          folder.appendingPathComponent("seconde").path, "--prive",
-          folder.appendingPathComponent("seconde.json").path, "--republication", "masquer",
-        ], in: folder, label: "seconde") == 0)
+    #expect(try publish("seconde", ["--republication", "masquer"], command: "report") == 0)
     let warning = LedgerFixtures.stderr("seconde", in: folder)
     #expect(warning.contains("[publish.republication-protegee]"), "\(warning.prefix(2000))")
     // Every cell the first folder showed and the second hides, the republication's among them.
@@ -230,13 +224,7 @@ extension SamplePublicationTests {
     #expect(provenance.contains(#""remplace""#) && provenance.contains(#""services_modifies": 1"#))
     // Rendered again: the same tables (still protected with publication n° 1, whose reports differ,
     // not with n° 2 made from the same reports), nothing recorded, still the revision of n° 1.
-    #expect(
-      try LedgerFixtures.run(
-        [
-          "report", "mediation-familiale", "2025", "--ledger", ledgerPath, "--sortie",
-          folder.appendingPathComponent("encore").path, "--prive",
-          folder.appendingPathComponent("encore.json").path, "--republication", "masquer",
-        ], in: folder, label: "encore") == 0)
+    #expect(try publish("encore", ["--republication", "masquer"], command: "report") == 0)
     let again = try String(contentsOf: folder.appendingPathComponent("encore/rapport.html"), encoding: .utf8)
     #expect(
       try String(contentsOf: folder.appendingPathComponent("encore/tableaux.csv"), encoding: .utf8)

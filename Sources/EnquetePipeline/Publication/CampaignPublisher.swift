@@ -52,10 +52,12 @@ public enum CampaignPublisher {
     // from the same reports as now (a publish, then its report) was protected with those already;
     // protecting with it alone would publish again, in clear, what they reveal together.
     var previous: [PreviousPublication] = []
+    var earlier: [(stored: StoredPublication, reports: [ReportFigures])] = []
     var seen: Set<Set<ReportFigures>> = [Set(figures)]
     var candidate = last
     while let stored = candidate {
       let before = withImputed(try ledger.reports(survey: survey, ids: stored.reportIDs))
+      earlier.append((stored, before))
       if seen.insert(Set(before)).inserted {
         previous.append(
           PreviousPublication(
@@ -90,15 +92,12 @@ public enum CampaignPublisher {
     // A publication whose tables differ from the last recorded one replaces it, and says so; the
     // same tables again (a report after its publish) still replace the one before the last.
     var revision: PublicationRevision?
-    if let last {
-      let replaced =
-        last.cells != csv ? last : try ledger.publication(survey: survey, year: year, before: last.id)
-      if let replaced {
-        revision = PublicationRevision(
-          replacing: replaced.id, publishedAt: replaced.publishedAt, cells: try cells(of: replaced),
-          reports: withImputed(try ledger.reports(survey: survey, ids: replaced.reportIDs)),
-          by: publication.published, reports: figures)
-      }
+    let replacedAt = last?.cells == csv ? 1 : 0
+    if earlier.indices.contains(replacedAt) {
+      let (replaced, before) = earlier[replacedAt]
+      revision = PublicationRevision(
+        replacing: replaced.id, publishedAt: replaced.publishedAt, cells: try cells(of: replaced),
+        reports: before, by: publication.published, reports: figures)
     }
     let written = try PublishedFolder.write(
       publication, to: folder, privateAudit: privateAudit, revision: revision)
