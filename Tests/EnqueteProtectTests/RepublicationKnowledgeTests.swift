@@ -117,4 +117,54 @@ import Testing
     let unknown = try Self.joint(late: late, hidden: hidden, previousKnowledge: false)
     #expect(try Self.cell(hauteMarne, of: unknown).hiddenUpperBound == after * 85 / 100)
   }
+
+  /// The previous folder hid the cour d'appel of Dijon as a primary by dominance: shown, it would
+  /// have bounded the Haute-Marne's one service (4 of its 5). Three late services arrive in the
+  /// Saône-et-Loire, where no service answered before: the new folder shows that département and
+  /// the cour, whose difference is the previous cour. The joint audit keeps the previous cour a
+  /// primary, so that a reader of both folders cannot get back the bound it hid; read as a mere
+  /// unknown, it would let it be recomputed.
+  @Test func aCellThePreviousPatternHidByDominanceStaysAPrimary() throws {
+    let coteDOr = [0.25, 0.25, 0.5].enumerated().map { Self.report(7_000 + $0, "21", $1) }
+    let campaign = Self.campaign + coteDOr
+    let lateServices = (0..<3).map { Self.report(8_000 + $0, "71", 2) }
+    let hauteMarne = Self.id(.departement, "52")
+    let dijon = Self.id(.courAppel, "dijon")
+    let (before, beforeAggregation) = try Self.linked(campaign)
+    #expect(try #require(Self.value(hauteMarne, before)) == 4)
+    #expect(try #require(Self.value(dijon, before)) == 5)
+    let settings = SecrecySettings(frequencyThreshold: 3, dominance: nil, protectionRatio: 0.1)
+    let hidden: Set<String> = [hauteMarne, dijon]
+    let dominating = PatternKnowledge.dominatingHidden(
+      before, beforeAggregation, hidden: hidden, Array(repeating: settings, count: before.systems.count),
+      knowledge: Self.knowledge)
+    #expect(dominating == [dijon])
+
+    let (new, newAggregation) = try Self.linked(campaign + lateServices)
+    let number = try #require(new.location[hauteMarne]).system
+    let newStatuses = new.systems[number].table.cells.map {
+      $0.id == hauteMarne ? CellStatus.primaryFrequency : .publishable
+    }
+    func joint(_ dominating: Set<String>) throws -> (system: RepublicationSystem, failing: Set<String>) {
+      let system = RepublicationSystem(
+        number: number, new: new, newStatuses: newStatuses,
+        sources: RepublicationReadings(
+          previous: before, unchanged: try Self.linked(campaign).0, withdrawn: try Self.linked([]).0,
+          added: try Self.linked(lateServices).0, previousPatternFacts: [], previousDominating: dominating),
+        previouslyHidden: hidden,
+        newFacts: PatternKnowledge.facts(new, newAggregation, [newStatuses], knowledge: Self.knowledge),
+        settings: settings)
+      let failing = try ProtectionAudit(settings: settings).failingPrimaries(
+        system.table, statuses: system.statuses)
+      return (system, Set(failing.map { system.table.cells[$0].id }))
+    }
+    let previousDijon = dijon + RepublicationSystem.suffix(.previous)
+    let kept = try joint(dominating)
+    let status = try #require(kept.system.table.cells.firstIndex { $0.id == previousDijon })
+    #expect(kept.system.statuses[status] == .primaryDominance)
+    #expect(kept.failing.contains(previousDijon))
+    let forgotten = try joint([])
+    #expect(forgotten.system.statuses[status] == .secondary)
+    #expect(!forgotten.failing.contains(previousDijon))
+  }
 }

@@ -73,7 +73,9 @@ public struct Publication: Sendable {
         previousPatternFacts: PatternKnowledge.facts(linkedBefore, before, knowledge: knowledge) { id in
           guard !previous.hidden.contains(id), let place = linkedBefore.location[id] else { return nil }
           return linkedBefore.systems[place.system].table.cells[place.cell].value
-        })
+        },
+        previousDominating: PatternKnowledge.dominatingHidden(
+          linkedBefore, before, hidden: previous.hidden, settings, knowledge: knowledge))
       let outcome: RepublicationProtection.Outcome
       (protections, outcome) = try RepublicationProtection.protect(
         protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,

@@ -62,8 +62,43 @@ public enum PatternKnowledge {
     _ statuses: inout [[CellStatus]], _ linked: LinkedTables, _ aggregation: Aggregation,
     _ settings: [SecrecySettings], _ knowledge: AttackerKnowledge
   ) {
+    for place in dominating(linked, aggregation, statuses, settings, knowledge, among: { $0 == .publishable })
+    {
+      statuses[place.system][place.cell] = .primaryDominance
+    }
+  }
+
+  /// The identifiers of the cells a publication of `linked` hid (`hidden`) that it had to hide as
+  /// primaries by dominance (`B`): shown, their dominance would have bounded a primary below its
+  /// required protection. A previous publication, read back: its private audit marked them `B`,
+  /// and whoever recomputes one from several folders gets that bound.
+  /// - Complexity: O(units × variables × levels above).
+  public static func dominatingHidden(
+    _ linked: LinkedTables, _ aggregation: Aggregation, hidden: Set<String>, _ settings: [SecrecySettings],
+    knowledge: AttackerKnowledge
+  ) -> Set<String> {
+    let statuses = linked.systems.indices.map { number in
+      let system = linked.systems[number]
+      return system.table.cells.map { cell -> CellStatus in
+        guard hidden.contains(cell.id) else { return .publishable }
+        let status = PrimaryRules.status(of: cell, settings: settings[min(number, settings.count - 1)])
+        return status.isPrimary ? status : .secondary
+      }
+    }
+    let found = dominating(linked, aggregation, statuses, settings, knowledge, among: { $0 == .secondary })
+    return Set(found.map { linked.systems[$0.system].table.cells[$0.cell].id })
+  }
+
+  /// The cells with a status `among` accepts whose dominance, were they shown, would bound a
+  /// primary of a unit of few services below them under its required protection.
+  private static func dominating(
+    _ linked: LinkedTables, _ aggregation: Aggregation, _ statuses: [[CellStatus]],
+    _ settings: [SecrecySettings], _ knowledge: AttackerKnowledge, among: (CellStatus) -> Bool
+  ) -> [(system: Int, cell: Int)] {
     let plan = aggregation.plan
     let units = aggregation.units.units
+    var found: [(system: Int, cell: Int)] = []
+    var seen = Set<[Int]>()
     for (unit, services) in aggregation.reportCounts.enumerated() where services > 0 {
       let reader = AttackerKnowledge.Unit(
         level: units[unit].level, code: units[unit].code, services: services)
@@ -76,18 +111,21 @@ public enum PatternKnowledge {
           statuses[place.system][place.cell].isPrimary,
           let required = RequiredProtection.of(
             cell: linked.systems[place.system].table.cells[place.cell],
-            status: statuses[place.system][place.cell], settings: settings[place.system])
+            status: statuses[place.system][place.cell],
+            settings: settings[min(place.system, settings.count - 1)])
         else { continue }
         for above in containing {
           guard let other = linked.location[AttackerKnowledge.cellID(variable, above.level, above.code)],
-            statuses[other.system][other.cell] == .publishable,
+            among(statuses[other.system][other.cell]),
             linked.systems[other.system].table.cells[other.cell].value * dominance.percent / 100
-              < required.upper - 1e-9
+              < required.upper - 1e-9,
+            seen.insert([other.system, other.cell]).inserted
           else { continue }
-          statuses[other.system][other.cell] = .primaryDominance
+          found.append((other.system, other.cell))
         }
       }
     }
+    return found
   }
 
   /// Each system's table with the bounds its pattern gives, `nil` where it gives none.

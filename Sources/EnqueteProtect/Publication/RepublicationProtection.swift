@@ -153,12 +153,18 @@ public struct RepublicationReadings: Sendable {
   /// What the previous publication's pattern told a reader of one cell each (the dominance of the
   /// cells it showed: ``PatternKnowledge/facts(_:_:knowledge:published:)``).
   public var previousPatternFacts: [AttackerKnowledge.Fact]
+  /// The cells the previous publication hid as primaries by dominance (`B`:
+  /// ``PatternKnowledge/dominatingHidden(_:_:hidden:_:knowledge:)``): their previous version stays
+  /// a primary in the joint audit, not a mere unknown.
+  public var previousDominating: Set<String>
 
-  /// Creates the four readings, with what the previous pattern told a reader.
+  /// Creates the four readings, with what the previous pattern told a reader and the cells it hid
+  /// by dominance.
   public init(
     previous: LinkedTables, unchanged: LinkedTables, withdrawn: LinkedTables, added: LinkedTables,
-    previousPatternFacts: [AttackerKnowledge.Fact]
+    previousPatternFacts: [AttackerKnowledge.Fact], previousDominating: Set<String> = []
   ) {
+    self.previousDominating = previousDominating
     self.previous = previous
     self.unchanged = unchanged
     self.withdrawn = withdrawn

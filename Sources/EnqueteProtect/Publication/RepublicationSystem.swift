@@ -118,7 +118,13 @@ struct RepublicationSystem {
       if let previous = old {
         var old = bounded(previous, id, by: boundsOfPrevious)
         old.id = id + Self.suffix(.previous)
-        let status = publishedBefore ? Self.alreadyPublic : hiddenStatus(previous)
+        // A cell the previous pattern hid by dominance stays a primary (`B`): recomputed, its
+        // previous value would bound the unit of few services below it.
+        let hidden = hiddenStatus(previous)
+        let status =
+          publishedBefore
+          ? Self.alreadyPublic
+          : sources.previousDominating.contains(id) && !hidden.isPrimary ? .primaryDominance : hidden
         let joint = append(old, status, .previous)
         previousCell[id] = joint
         equations.append(
