@@ -54,6 +54,10 @@ were added or removed, not corrected in place):
                   recomputable (a) if exact (under a rule on values: exact and between 1 and the
                   threshold), a small count (b) if known to be at least 1 and under the threshold.
   A published value that changed where the services did not is a violated precedent fact (warned).
+Several earlier folders (--precedent OLD1 --precedent OLD2 ..., most recent first): a reader holds
+them all; each keeps its facts (OLD2's unknowns prefixed "avant2:", and so on), and the precedent
+facts hold between every two of them; the difference between folders i and j (0 the new one) is
+the target "ecart:<i>-<j>:<cell>" ("ecart:<cell>" between FOLDER and OLD1).
 
 Findings:
   (a) recomputable   max - min < 1e-6 (relative), or a count whose interval holds one whole number;
@@ -65,7 +69,7 @@ For each finding the knowledge kinds are named: "needs" are the kinds without wh
 disappears (each one removed in turn), "uses" the other kinds present in the block.
 No hidden value is ever printed (unless --dump-intervals FILE is asked, for debugging).
 
-Usage: independent-attack.py FOLDER [--precedent OLD] [--schemas Schemas/v1] [--milp] [--extra KINDS|all|'']
+Usage: independent-attack.py FOLDER [--precedent OLD]... [--schemas Schemas/v1] [--milp] [--extra KINDS|all|'']
                              [--use-audit] [--jobs 2] [--dump-intervals FILE]
 Needs numpy and scipy (>= 1.9 for milp): .venv/bin/pip install scipy.
 Exit 1 if any finding of kind (a) or (b), else 0 (2 on a usage or input error).
@@ -770,18 +774,22 @@ PREVIOUS = "avant:"      # the previous folder's unknowns
 DIFFERENCE = "ecart:"    # what changed between the two, at a unit that gained or lost services
 
 
-def merge_precedent(contracts, new, old):
-    """One model of two folders of the same campaign, the new one and the one it replaces.
+def merge_precedent(contracts, new, olds):
+    """One model of several folders of the same campaign: the new one and those it replaces.
 
-    Each folder keeps every fact of its own (its unknowns prefixed "avant:" for the previous one).
-    Between them, the reader compares nb_services unit by unit and assumes what the revision note
-    says: services were added (late reports) or removed, not corrected in place. Then a cell whose
-    unit has the same services is the same in both ("precedent" facts), and where a unit gained
-    services the new value is at least the previous one. The difference at a unit that gained fewer
-    services than its rule's threshold (or under a rule on values) is the late services' own figure:
-    it becomes a target "ecart:<cell>", held like a hidden cell. A published value that changed at
-    a unit with the same services shows as a violated "precedent" fact: the assumption is wrong there.
-    Returns the model and the difference targets {key: (rule basis, threshold, services gained)}.
+    `olds` are the earlier folders, most recent first. Each folder keeps every fact of its own (its
+    unknowns prefixed "avant:" for the first earlier one, "avant2:", "avant3:"... for the next).
+    Between every two of them, the reader compares nb_services unit by unit and assumes what the
+    revision note says: services were added (late reports) or removed, not corrected in place. Then
+    a cell whose unit has the same services is the same in both ("precedent" facts), and where a
+    unit gained services the newer value is at least the older one. The difference at a unit that
+    gained fewer services than its rule's threshold (or under a rule on values) is the late
+    services' own figure: it becomes a target "ecart:<cell>" (between the new folder and the first
+    earlier one; "ecart:<i>-<j>:<cell>" between folders i and j, 0 the new one), held like a hidden
+    cell. A published value that changed at a unit with the same services shows as a violated
+    "precedent" fact: the assumption is wrong there.
+    Returns the model and the difference targets {key: (rule basis, threshold, services gained,
+    the newer folder's cell key)}.
     """
     m = Model(contracts, {})
     m.cells, m.units, m.nsvc = new.cells, new.units, new.nsvc
@@ -797,9 +805,25 @@ def merge_precedent(contracts, new, old):
             m.violations[kind] += count
             m.max_violation[kind] = max(m.max_violation[kind], src.max_violation[kind])
 
-    copy(new, "")
-    copy(old, PREVIOUS)
+    folders = [("", new)] + [(previous_prefix(n), old) for n, old in enumerate(olds)]
+    for prefix, folder in folders:
+        copy(folder, prefix)
     differences = {}
+    for newer in range(len(folders)):
+        for older in range(newer + 1, len(folders)):
+            tag = "" if (newer, older) == (0, 1) else f"{newer}-{older}:"
+            compare(contracts, m, folders[newer], folders[older], tag, differences)
+    return m, differences
+
+
+def previous_prefix(n):
+    """The prefix of the unknowns of the n-th earlier folder (0: the most recent)."""
+    return PREVIOUS if n == 0 else f"avant{n + 1}:"
+
+
+def compare(contracts, m, newer, older, tag, differences):
+    """The precedent facts and difference targets between two folders of `m` (see merge_precedent)."""
+    (new_prefix, new), (old_prefix, old) = newer, older
     for cid, e in new.cells.items():
         before = old.cells.get(cid)
         if before is None or e["indicator"] or before["indicator"] or e["level"] == "service":
@@ -809,7 +833,7 @@ def merge_precedent(contracts, new, old):
         if now_n is None or before_n is None:
             continue
         coefs, const = {}, 0.0
-        for sign, entry, prefix in ((1.0, e, ""), (-1.0, before, PREVIOUS)):
+        for sign, entry, prefix in ((1.0, e, new_prefix), (-1.0, before, old_prefix)):
             if entry["statut"] == "S":
                 j = m.index[prefix + cid]
                 coefs[j] = coefs.get(j, 0.0) + sign
@@ -820,7 +844,7 @@ def merge_precedent(contracts, new, old):
         if gained == 0:
             m.add_row("precedent", coefs, -const, -const, tol)
             continue
-        # new - previous >= 0 where services were added, <= 0 where they left
+        # newer - older >= 0 where services were added, <= 0 where they left
         if gained > 0:
             m.add_row("precedent", coefs, -const, INF, tol)
         else:
@@ -828,14 +852,13 @@ def merge_precedent(contracts, new, old):
         spec = contracts.rule_of(e["var"])[1]
         basis, threshold = spec.get("basis"), spec.get("threshold", 0)
         if basis == "value" or (basis == "contributors" and abs(gained) < threshold):
-            key = DIFFERENCE + cid
+            key = DIFFERENCE + tag + cid
             j = m.column(key, target=True, lb=0.0, integer=contracts.is_integer(e["var"]))
             sign = 1.0 if gained > 0 else -1.0   # the difference counted from the side that has more
             row = {k: -sign * a for k, a in coefs.items()}
             row[j] = row.get(j, 0.0) + 1.0
             m.add_row("precedent", row, sign * const, sign * const, tol)
-            differences[key] = (basis, threshold, abs(gained))
-    return m, differences
+            differences[key] = (basis, threshold, abs(gained), new_prefix + cid)
 
 
 def components(m):
@@ -1189,9 +1212,10 @@ def main():
                     help="comma-separated extra knowledge: dominance, detail-rows (read from the contracts and labels; "
                          "the default, as the publisher now models them), plausibility (likely only), all, or '' for none")
     ap.add_argument("--use-audit", action="store_true", help="also use audit.json's intervals as facts")
-    ap.add_argument("--precedent", metavar="FOLDER",
-                    help="the publication of the same campaign that FOLDER replaces: attack both together "
-                         "(each one's hidden cells, and what late services added between them)")
+    ap.add_argument("--precedent", metavar="FOLDER", action="append",
+                    help="a publication of the same campaign that FOLDER replaces: attack them together "
+                         "(each one's hidden cells, and what late services added between any two); "
+                         "repeat it for every earlier publication, most recent first")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--dump-intervals", metavar="FILE",
                     help="debugging: write every interval found (reveals bounds of hidden cells)")
@@ -1214,28 +1238,32 @@ def main():
     differences = {}
     claims = {s["cellule"]: s["intervalle"] for s in audit.get("secretes", [])}
     if args.precedent:
-        try:
-            old_cells, old_structure, old_audit, _ = load_folder(args.precedent)
-        except (OSError, KeyError, ValueError) as error:
-            print(f"independent attack: cannot read {args.precedent}: {error}", file=sys.stderr)
-            return 2
-        if old_structure["enquete"] != survey:
-            print(f"independent attack: {args.precedent} is another survey", file=sys.stderr)
-            return 2
-        old, _, old_declared = build(contracts, old_cells, old_structure, old_audit, args.use_audit, extras)
-        m, differences = merge_precedent(contracts, m, old)
-        for kind, count in old_declared.items():
-            declared[kind] += count
+        olds = []
+        for number, path in enumerate(args.precedent):
+            try:
+                old_cells, old_structure, old_audit, _ = load_folder(path)
+            except (OSError, KeyError, ValueError) as error:
+                print(f"independent attack: cannot read {path}: {error}", file=sys.stderr)
+                return 2
+            if old_structure["enquete"] != survey:
+                print(f"independent attack: {path} is another survey", file=sys.stderr)
+                return 2
+            old, _, old_declared = build(contracts, old_cells, old_structure, old_audit, args.use_audit, extras)
+            olds.append(old)
+            for kind, count in old_declared.items():
+                declared[kind] += count
+            prefix = previous_prefix(number)
+            cells = dict(cells)
+            for cid, e in old_cells.items():
+                cells[prefix + cid] = e
+            for s_ in old_audit.get("secretes", []):
+                claims[prefix + s_["cellule"]] = s_["intervalle"]
+        m, differences = merge_precedent(contracts, m, olds)
         declared["precedent"] = sum(1 for row in m.rows if row[3] == "precedent")
-        cells = dict(cells)
-        for cid, e in old_cells.items():
-            cells[PREVIOUS + cid] = e
-        for s_ in old_audit.get("secretes", []):
-            claims[PREVIOUS + s_["cellule"]] = s_["intervalle"]
-        for key in differences:
-            cells[key] = cells[key[len(DIFFERENCE):]]
-        print(f"  with {args.precedent}, the publication it replaces: {len(differences)} differences at units "
-              f"that gained or lost services")
+        for key, (_, _, _, source) in differences.items():
+            cells[key] = cells[source]
+        print(f"  with {', '.join(args.precedent)}, the publication(s) it replaces (most recent first): "
+              f"{len(differences)} differences at units that gained or lost services")
     blocks = components(m)
     STATE.update(m=m, blocks=blocks)
     n_targets = sum(m.is_target)

@@ -3,7 +3,8 @@
 federation's XML file of SampleSubmissions/<survey>/<year>, sent under the SIRET and département
 of the first service of the directory that has not answered.
 
-Usage: late-report.py SAMPLES SURVEY YEAR OUT.xml     (prints the SIRET and département chosen)
+Usage: late-report.py SAMPLES SURVEY YEAR OUT.xml [SENT.xml...]
+       (prints the SIRET and département chosen; SENT: late reports already written, skipped too)
 """
 import csv
 import os
@@ -12,13 +13,13 @@ import sys
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) < 5:
         print(__doc__, file=sys.stderr)
         return 2
-    samples, survey, year, out = sys.argv[1:]
+    samples, survey, year, out = sys.argv[1:5]
     folder = os.path.join(samples, survey, year)
     files = sorted(os.path.join(folder, name) for name in os.listdir(folder))
-    sent = "".join(open(path, encoding="utf-8", errors="replace").read() for path in files)
+    sent = "".join(open(path, encoding="utf-8", errors="replace").read() for path in files + sys.argv[5:])
     with open(os.path.join(samples, "annuaires", f"{survey}-{year}.csv"), encoding="utf-8-sig", newline="") as handle:
         late = next((row for row in csv.DictReader(handle) if row["siret"] not in sent), None)
     if late is None:
