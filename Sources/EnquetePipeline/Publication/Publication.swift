@@ -75,7 +75,8 @@ public struct Publication: Sendable {
           return linkedBefore.systems[place.system].table.cells[place.cell].value
         },
         previousDominating: PatternKnowledge.dominatingHidden(
-          linkedBefore, before, hidden: previous.hidden, settings, knowledge: knowledge))
+          linkedBefore, before, hidden: previous.hidden, LinkedProtection.settings(linkedBefore, plan: plan),
+          knowledge: knowledge))
       let outcome: RepublicationProtection.Outcome
       (protections, outcome) = try RepublicationProtection.protect(
         protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,

@@ -71,7 +71,8 @@ public enum PatternKnowledge {
   /// The identifiers of the cells a publication of `linked` hid (`hidden`) that it had to hide as
   /// primaries by dominance (`B`): shown, their dominance would have bounded a primary below its
   /// required protection. A previous publication, read back: its private audit marked them `B`,
-  /// and whoever recomputes one from several folders gets that bound.
+  /// and whoever recomputes one from several folders gets that bound. `settings`: one per system
+  /// of `linked` (``LinkedProtection/settings(_:plan:)`` of it).
   /// - Complexity: O(units × variables × levels above).
   public static func dominatingHidden(
     _ linked: LinkedTables, _ aggregation: Aggregation, hidden: Set<String>, _ settings: [SecrecySettings],
@@ -81,7 +82,7 @@ public enum PatternKnowledge {
       let system = linked.systems[number]
       return system.table.cells.map { cell -> CellStatus in
         guard hidden.contains(cell.id) else { return .publishable }
-        let status = PrimaryRules.status(of: cell, settings: settings[min(number, settings.count - 1)])
+        let status = PrimaryRules.status(of: cell, settings: settings[number])
         return status.isPrimary ? status : .secondary
       }
     }
@@ -112,7 +113,7 @@ public enum PatternKnowledge {
           let required = RequiredProtection.of(
             cell: linked.systems[place.system].table.cells[place.cell],
             status: statuses[place.system][place.cell],
-            settings: settings[min(place.system, settings.count - 1)])
+            settings: settings[place.system])
         else { continue }
         for above in containing {
           guard let other = linked.location[AttackerKnowledge.cellID(variable, above.level, above.code)],
