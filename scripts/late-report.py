@@ -19,7 +19,11 @@ def main():
     samples, survey, year, out = sys.argv[1:5]
     folder = os.path.join(samples, survey, year)
     files = sorted(os.path.join(folder, name) for name in os.listdir(folder))
-    sent = "".join(open(path, encoding="utf-8", errors="replace").read() for path in files + sys.argv[5:])
+    try:
+        sent = "".join(open(path, encoding="utf-8", errors="replace").read() for path in files + sys.argv[5:])
+    except OSError as error:
+        print(f"late-report: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
+        return 2
     with open(os.path.join(samples, "annuaires", f"{survey}-{year}.csv"), encoding="utf-8-sig", newline="") as handle:
         late = next((row for row in csv.DictReader(handle) if row["siret"] not in sent), None)
     if late is None:
