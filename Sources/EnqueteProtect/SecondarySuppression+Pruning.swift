@@ -72,7 +72,8 @@ extension SecondarySuppression {
     let targets = state.targets.keys.sorted()
     let chunks = targets.count >= 2 * Self.smallestProofChunk ? Self.proofChunks : 1
     let start = state
-    let runs = ProofRuns(count: chunks)
+    // Each run's proofs (`nil` when it met a cell it could not prove) and its simplex solves.
+    let runs = RunSlots<(proofs: [(Int, ProtectionCertificate)]?, solved: Int)>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let program = ProofProgram(start.table, start.statuses)
       var local = start
@@ -81,17 +82,18 @@ extension SecondarySuppression {
       let range = (targets.count * chunk / chunks)..<(targets.count * (chunk + 1) / chunks)
       for target in targets[range] {
         guard let proof = reproof(target, without: nil, local, program, solved: &solved) else {
-          runs.set(chunk, nil, solved: solved)
+          runs.set(chunk, (nil, solved))
           return
         }
         local.certify(target, proof)
         proofs.append((target, proof))
       }
-      runs.set(chunk, proofs, solved: solved)
+      runs.set(chunk, (proofs, solved))
     }
-    let (results, solved) = runs.all()
-    guard results.allSatisfy({ $0 != nil }) else { return false }
-    for (target, proof) in results.flatMap({ $0! }) { state.certify(target, proof) }
+    let results = runs.all().map { $0! }
+    let solved = results.reduce(0) { $0 + $1.solved }
+    guard results.allSatisfy({ $0.proofs != nil }) else { return false }
+    for (target, proof) in results.flatMap({ $0.proofs! }) { state.certify(target, proof) }
     logger?.debug("protection proved", metadata: ["proofs": "\(solved)", "runs": "\(chunks)"])
     return true
   }
@@ -187,23 +189,4 @@ extension SecondarySuppression {
     }
     return group
   }
-}
-
-/// The proofs of each run of ``SecondarySuppression/proveByProgram(_:)``, each slot written by one
-/// thread; `nil` for a run that met a cell it could not prove.
-private final class ProofRuns: @unchecked Sendable {
-  private let lock = NSLock()
-  private var proofs: [[(Int, ProtectionCertificate)]?]
-  private var solved = 0
-
-  init(count: Int) { proofs = Array(repeating: nil, count: count) }
-
-  func set(_ run: Int, _ found: [(Int, ProtectionCertificate)]?, solved count: Int) {
-    lock.withLock {
-      proofs[run] = found
-      solved += count
-    }
-  }
-
-  func all() -> ([[(Int, ProtectionCertificate)]?], Int) { lock.withLock { (proofs, solved) } }
 }
