@@ -40,10 +40,11 @@ extension SecondarySuppression {
     // The pattern of the round that left the fewest primaries under-protected, and how many
     // rounds since it did not improve: a node-limited branch and bound may land, with more cuts,
     // on a pattern that fails more (the cuts so far say nothing of its region).
-    var best: (statuses: [CellStatus], failures: Int)?
+    var best: (statuses: [CellStatus], failing: [Int])?
     var stalled = 0
     var bound: Double?
-    var lastFailures = Int.max
+    // `nil` until a round is audited: with no round, no primary is known protected.
+    var lastFailing: [Int]?
     func seconds(since start: UInt64) -> String {
       "\(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)"
     }
@@ -72,14 +73,14 @@ extension SecondarySuppression {
           "audit_s": "\(seconds(since: start))",
         ])
       start = DispatchTime.now().uptimeNanoseconds
-      lastFailures = failures.count
+      lastFailing = failures
       guard !failures.isEmpty else {
         relaxation.export()
-        return CuttingPlanePlacement(statuses: statuses, rounds: rounds, failures: 0, bound: bound)
+        return CuttingPlanePlacement(statuses: statuses, rounds: rounds, failing: [], bound: bound)
       }
       if stoppingAfterStalls {
-        if best == nil || failures.count < best!.failures {
-          best = (statuses, failures.count)
+        if best == nil || failures.count < best!.failing.count {
+          best = (statuses, failures)
           stalled = 0
         } else {
           stalled += 1
@@ -97,7 +98,8 @@ extension SecondarySuppression {
     }
     relaxation.export()
     return CuttingPlanePlacement(
-      statuses: best?.statuses ?? statuses, rounds: rounds, failures: best?.failures ?? lastFailures,
+      statuses: best?.statuses ?? statuses, rounds: rounds,
+      failing: best?.failing ?? lastFailing ?? given.indices.filter { given[$0].isPrimary },
       bound: bound)
   }
 }
@@ -109,8 +111,11 @@ struct CuttingPlanePlacement {
   var statuses: [CellStatus]
   /// How many rounds ran.
   var rounds: Int
-  /// How many primaries that pattern leaves under-protected (0: it passes the audit).
-  var failures: Int
+  /// The primaries (and singleton cells) that pattern leaves under-protected, in the audit's
+  /// order (none: it passes the audit).
+  var failing: [Int]
+  /// How many cells that pattern leaves under-protected (0: it passes the audit).
+  var failures: Int { failing.count }
   /// The last relaxation's cost: a lower bound on the cost of every protecting pattern.
   var bound: Double?
 

@@ -7,8 +7,10 @@ extension SecondarySuppression {
   /// ``cuttingPlaneLimit`` cells, the pattern is the integer program's
   /// (``placeByCuttingPlanes(_:statuses:)``), pruned as in step 3 below; should its cuts not settle
   /// every primary, the repair rounds of ``protect(_:)`` finish its best round's pattern when it
-  /// leaves at most ``cuttingPlaneRepairShare`` of the primaries under-protected; otherwise, on a
-  /// larger table, or with another ``placement``, the hypercubes below place the pattern:
+  /// leaves at most ``cuttingPlaneRepairShare`` of the primaries under-protected; further from it,
+  /// every primary's cheapest protecting change by LP completes that pattern
+  /// (``completeByProgram(_:failing:)``), and steps 2 to 4 below follow. On a larger table, or
+  /// with another ``placement``, step 1 below places the pattern:
   ///
   /// 1. Primaries in table order: hide the hypercube through the primary of least
   ///    cost (value of the cells it newly hides, plus ``cellWeight`` each) per share of the required
@@ -39,6 +41,10 @@ extension SecondarySuppression {
       throw .statusCountMismatch(cells: table.cells.count, statuses: statuses.count)
     }
     var bound: Double?
+    var state: PatternState
+    var search = HypercubeSearch(crossed)
+    var unproved = 0
+    var rounds = 1
     if placement == .cuttingPlanes, table.cells.count <= cuttingPlaneLimit {
       let placed = try placeByCuttingPlanes(table, statuses: statuses, stoppingAfterStalls: true)
       bound = placed.bound
@@ -46,27 +52,32 @@ extension SecondarySuppression {
         return try pruneAndFinish(table, placed.statuses, rounds: placed.rounds, bound: bound)
       }
       // The cuts settled nearly every primary: the repair rounds finish the best round's pattern.
-      // Far from it, the hypercubes place the pattern instead (cheaper, on the tables measured).
       if Double(placed.failures) <= cuttingPlaneRepairShare * Double(statuses.count(where: \.isPrimary)) {
         let repaired = try repair(table, placed.statuses)
         return try pruneAndFinish(
           table, repaired.statuses, rounds: placed.rounds + repaired.rounds, bound: bound)
       }
+      // Far from it, each primary's cheapest protecting change by LP completes that pattern (the
+      // repair rounds' nearest cells, or the hypercubes from scratch, hide more on the tables
+      // measured).
       logger?.debug(
         "cutting planes left primaries unprotected",
         metadata: ["rounds": "\(placed.rounds)", "failures": "\(placed.failures)"])
-    }
-    var state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
-    var search = HypercubeSearch(crossed)
-    let order = table.cells.indices.filter { statuses[$0].isPrimary }
-    var unproved = 0
-    switch placement {
-    case .linearProgram: unproved = placeByProgram(&state, order: order)
-    case .hypercubes, .cuttingPlanes:
-      for primary in order {
-        let proof = prove(primary, &state, &search, hiddenOnly: false)
-        state.certify(primary, proof)
-        if proof == nil { unproved += 1 }
+      state = PatternState(
+        table: table, statuses: placed.statuses, settings: settings, cellWeight: cellWeight)
+      unproved = completeByProgram(&state, &search, failing: placed.failing)
+      rounds = placed.rounds + 1
+    } else {
+      state = PatternState(table: table, statuses: statuses, settings: settings, cellWeight: cellWeight)
+      let order = table.cells.indices.filter { statuses[$0].isPrimary }
+      switch placement {
+      case .linearProgram: unproved = placeByProgram(&state, order: order)
+      case .hypercubes, .cuttingPlanes:
+        for primary in order {
+          let proof = prove(primary, &state, &search, hiddenOnly: false)
+          state.certify(primary, proof)
+          if proof == nil { unproved += 1 }
+        }
       }
     }
     if settings.singletonRule { applySingletonRule(&state, &search) }
@@ -79,7 +90,7 @@ extension SecondarySuppression {
         prove(cell, &state, &search, hiddenOnly: true)
       }
     }
-    var result = try finish(table, state.statuses, rounds: 1)
+    var result = try finish(table, state.statuses, rounds: rounds)
     result.lowerBound = bound
     return result
   }

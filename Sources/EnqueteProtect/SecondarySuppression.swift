@@ -52,11 +52,12 @@ public struct SecondarySuppression: Sendable {
   /// pattern (a count, so the pattern is the same on every machine).
   public var cuttingPlaneStallRounds: Int = 2
   /// On a crossed table whose cuts did not settle, the largest share of primaries the best round
-  /// may leave under-protected for the repair rounds to finish its pattern; above it the
-  /// hypercubes place the pattern (on the peers' 27 720-cell table the best round leaves 24 of
-  /// 3 248 primaries and the repair gives 1 774 cells where the hypercubes give 3 224; on the
-  /// 12 936-cell publication-shaped table, 232 of 1 040, where the repair gives 5 532 cells and
-  /// the hypercubes 2 143).
+  /// may leave under-protected for the repair rounds to finish its pattern; above it each
+  /// primary's cheapest protecting change by LP completes it (on the peers' 27 720-cell table the
+  /// best round leaves 24 of 3 248 primaries and the repair gives 1 774 cells where the hypercubes
+  /// give 3 224; on the 12 936-cell publication-shaped table, 273 of 1 040, where the repair gives
+  /// 5 532 cells (value hidden beyond the primaries), the hypercubes 2 143 (47 419) and the LP
+  /// completion 2 127 (41 232)).
   public var cuttingPlaneRepairShare: Double = 0.05
   /// The largest table (in cells) that ``Placement/cuttingPlanes`` takes; larger ones are placed
   /// by hypercubes (crossed tables) or the repair rounds. 30 000 takes the peers' 27 720-cell

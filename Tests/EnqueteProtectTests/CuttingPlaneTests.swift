@@ -87,6 +87,31 @@ import Testing
     #expect(result.secondaryCount == 8 && result.secondaryValue(in: crossed.table) == 59)
   }
 
+  /// Cuts that leave more primaries under-protected than the repair rounds take: each primary's
+  /// cheapest protecting change by LP completes the best round's pattern, which passes the audit
+  /// with no repair, keeps the relaxation's bound, hides less value than the repair rounds and the
+  /// hypercubes, and is the same on every run.
+  @Test func cutsThatDoNotSettleAreCompletedByTheProgram() throws {
+    let crossed = try TableBuilders.peer(PeerTableTests.large).crossed
+    var unsettled = SecondarySuppression()
+    unsettled.cuttingPlaneRounds = 1
+    unsettled.cuttingPlaneRepairShare = 0
+    let completed = try unsettled.protect(crossed)
+    #expect(completed.audit.passes)
+    // One round of cuts, then the completion, which leaves the audit nothing to repair.
+    #expect(completed.rounds == 2)
+    #expect(completed.lowerBound != nil)
+    // Less value hidden than the repair rounds from the same round (131 cells, 857) and than the
+    // hypercubes (133, 991): 129 cells, 851.
+    var repairing = unsettled
+    repairing.cuttingPlaneRepairShare = 1
+    let value = completed.secondaryValue(in: crossed.table)
+    #expect(value < (try repairing.protect(crossed)).secondaryValue(in: crossed.table))
+    let hypercubes = try SecondarySuppression(placement: .hypercubes).protect(crossed)
+    #expect(value < hypercubes.secondaryValue(in: crossed.table))
+    #expect(try unsettled.protect(crossed).statuses == completed.statuses)
+  }
+
   /// A table over the size limit is placed by hypercubes: the same pattern as asking for them.
   @Test func aLargerTableFallsBackToHypercubes() throws {
     let crossed = try TableBuilders.peer(PeerTableTests.large).crossed
