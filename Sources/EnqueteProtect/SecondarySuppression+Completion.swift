@@ -17,9 +17,9 @@ extension SecondarySuppression {
   ///
   /// On the 12 936-cell publication-shaped table, whose cuts leave 273 of 1 040 primaries
   /// under-protected, this keeps the integer program's 1 595 secondaries and hides less value
-  /// than the hypercubes, in ten times their time (BENCHMARKS.md).
+  /// than the hypercubes (BENCHMARKS.md).
   /// - Complexity: per target not proved by a hypercube, one or two simplex solves over the whole
-  ///   table (warm-started within a run); those of a target already protected take few pivots.
+  ///   table: from the slack basis for one of `failing`, warm-started for the others.
   func completeByProgram(
     _ state: inout PatternState, _ search: inout HypercubeSearch, failing: [Int]
   ) -> Int {
@@ -45,7 +45,7 @@ extension SecondarySuppression {
       }
       let order = (share(failing.sorted()) + share(unprovedOthers)).sorted()
       var local = start
-      let unproved = placeByProgram(&local, order: order)
+      let unproved = placeByProgram(&local, order: order, afresh: failingSet)
       let hidden = local.statuses.indices.filter { local.statuses[$0] != start.statuses[$0] }
       runs.set(
         chunk,
