@@ -57,7 +57,7 @@ public struct SecondarySuppression: Sendable {
   /// best round leaves 24 of 3 248 primaries and the repair gives 1 774 cells where the hypercubes
   /// give 3 224; on the 12 936-cell publication-shaped table, 273 of 1 040, where the repair gives
   /// 5 532 cells (value hidden beyond the primaries), the hypercubes 2 143 (47 419) and the LP
-  /// completion 2 127 (41 232)).
+  /// completion 2 093 (40 616)).
   public var cuttingPlaneRepairShare: Double = 0.05
   /// The largest table (in cells) that ``Placement/cuttingPlanes`` takes; larger ones are placed
   /// by hypercubes (crossed tables) or the repair rounds. 30 000 takes the peers' 27 720-cell
