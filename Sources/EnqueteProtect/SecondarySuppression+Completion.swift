@@ -5,7 +5,7 @@ extension SecondarySuppression {
   /// Completes a pattern the cutting planes left unsettled. A target of `state` that a hypercube
   /// of hidden cells already protects keeps that hypercube as its proof; every other target (each
   /// of `failing`, and those only a longer cycle protects) gets its cheapest protecting change by
-  /// LP, hidden cells free (``placeByProgram(_:order:)``): the cheapest cells for a target still
+  /// LP, hidden cells free (``placeByProgram(_:order:afresh:)``): the cheapest cells for a target still
   /// under-protected, none for one the pattern protects. Each change is recorded as the target's
   /// proof, so that pruning can follow.
   ///
@@ -35,7 +35,7 @@ extension SecondarySuppression {
     }
     let chunks = failing.count >= 2 * Self.smallestProofChunk ? Self.proofChunks : 1
     let start = state
-    let unprovedOthers = others
+    let programmed = others
     // Each run's newly hidden cells, proofs, and targets left unprotected.
     let runs = RunSlots<(hidden: [Int], proofs: [(Int, ProtectionCertificate)], unproved: Int)>(
       count: chunks)
@@ -43,7 +43,7 @@ extension SecondarySuppression {
       func share(_ cells: [Int]) -> ArraySlice<Int> {
         cells[(cells.count * chunk / chunks)..<(cells.count * (chunk + 1) / chunks)]
       }
-      let order = (share(failing.sorted()) + share(unprovedOthers)).sorted()
+      let order = (share(failing.sorted()) + share(programmed)).sorted()
       var local = start
       let unproved = placeByProgram(&local, order: order, afresh: failingSet)
       let hidden = local.statuses.indices.filter { local.statuses[$0] != start.statuses[$0] }

@@ -9,7 +9,7 @@ extension SecondarySuppression {
   /// every primary, the repair rounds of ``protect(_:)`` finish its best round's pattern when it
   /// leaves at most ``cuttingPlaneRepairShare`` of the primaries under-protected; further from it,
   /// every primary's cheapest protecting change by LP completes that pattern
-  /// (``completeByProgram(_:failing:)``), and steps 2 to 4 below follow. On a larger table, or
+  /// (``completeByProgram(_:_:failing:)``), and steps 2 to 4 below follow. On a larger table, or
   /// with another ``placement``, step 1 below places the pattern:
   ///
   /// 1. Primaries in table order: hide the hypercube through the primary of least
