@@ -47,6 +47,18 @@ public struct SecondarySuppression: Sendable {
   /// The audit rounds of ``Placement/cuttingPlanes`` that may add cuts before the repair rounds
   /// of ``protect(_:)`` take over.
   public var cuttingPlaneRounds: Int = 12
+  /// The probe patterns each round of ``Placement/cuttingPlanes`` reads cuts from besides its own
+  /// (``cutsLookingAhead(_:_:statuses:hideable:cost:audit:)``). With 4, the sample campaign's
+  /// largest systems settle within the rounds (médiation familiale's 3 731 cells in 10 rounds,
+  /// where 12 rounds without probes left 26 primaries to the repair rounds) and their patterns
+  /// cost 21 % and 1.5 % less (gaps to the bound 15 % and 9 %, against 37 % and 16 %).
+  public var cuttingPlaneLookahead: Int = 4
+  /// The largest table (in cells) whose rounds look ahead: on larger ones an audit and its cuts
+  /// cost too much per probe (the 12 936-cell publication-shaped table: a relaxation of 18 s a
+  /// round with the probes' cuts, for no fewer failures; the peers' 27 720-cell table loses the
+  /// round that settles nearly every primary). The peers' 10 080-cell table gives the same pattern
+  /// either way.
+  public var cuttingPlaneLookaheadLimit: Int = 11_000
   /// The rounds of ``Placement/cuttingPlanes`` in a row that may leave no fewer primaries
   /// under-protected than the best round before the repair rounds take over from that round's
   /// pattern (a count, so the pattern is the same on every machine).

@@ -68,7 +68,7 @@ struct ProtectCommand: ParsableCommand {
   @Option(
     name: .customLong("placement"),
     help:
-      "Heuristic's first pattern: coupes (integer program with the audit's cuts, the default; tables over 12 000 cells fall back to hypercubes), hypercubes or lp."
+      "Heuristic's first pattern: coupes (integer program with the audit's cuts, the default; tables over 30 000 cells fall back to hypercubes), hypercubes or lp."
   )
   var placement: PlacementOption = .coupes
 

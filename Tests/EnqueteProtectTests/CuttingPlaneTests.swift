@@ -32,6 +32,47 @@ import Testing
     #expect(!meets(conditions, primaries))
   }
 
+  /// The probes a round looks ahead to give cuts of their own, and those hold for every protecting
+  /// pattern like the round's: τ-Argus Modular's pattern of the large table and ours meet each one,
+  /// the primaries alone (the first round's pattern before any secondary) violate some.
+  @Test func theCutsOfTheProbesHoldForEveryProtectingPattern() throws {
+    let peer = try TableBuilders.peer(PeerTableTests.large)
+    let table = peer.table
+    let settings = SecrecySettings()
+    let statuses = PrimaryRules.statuses(of: table, settings: settings)
+    let hideable = table.cells.indices.map { statuses[$0] == .publishable && table.cells[$0].value > 0 }
+    let audit = ProtectionAudit(settings: settings)
+    let failing = try audit.failingPrimaries(table, statuses: statuses)
+    let own = try ProtectionCut.cuts(
+      for: failing, table, statuses: statuses, hideable: hideable, settings: settings)
+    var looking = SecondarySuppression(settings: settings)
+    looking.cuttingPlaneLookahead = 2
+    let all = try looking.cutsLookingAhead(
+      own, table, statuses: statuses, hideable: hideable, cost: table.cells.map { $0.hidingCost + 1 },
+      audit: audit)
+    #expect(all.count > own.count)
+    let probes = Array(all.dropFirst(own.count))
+    func holds(_ cut: SuppressionConditions.Row, _ hidden: [Bool]) -> Bool {
+      cut.terms.reduce(0) { $0 + (hidden[$1.cell] ? $1.coefficient : 0) } >= cut.lower - 1e-9
+    }
+    let suppressed = try TauArgusFiles.suppressedCells(
+      output: TableBuilders.fixture(PeerTableTests.large, "out.csv"), of: peer)
+    let theirs = table.cells.indices.map { suppressed.contains($0) }
+    let ours = try SecondarySuppression(settings: settings).protect(peer.crossed)
+    #expect(ours.audit.passes)
+    for cut in probes {
+      #expect(holds(cut, theirs))
+      #expect(holds(cut, ours.statuses.map(\.isSuppressed)))
+    }
+    #expect(!probes.allSatisfy { holds($0, statuses.map(\.isSuppressed)) })
+    // Above the size limit the round's own cuts go on alone.
+    looking.cuttingPlaneLookaheadLimit = table.cells.count - 1
+    let alone = try looking.cutsLookingAhead(
+      own, table, statuses: statuses, hideable: hideable, cost: table.cells.map { $0.hidingCost + 1 },
+      audit: audit)
+    #expect(alone.count == own.count)
+  }
+
   /// A|X = 1 and A|Y = 1 must each be able to reach 3. Hidden with B|X and B|Y, every line is
   /// closed, but A|X rises only as far as A|Y can fall (to 0): its maximum is 2. The cut read from
   /// the audit's dual is violated by that pattern and met by a pattern that protects both.

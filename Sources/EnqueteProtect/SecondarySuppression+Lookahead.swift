@@ -1,0 +1,50 @@
+import EnqueteCore
+
+extension SecondarySuppression {
+  /// The cuts of a round of ``placeByCuttingPlanes(_:statuses:stoppingAfterStalls:)`` with those
+  /// of the rounds it looks ahead to: `cuts` (from the round's pattern `statuses`), then, up to
+  /// ``cuttingPlaneLookahead`` times, the cuts of a probe pattern — the last one with, for each of
+  /// the last cuts, its cheapest cell per unit of the cut hidden — for the primaries that probe
+  /// leaves under-protected.
+  ///
+  /// A cut holds for every protecting pattern whatever the pattern its dual was read from
+  /// (``ProtectionCut``), so the probes' cuts are as valid as the round's. The probe is what the
+  /// next integer program would most likely hide to meet the cuts; its failures are what the next
+  /// round would find. On a table where a newly hidden cell is often itself blocked by another
+  /// hierarchy's equations, each round of cuts then settles several steps at once, for one audit
+  /// and one read of cuts per probe instead of a relaxation and a branch and bound.
+  /// - Complexity: per probe, one audit of the table and two simplex solves per failing primary.
+  func cutsLookingAhead(
+    _ cuts: [SuppressionConditions.Row], _ table: AdditiveTable, statuses: [CellStatus], hideable: [Bool],
+    cost: [Double], audit: ProtectionAudit
+  ) throws(ProtectionAudit.Problem) -> [SuppressionConditions.Row] {
+    guard table.cells.count <= cuttingPlaneLookaheadLimit else { return cuts }
+    var all = cuts
+    var latest = cuts
+    var probe = statuses
+    var probes = 0
+    while probes < cuttingPlaneLookahead, !latest.isEmpty {
+      probes += 1
+      for cut in latest {
+        let open = cut.terms.filter { hideable[$0.cell] && !probe[$0.cell].isSuppressed }
+        // Cheapest per unit of the cut's right side; ties to the first cell, for determinism.
+        guard
+          let cheapest = open.min(by: {
+            ($0.coefficient > 0 ? cost[$0.cell] / $0.coefficient : .infinity, $0.cell)
+              < ($1.coefficient > 0 ? cost[$1.cell] / $1.coefficient : .infinity, $1.cell)
+          })
+        else { continue }
+        probe[cheapest.cell] = .secondary
+      }
+      var failures = try audit.failingPrimaries(table, statuses: probe)
+      failures += audit.singletonFailures(table, statuses: probe).filter { !failures.contains($0) }
+      latest = try ProtectionCut.cuts(
+        for: failures, table, statuses: probe, hideable: hideable, settings: settings)
+      logger?.debug(
+        "placement cuts looking ahead",
+        metadata: ["probe": "\(probes)", "failures": "\(failures.count)", "cuts": "\(latest.count)"])
+      all += latest
+    }
+    return all
+  }
+}
