@@ -18,7 +18,7 @@ extension SecondarySuppression {
     _ cuts: [SuppressionConditions.Row], _ table: AdditiveTable, statuses: [CellStatus], hideable: [Bool],
     cost: [Double], audit: ProtectionAudit
   ) throws(ProtectionAudit.Problem) -> [SuppressionConditions.Row] {
-    guard table.cells.count <= cuttingPlaneLookaheadLimit else { return cuts }
+    guard cuttingPlaneLookahead > 0, table.cells.count <= cuttingPlaneLookaheadLimit else { return cuts }
     var all = cuts
     var latest = cuts
     var probe = statuses
