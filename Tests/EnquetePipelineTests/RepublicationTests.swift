@@ -102,18 +102,34 @@ import Testing
 }
 
 extension RepublicationTests {
-  /// The LP audit of a reader holding both folders, written from the published cells alone
-  /// (not from ``RepublicationSystem``): each version's cells with the tables' equations, and for
-  /// the cells over the Moselle the late service's part `id#tardif` = new − previous (≥ 0, and 0
-  /// elsewhere: the published numbers of services say where the late report is). Primaries are
-  /// each version's own, and the late service's part under the rule of 3 services.
+  /// The LP audit of a reader holding both folders (``readerOfEveryFolder(_:)``).
   static func readerOfBothFolders(_ first: Publication, _ second: Publication) throws -> AuditReport {
-    let before = first.linked.systems[0].table
-    let after = second.linked.systems[0].table
-    let beforeStatus = Dictionary(
-      uniqueKeysWithValues: first.published.cells.map { ($0.id.description, $0.status) })
-    let afterStatus = Dictionary(
-      uniqueKeysWithValues: second.published.cells.map { ($0.id.description, $0.status) })
+    try readerOfEveryFolder([first, second])
+  }
+
+  /// The LP audit of a reader holding every folder of `publications` (in the order published, each
+  /// from the reports of the one before and late ones), written from the published cells alone
+  /// (not from ``RepublicationSystem``): each version's cells with the tables' equations, and for
+  /// each cell a later version changed, the late services' part `id#tardif` (`#tardif-2`, … for the
+  /// later steps) = this version − the one before (≥ 0, and 0 elsewhere: the published numbers of
+  /// services say where the late reports are). Primaries are each version's own, and the late
+  /// services' part under the rule of 3 services.
+  static func readerOfEveryFolder(_ publications: [Publication]) throws -> AuditReport {
+    try readerOfEveryFolder(
+      publications.map { publication in
+        (
+          publication.linked.systems[0].table,
+          Dictionary(uniqueKeysWithValues: publication.published.cells.map { ($0.id.description, $0.status) })
+        )
+      })
+  }
+
+  /// ``readerOfEveryFolder(_:)`` of folders given by their table and each cell's published status.
+  static func readerOfEveryFolder(
+    _ folders: [(table: AdditiveTable, status: [String: CellStatus])]
+  ) throws
+    -> AuditReport
+  {
     var cells: [TableCell] = []
     var statuses: [CellStatus] = []
     var equations: [TableEquation] = []
@@ -125,25 +141,30 @@ extension RepublicationTests {
       statuses.append(published ? .publishable : primary.isPrimary ? primary : .secondary)
       return cells.count - 1
     }
-    let oldIndex = before.cells.map {
-      add($0, id: $0.id + "#avant", published: beforeStatus[$0.id] == .publishable)
-    }
-    let newIndex = after.cells.map { add($0, id: $0.id, published: afterStatus[$0.id] == .publishable) }
-    for (table, index) in [(before, oldIndex), (after, newIndex)] {
+    var before: (table: AdditiveTable, index: [Int])?
+    for (step, (table, status)) in folders.enumerated() {
+      let later = folders.count - step - 1
+      let suffix = later == 0 ? "" : later == 1 ? "#avant" : "#avant-\(later)"
+      let index = table.cells.map { add($0, id: $0.id + suffix, published: status[$0.id] == .publishable) }
       for equation in table.equations {
         equations.append(TableEquation(total: index[equation.total], parts: equation.parts.map { index[$0] }))
       }
-    }
-    for (position, cell) in after.cells.enumerated() {
-      let old = oldIndex[try #require(before.index(of: cell.id))]
-      let difference = cell.value - before.cells[try #require(before.index(of: cell.id))].value
-      if abs(difference) < 1e-9 {
-        equations.append(TableEquation(total: newIndex[position], parts: [old]))
-      } else {
-        let part = add(
-          TableCell(id: "", value: difference, contributors: 1), id: cell.id + "#tardif", published: false)
-        equations.append(TableEquation(total: newIndex[position], parts: [old, part]))
+      if let (previous, old) = before {
+        for (position, cell) in table.cells.enumerated() {
+          let earlier = try #require(previous.index(of: cell.id))
+          let difference = cell.value - previous.cells[earlier].value
+          let contributors = cell.contributors - previous.cells[earlier].contributors
+          if contributors == 0 && abs(difference) < 1e-9 {
+            equations.append(TableEquation(total: index[position], parts: [old[earlier]]))
+          } else {
+            let part = add(
+              TableCell(id: "", value: difference, contributors: contributors),
+              id: cell.id + (step == 1 ? "#tardif" : "#tardif-\(step)"), published: false)
+            equations.append(TableEquation(total: index[position], parts: [old[earlier], part]))
+          }
+        }
       }
+      before = (table, index)
     }
     let table = try AdditiveTable(cells: cells, equations: equations)
     return try ProtectionAudit(settings: settings).audit(table, statuses: statuses)
@@ -215,6 +236,9 @@ extension RepublicationTests {
       let failing = try Self.readerOfBothFolders(earlier, third).cells.filter { !$0.passes }.map(\.id)
       #expect(failing.isEmpty, "\(name) and third: \(failing)")
     }
+    let everyFolder = try Self.readerOfEveryFolder([first, second, third])
+    #expect(everyFolder.cells.filter { !$0.passes }.isEmpty)
+    #expect(everyFolder.cells.contains { $0.id.hasSuffix("#tardif-2") && $0.required != nil })
   }
 }
 

@@ -73,9 +73,8 @@ import Testing
     return RepublicationSystem(
       number: number, new: new, newStatuses: newStatuses,
       sources: RepublicationReadings(
-        previous: before, unchanged: try linked(campaign).0, withdrawn: try linked([]).0,
+        previous: before, hidden: hidden, unchanged: try linked(campaign).0, withdrawn: try linked([]).0,
         added: try linked([late]).0, previousPatternFacts: previousKnowledge ? previousFacts : []),
-      previouslyHidden: hidden,
       newFacts: PatternKnowledge.facts(new, newAggregation, [newStatuses], knowledge: knowledge),
       settings: SecrecySettings(frequencyThreshold: 3, dominance: nil, protectionRatio: 0.1))
   }
@@ -149,16 +148,16 @@ import Testing
       let system = RepublicationSystem(
         number: number, new: new, newStatuses: newStatuses,
         sources: RepublicationReadings(
-          previous: before, unchanged: try Self.linked(campaign).0, withdrawn: try Self.linked([]).0,
-          added: try Self.linked(lateServices).0, previousPatternFacts: [], previousDominating: dominating),
-        previouslyHidden: hidden,
+          previous: before, hidden: hidden, unchanged: try Self.linked(campaign).0,
+          withdrawn: try Self.linked([]).0, added: try Self.linked(lateServices).0, previousPatternFacts: [],
+          previousDominating: dominating),
         newFacts: PatternKnowledge.facts(new, newAggregation, [newStatuses], knowledge: Self.knowledge),
         settings: settings)
       let failing = try ProtectionAudit(settings: settings).failingPrimaries(
         system.table, statuses: system.statuses)
       return (system, Set(failing.map { system.table.cells[$0].id }))
     }
-    let previousDijon = dijon + RepublicationSystem.suffix(.previous)
+    let previousDijon = dijon + "#avant"
     let kept = try joint(dominating)
     let status = try #require(kept.system.table.cells.firstIndex { $0.id == previousDijon })
     #expect(kept.system.statuses[status] == .primaryDominance)

@@ -25,7 +25,7 @@ public struct Publication: Sendable {
   public let comparison: HierarchyComparison?
   /// The full attacker model compared with the equations alone, when asked for.
   public let knowledgeComparison: KnowledgeComparison?
-  /// The protection against the campaign's previous publication, when it had one with other
+  /// The protection against the campaign's earlier publications, when it had some with other
   /// reports.
   public let republication: RepublicationProtection.Outcome?
 
@@ -36,7 +36,7 @@ public struct Publication: Sendable {
   /// audits, and computes the indicators. `expected` is the campaign's directory: a unit where it
   /// lists services and none answered is published `ND`, not zero. With `previous` (the earlier
   /// publications of the campaign made from other reports, most recent first), the pattern also
-  /// protects what a reader of the new one and each of them computes (``RepublicationProtection``).
+  /// protects what a reader of the new one and all of them computes (``RepublicationProtection``).
   /// - Complexity: dominated by the secondary suppression of the largest system.
   public static func run(
     plan: PublicationPlan, year: Int, reports: [ReportFigures], expected: [ExpectedRespondent] = [],
@@ -54,44 +54,22 @@ public struct Publication: Sendable {
       try LinkedProtection.protectAll(linked.systems.map(\.table), settings, logger: logger), linked,
       aggregation, settings, knowledge: knowledge, logger: logger)
     // Each earlier publication made from other reports, most recent first: a reader holds them all,
-    // and the new one is protected with each (two versions at a time).
+    // and the new one is protected with all of them at once (one system per system of the new).
     var republication: RepublicationProtection.Outcome?
-    var joint: [(RepublicationReadings, PreviousPublication)] = []
-    let newFacts = { PatternKnowledge.facts(linked, aggregation, $0, knowledge: knowledge) }
-    for previous in previous where previous.hasChanges {
-      func linking(_ reports: [ReportFigures], _ expected: [ExpectedRespondent]) throws -> LinkedTables {
-        LinkedTables(
-          try Aggregation(plan: plan, year: year, reports: reports, expected: expected), knowledge: knowledge)
-      }
-      // The previous publication as its reader has it: its cells, and what its pattern told.
-      let before = try Aggregation(
-        plan: plan, year: year, reports: previous.unchanged + previous.withdrawn, expected: expected)
-      let linkedBefore = LinkedTables(before, knowledge: knowledge)
-      let readings = RepublicationReadings(
-        previous: linkedBefore, unchanged: try linking(previous.unchanged, []),
-        withdrawn: try linking(previous.withdrawn, []), added: try linking(previous.added, []),
-        previousPatternFacts: PatternKnowledge.facts(linkedBefore, before, knowledge: knowledge) { id in
-          guard !previous.hidden.contains(id), let place = linkedBefore.location[id] else { return nil }
-          return linkedBefore.systems[place.system].table.cells[place.cell].value
-        },
-        previousDominating: PatternKnowledge.dominatingHidden(
-          linkedBefore, before, hidden: previous.hidden, LinkedProtection.settings(linkedBefore, plan: plan),
-          knowledge: knowledge))
-      let outcome: RepublicationProtection.Outcome
+    let earlier = previous.filter(\.hasChanges)
+    if !earlier.isEmpty {
+      let readings = try RepublicationReadings(
+        plan: plan, year: year, now: reports, earlier: earlier, expected: expected, knowledge: knowledge)
+      let newFacts = { PatternKnowledge.facts(linked, aggregation, $0, knowledge: knowledge) }
+      var outcome: RepublicationProtection.Outcome
       (protections, outcome) = try RepublicationProtection.protect(
-        protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,
-        previousNumber: previous.number, newFacts: newFacts, logger: logger)
-      republication = republication.map { $0.merged(with: outcome) } ?? outcome
-      joint.append((readings, previous))
-    }
-    if var outcome = republication, !outcome.hiddenForRepublication.isEmpty {
-      // What the completed pattern itself tells a reader, then the verdict on every pair.
-      protections = try PatternKnowledge.reinforced(
-        protections, linked, aggregation, settings, knowledge: knowledge, logger: logger)
-      outcome.stillExposed = try joint.flatMap { readings, previous in
-        try RepublicationProtection.exposed(
-          protections, linked, settings, readings: readings, previouslyHidden: previous.hidden,
-          newFacts: newFacts)
+        protections, linked, settings, readings: readings, newFacts: newFacts, logger: logger)
+      if !outcome.hiddenForRepublication.isEmpty || !outcome.shownAgain.isEmpty {
+        // What the completed pattern itself tells a reader, then the verdict on every version.
+        protections = try PatternKnowledge.reinforced(
+          protections, linked, aggregation, settings, knowledge: knowledge, logger: logger)
+        outcome.stillExposed = try RepublicationProtection.exposed(
+          protections, linked, settings, readings: readings, newFacts: newFacts)
       }
       republication = outcome
     }
