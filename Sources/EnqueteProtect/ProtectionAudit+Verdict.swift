@@ -8,6 +8,19 @@ extension ProtectionAudit {
     try failingPrimaries(table, statuses: statuses, stoppingAtFirst: true).isEmpty
   }
 
+  /// Every cell a repair must protect: the failing primaries (``failingPrimaries(_:statuses:stoppingAtFirst:among:)``,
+  /// with `among`), then the cells the singleton rule finds exposed that are not among them.
+  /// - Complexity: that of ``failingPrimaries(_:statuses:stoppingAtFirst:among:)``, plus the
+  ///   equation terms.
+  public func failures(
+    _ table: AdditiveTable, statuses: [CellStatus], among: Set<Int>? = nil
+  ) throws(Problem) -> [Int] {
+    var failures = try failingPrimaries(table, statuses: statuses, among: among)
+    let failing = Set(failures)
+    failures += singletonFailures(table, statuses: statuses).filter { !failing.contains($0) }
+    return failures
+  }
+
   /// The primaries (cell indices, in table order) whose required protection is not reached:
   /// the failures of ``audit(_:statuses:)`` without their intervals.
   ///

@@ -64,8 +64,7 @@ extension SecondarySuppression {
       }
       let branching = seconds(since: start)
       start = DispatchTime.now().uptimeNanoseconds
-      var failures = try audit.failingPrimaries(table, statuses: statuses)
-      failures += audit.singletonFailures(table, statuses: statuses).filter { !failures.contains($0) }
+      let failures = try audit.failures(table, statuses: statuses)
       // Counts and seconds only: the bound is a sum of cell values (confidential), for the outputs.
       logger?.debug(
         "placement program round",

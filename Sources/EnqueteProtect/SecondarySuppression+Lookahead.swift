@@ -40,8 +40,7 @@ extension SecondarySuppression {
         else { continue }
         probe[cheapest.cell] = .secondary
       }
-      var failures = try audit.failingPrimaries(table, statuses: probe)
-      failures += audit.singletonFailures(table, statuses: probe).filter { !failures.contains($0) }
+      let failures = try audit.failures(table, statuses: probe)
       latest = try ProtectionCut.cuts(
         for: failures, table, statuses: probe, hideable: hideable, settings: settings
       ).filter { read.insert(Self.identity(of: $0)).inserted }

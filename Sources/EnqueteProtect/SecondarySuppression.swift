@@ -48,16 +48,16 @@ public struct SecondarySuppression: Sendable {
   /// of ``protect(_:)`` take over.
   public var cuttingPlaneRounds: Int = 12
   /// The probe patterns each round of ``Placement/cuttingPlanes`` reads cuts from besides its own
-  /// (``cutsLookingAhead(_:_:statuses:hideable:cost:audit:)``); 0 (the default) reads none. With
-  /// 4, the sample campaign's largest systems settle within the rounds (médiation familiale's
-  /// 3 731 cells in 10 rounds, where 12 rounds without probes leave 26 primaries to the repair
-  /// rounds) and their patterns cost 21 % and 2 % less (gaps to the bound 15 % and 9 %, against
-  /// 37 % and 16 %; médiation familiale 2024's, 38 % less, gap 12 % against 53 %). Off by default:
-  /// with those patterns, the sample's third publication of one campaign (two late reports) lets
-  /// a reader of the three folders recompute 3 secret cells (`scripts/test`'s independent
-  /// attack), and successive publications are protected two at a time only. The patterns of the
-  /// publications change with this setting, so it waits for the joint audit of every version.
-  public var cuttingPlaneLookahead: Int = 0
+  /// (``cutsLookingAhead(_:_:statuses:hideable:cost:audit:)``); 0 reads none. With 4 (the
+  /// default), the sample campaign's largest systems settle within the rounds (médiation
+  /// familiale's 3 731 cells in 10 rounds, where 12 rounds without probes leave 26 primaries to the
+  /// repair rounds) and their patterns cost 21 % and 2 % less (gaps to the bound 15 % and 9 %,
+  /// against 37 % and 16 %; médiation familiale 2024's, 38 % less, gap 12 % against 53 %). On
+  /// since every earlier publication is audited with the new one as one system and the
+  /// secondaries an earlier folder showed are published again (docs/publication.md): before,
+  /// these patterns let a reader of the sample's three successive publications recompute 3 hidden
+  /// cells.
+  public var cuttingPlaneLookahead: Int = 4
   /// The largest table (in cells) whose rounds look ahead: on larger ones an audit and its cuts
   /// cost too much per probe (the 12 936-cell publication-shaped table: a relaxation of 18 s a
   /// round with the probes' cuts, for no fewer failures; the peers' 27 720-cell table loses the
@@ -216,8 +216,7 @@ public struct SecondarySuppression: Sendable {
     while true {
       rounds += 1
       closeLines(table, &statuses, equationsByCell)
-      var failures = try audit.failingPrimaries(table, statuses: statuses, among: suspects)
-      failures += audit.singletonFailures(table, statuses: statuses).filter { !failures.contains($0) }
+      let failures = try audit.failures(table, statuses: statuses, among: suspects)
       logger?.debug(
         "secondary suppression round",
         metadata: [

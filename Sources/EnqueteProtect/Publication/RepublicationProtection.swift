@@ -123,10 +123,7 @@ public enum RepublicationProtection {
       settings: settings)
     guard joint.roles.contains(where: { $0 != .both }) else { return nil }
     let audit = ProtectionAudit(settings: settings, logger: nil)
-    var failures = try audit.failingPrimaries(joint.table, statuses: joint.statuses)
-    failures += audit.singletonFailures(joint.table, statuses: joint.statuses).filter {
-      !failures.contains($0)
-    }
+    let failures = try audit.failures(joint.table, statuses: joint.statuses)
     return (joint, failures)
   }
 }
