@@ -247,11 +247,11 @@ extension RepublicationTests {
   /// written before it said so reads as protected with its previous publication only.
   @Test func thePrivateAuditNamesEveryEarlierPublication() throws {
     let record = PrivateAudit.Republication(
-      previous: 2, hidden: ["a"], hiddenAgain: [], protectedWith: [2, 1])
+      previous: 2, hidden: ["a"], hiddenAgain: [], protectedWith: [2, 1], shownAgain: ["b"])
     let written = try JSONEncoder().encode(record)
-    #expect(try JSONDecoder().decode(PrivateAudit.Republication.self, from: written).protectedWith == [2, 1])
+    #expect(try JSONDecoder().decode(PrivateAudit.Republication.self, from: written) == record)
     let older = #"{"publication_precedente": 3, "masquees_pour_la_difference": [], "masquees_a_nouveau": []}"#
     let read = try JSONDecoder().decode(PrivateAudit.Republication.self, from: Data(older.utf8))
-    #expect(read.previous == 3 && read.protectedWith == [3])
+    #expect(read.previous == 3 && read.protectedWith == [3] && read.shownAgain.isEmpty)
   }
 }

@@ -73,27 +73,36 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
     public var hiddenAgain: [String]
     /// Every earlier publication it was protected with, most recent first (`protegee_avec`).
     public var protectedWith: [Int64]
+    /// Cells its own pattern hid that an earlier publication showed with the same services (their
+    /// value public): published again (`publiees_a_nouveau`).
+    public var shownAgain: [String]
 
     /// The record.
-    public init(previous: Int64, hidden: [String], hiddenAgain: [String], protectedWith: [Int64]? = nil) {
+    public init(
+      previous: Int64, hidden: [String], hiddenAgain: [String], protectedWith: [Int64]? = nil,
+      shownAgain: [String] = []
+    ) {
       self.previous = previous
       self.hidden = hidden
       self.hiddenAgain = hiddenAgain
       self.protectedWith = protectedWith ?? [previous]
+      self.shownAgain = shownAgain
     }
 
     enum CodingKeys: String, CodingKey {
       case previous = "publication_precedente", hidden = "masquees_pour_la_difference",
-        hiddenAgain = "masquees_a_nouveau", protectedWith = "protegee_avec"
+        hiddenAgain = "masquees_a_nouveau", protectedWith = "protegee_avec", shownAgain = "publiees_a_nouveau"
     }
 
-    /// Reads a record; one written before `protegee_avec` was protected with its previous one only.
+    /// Reads a record; one written before `protegee_avec` was protected with its previous one only,
+    /// and one written before `publiees_a_nouveau` published nothing again.
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       previous = try container.decode(Int64.self, forKey: .previous)
       hidden = try container.decode([String].self, forKey: .hidden)
       hiddenAgain = try container.decode([String].self, forKey: .hiddenAgain)
       protectedWith = try container.decodeIfPresent([Int64].self, forKey: .protectedWith) ?? [previous]
+      shownAgain = try container.decodeIfPresent([String].self, forKey: .shownAgain) ?? []
     }
 
     var json: OrderedJSON {
@@ -102,6 +111,7 @@ public struct PrivateAudit: Codable, Sendable, Hashable {
         ("protegee_avec", .array(protectedWith.map { .number(Double($0)) })),
         ("masquees_pour_la_difference", .array(hidden.map(OrderedJSON.string))),
         ("masquees_a_nouveau", .array(hiddenAgain.map(OrderedJSON.string))),
+        ("publiees_a_nouveau", .array(shownAgain.map(OrderedJSON.string))),
       ])
     }
   }

@@ -104,7 +104,7 @@ public enum PublicationAudits {
       republication: republication.map {
         .init(
           previous: $0.previousNumber, hidden: $0.hiddenForRepublication, hiddenAgain: $0.hiddenAgain,
-          protectedWith: $0.previousNumbers)
+          protectedWith: $0.previousNumbers, shownAgain: $0.shownAgain)
       },
       hidden: cells)
   }
