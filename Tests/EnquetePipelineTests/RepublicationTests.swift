@@ -255,3 +255,48 @@ extension RepublicationTests {
     #expect(read.previous == 3 && read.protectedWith == [3] && read.shownAgain.isEmpty)
   }
 }
+
+extension RepublicationTests {
+  /// The same reports published again with another pattern (an earlier tool version placed its
+  /// secondaries otherwise; here, the Vosges (88) hidden instead of the Meurthe-et-Moselle (54),
+  /// the Meuse's two neighbours in the cour d'appel of Nancy): a reader holds both folders, and the
+  /// union of the two patterns shows more than either. The new publication is protected with the
+  /// earlier one, and the cells the earlier one showed that its own pattern hid are published again.
+  @Test func theSameReportsWithAnotherPatternAreProtectedWithTheEarlierOne() throws {
+    let alone = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign)
+    let table = alone.linked.systems[0].table
+    func id(_ code: String) -> String { "etp_mediateurs|departement|\(code)" }
+    let aloneHidden = Set(alone.published.cells.filter(\.status.isSuppressed).map(\.id.description))
+    #expect(aloneHidden.contains(id("54")) && !aloneHidden.contains(id("88")))
+    let earlierHidden = aloneHidden.subtracting([id("54")]).union([id("88")])
+    let earlierStatuses = table.cells.map { cell in
+      let primary = PrimaryRules.status(of: cell, settings: Self.settings)
+      return primary == .publishable && earlierHidden.contains(cell.id) ? .secondary : primary
+    }
+    #expect(try ProtectionAudit(settings: Self.settings).audit(table, statuses: earlierStatuses).passes)
+    let earlier = (
+      table: table,
+      status: Dictionary(
+        uniqueKeysWithValues: table.cells.indices.map { (table.cells[$0].id, earlierStatuses[$0]) })
+    )
+    func folder(_ publication: Publication) -> (table: AdditiveTable, status: [String: CellStatus]) {
+      (
+        publication.linked.systems[0].table,
+        Dictionary(uniqueKeysWithValues: publication.published.cells.map { ($0.id.description, $0.status) })
+      )
+    }
+    let unprotected = try Self.readerOfEveryFolder([earlier, folder(alone)]).cells.filter { !$0.passes }
+    #expect(!unprotected.isEmpty, "the test shows nothing: the two patterns together protect")
+
+    let previous = PreviousPublication(
+      number: 1, date: "", hidden: earlierHidden, before: Self.campaign, now: Self.campaign, policy: .hide)
+    #expect(!previous.hasChanges)
+    let again = try Publication.run(plan: Self.plan, year: 2025, reports: Self.campaign, previous: [previous])
+    let outcome = try #require(again.republication)
+    #expect(outcome.passes)
+    #expect(!outcome.shownAgain.isEmpty)
+    #expect(again.auditPasses)
+    let failing = try Self.readerOfEveryFolder([earlier, folder(again)]).cells.filter { !$0.passes }.map(\.id)
+    #expect(failing.isEmpty, "\(failing)")
+  }
+}

@@ -24,9 +24,8 @@ public enum CampaignPublisher {
   }
 
   /// Publishes a campaign into `folder` (private audit at `privateAudit`), recorded at `date`.
-  /// When the campaign was published before from other reports, the new pattern also protects what
-  /// a reader of both publications computes; `policy` says whether it may hide cells the previous
-  /// one showed (else ``PublicationError/republicationHidesPublishedCells(survey:year:previous:date:cells:hidden:)``).
+  /// When the campaign was published before, the new pattern also protects what a reader of every
+  /// publication computes; `policy` says whether it may hide cells an earlier one showed (else ``PublicationError/republicationHidesPublishedCells(survey:year:previous:date:cells:hidden:)``).
   public static func publish(
     ledger: Ledger, survey: SurveyID, year: Int, folder: String, privateAudit: String, date: Date,
     republication policy: RepublicationPolicy = .refuse, compareHierarchies: Bool = false,
@@ -47,22 +46,26 @@ public enum CampaignPublisher {
     }
     let figures = withImputed(reports)
     let last = try ledger.lastPublication(survey: survey, year: year)
-    // A reader holds the previous publications too: the new one is protected with each one made
-    // from other reports than now and than a later one (most recent first). A publication made
-    // from the same reports as now (a publish, then its report) was protected with those already;
-    // protecting with it alone would publish again, in clear, what they reveal together.
+    // A reader holds the previous publications too: the new one is protected with all of them at
+    // once (most recent first), those made from the same reports as now included: a new tool
+    // version may hide other cells, and the two patterns together show more than either. One made
+    // from the same reports as a later one, with the same hidden cells, adds nothing.
     var previous: [PreviousPublication] = []
     var earlier: [(stored: StoredPublication, reports: [ReportFigures])] = []
-    var seen: Set<Set<ReportFigures>> = [Set(figures)]
+    struct Version: Hashable {
+      var reports: Set<ReportFigures>
+      var hidden: Set<String>
+    }
+    var seen: Set<Version> = []
     var candidate = last
     while let stored = candidate {
       let before = withImputed(try ledger.reports(survey: survey, ids: stored.reportIDs))
+      let hidden = try hiddenCells(of: stored)
       earlier.append((stored, before))
-      if seen.insert(Set(before)).inserted {
+      if seen.insert(Version(reports: Set(before), hidden: hidden)).inserted {
         previous.append(
           PreviousPublication(
-            number: stored.id, date: FrenchFormat.dateTime(stored.publishedAt),
-            hidden: try hiddenCells(of: stored),
+            number: stored.id, date: FrenchFormat.dateTime(stored.publishedAt), hidden: hidden,
             before: before, now: figures, policy: policy))
       }
       candidate = try ledger.publication(survey: survey, year: year, before: stored.id)

@@ -35,8 +35,9 @@ public struct Publication: Sendable {
   /// Aggregates `reports`, protects every system (several at once on the machine's cores),
   /// audits, and computes the indicators. `expected` is the campaign's directory: a unit where it
   /// lists services and none answered is published `ND`, not zero. With `previous` (the earlier
-  /// publications of the campaign made from other reports, most recent first), the pattern also
-  /// protects what a reader of the new one and all of them computes (``RepublicationProtection``).
+  /// publications of the campaign, most recent first), the pattern also protects what a reader of
+  /// the new one and all of them computes (``RepublicationProtection``); one made from the same
+  /// reports is left out when it hid every cell the new pattern hides.
   /// - Complexity: dominated by the secondary suppression of the largest system.
   public static func run(
     plan: PublicationPlan, year: Int, reports: [ReportFigures], expected: [ExpectedRespondent] = [],
@@ -56,7 +57,13 @@ public struct Publication: Sendable {
     // Each earlier publication made from other reports, most recent first: a reader holds them all,
     // and the new one is protected with all of them at once (one system per system of the new).
     var republication: RepublicationProtection.Outcome?
-    let earlier = previous.filter(\.hasChanges)
+    // One made from the same reports matters only where it showed a cell the new pattern hides.
+    let hidden = Set(
+      linked.systems.indices.flatMap { number in
+        linked.systems[number].table.cells.indices.filter { protections[number].statuses[$0].isSuppressed }
+          .map { linked.systems[number].table.cells[$0].id }
+      })
+    let earlier = previous.filter { $0.hasChanges || !hidden.isSubset(of: $0.hidden) }
     if !earlier.isEmpty {
       let readings = try RepublicationReadings(
         plan: plan, year: year, now: reports, earlier: earlier, expected: expected, knowledge: knowledge)

@@ -113,7 +113,8 @@ public enum RepublicationProtection {
   }
 
   /// The joint system of the system `number` with the pattern `statuses`, and the primaries a
-  /// reader of every folder finds under-protected in it; `nil` when no report of it changed.
+  /// reader of every folder finds under-protected in it; `nil` when no report of it changed and
+  /// every cell it hides was hidden in every earlier folder.
   private static func audited(
     _ number: Int, _ statuses: [CellStatus], _ new: LinkedTables, _ settings: SecrecySettings,
     _ sources: RepublicationReadings, _ newFacts: [AttackerKnowledge.Fact]
@@ -121,7 +122,11 @@ public enum RepublicationProtection {
     let joint = RepublicationSystem(
       number: number, new: new, newStatuses: statuses, sources: sources, newFacts: newFacts,
       settings: settings)
-    guard joint.roles.contains(where: { $0 != .both }) else { return nil }
+    // Nothing to audit when no report changed and no earlier folder showed a cell this one hides.
+    guard
+      joint.roles.contains(where: { $0 != .both })
+        || joint.shownBefore.contains(where: { statuses[$0].isSuppressed })
+    else { return nil }
     let audit = ProtectionAudit(settings: settings, logger: nil)
     let failures = try audit.failures(joint.table, statuses: joint.statuses)
     return (joint, failures)
