@@ -117,8 +117,9 @@ public enum CampaignPublisher {
         ? ("la publication \(numbers[0])", "dans celle-ci")
         : ("les publications " + FrenchFormat.list(numbers), "dans l'une d'elles")
       warnings.append(
-        "\(outcome.hiddenForRepublication.count) cellule(s) masquée(s) en plus pour que la différence avec "
-          + "\(earlier) ne révèle ni cellule secrète ni chiffres d'un service arrivé ou corrigé depuis, dont "
+        "\(outcome.hiddenForRepublication.count) cellule(s) masquée(s) en plus pour que, lue avec "
+          + "\(earlier), la nouvelle publication ne révèle ni cellule secrète ni chiffres d'un service arrivé "
+          + "ou corrigé depuis, dont "
           + "\(outcome.hiddenAgain.count) publiée(s) \(shown) [publish.republication-protegee] "
           + "(\(PublicationError.sample(outcome.hiddenForRepublication)))")
     }
