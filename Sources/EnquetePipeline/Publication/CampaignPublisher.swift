@@ -79,7 +79,9 @@ public enum CampaignPublisher {
     } catch is ProtectionAudit.Problem {
       throw PublicationError.inconsistentFigures(survey: survey.rawValue, year: year)
     }
-    if let outcome = publication.republication, let previous = previous.first {
+    if let outcome = publication.republication,
+      let previous = previous.first(where: { $0.number == outcome.previousNumber })
+    {
       if !outcome.passes {
         throw PublicationError.republicationExposes(
           survey: survey.rawValue, year: year, previous: previous.number, date: previous.date,
