@@ -25,8 +25,8 @@ public struct Publication: Sendable {
   public let comparison: HierarchyComparison?
   /// The full attacker model compared with the equations alone, when asked for.
   public let knowledgeComparison: KnowledgeComparison?
-  /// The protection against the campaign's earlier publications, when it had some with other
-  /// reports.
+  /// The protection against the campaign's earlier publications, when it had some made from other
+  /// reports or showing a cell the new pattern hides.
   public let republication: RepublicationProtection.Outcome?
 
   /// The campaign year.
@@ -54,8 +54,8 @@ public struct Publication: Sendable {
     var protections = try PatternKnowledge.reinforced(
       try LinkedProtection.protectAll(linked.systems.map(\.table), settings, logger: logger), linked,
       aggregation, settings, knowledge: knowledge, logger: logger)
-    // Each earlier publication made from other reports, most recent first: a reader holds them all,
-    // and the new one is protected with all of them at once (one system per system of the new).
+    // Every earlier publication, most recent first: a reader holds them all, and the new one is
+    // protected with all of them at once (one joint system per system of the new).
     var republication: RepublicationProtection.Outcome?
     // One made from the same reports matters only where it showed a cell the new pattern hides.
     let hidden = Set(
