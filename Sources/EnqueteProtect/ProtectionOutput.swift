@@ -34,8 +34,7 @@ public enum ProtectionOutput {
     let masked = protection.primaryCount + protection.count(.secondary)
     out += "Cellules masquées au total : \(number(Double(masked)))\n"
     if let bound = protection.lowerBound, let gap = protection.gap {
-      out +=
-        "Coût du motif (valeur masquée + 1 par cellule) : \(number(protection.placementCost.rounded())), "
+      out += "Coût du motif (\(costLabel(protection.cost))) : \(number(costShown(protection))), "
       out += "borne inférieure de tout motif protecteur : \(number(bound.rounded(.up))) "
       out += "(écart au plus \(number((gap * 1000).rounded() / 10)) %)\n"
     }
@@ -69,6 +68,7 @@ public enum ProtectionOutput {
       ("motif_fourni", .bool(protection.patternGiven)),
       ("optimalite_prouvee", protection.provedOptimal.map { .bool($0) } ?? .null),
       ("ajoutees_au_motif", protection.addedToPattern.map { .number(Double($0)) } ?? .null),
+      ("fonction_de_cout", .string(costName(protection.cost))),
       ("cout_motif", protection.lowerBound == nil ? .null : .number(protection.placementCost)),
       ("borne_inferieure", protection.lowerBound.map { .number($0) } ?? .null),
       ("ecart_a_la_borne", protection.gap.map { .number($0) } ?? .null),
@@ -81,6 +81,30 @@ public enum ProtectionOutput {
           })
       ),
     ]).rendered()
+  }
+
+  /// How the pattern's cost is made, for the text.
+  static func costLabel(_ cost: CostFunction) -> String {
+    switch cost {
+    case .value: "valeur masquée + 1 par cellule"
+    case .unity: "1 par cellule masquée, la valeur départageant les égalités"
+    case .frequency: "contributeurs masqués + 1 par cellule"
+    }
+  }
+
+  /// The pattern's cost as the text shows it: whole cells for ``CostFunction/unity`` (the value's
+  /// share, below 1, only breaks ties), else rounded.
+  static func costShown(_ protection: TableProtection) -> Double {
+    protection.cost == .unity ? protection.placementCost.rounded(.down) : protection.placementCost.rounded()
+  }
+
+  /// The cost function as `--cout` names it.
+  static func costName(_ cost: CostFunction) -> String {
+    switch cost {
+    case .value: "valeur"
+    case .unity: "unite"
+    case .frequency: "frequence"
+    }
   }
 
   /// `1 cellule`, `1 003 cellules`.

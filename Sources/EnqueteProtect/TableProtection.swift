@@ -21,6 +21,9 @@ public struct TableProtection: Sendable {
   /// A lower bound on the cost of every pattern that protects the table, when the cutting
   /// planes placed it (``ProtectionResult/lowerBound``).
   public var lowerBound: Double? = nil
+  /// What hiding a cell cost when the pattern was computed (``placementCost`` and ``lowerBound``
+  /// are in its terms).
+  public var cost: CostFunction = .value
 
   /// How the pattern is computed.
   public enum Method: Sendable, Hashable {
@@ -30,39 +33,41 @@ public struct TableProtection: Sendable {
     case optimal(timeLimit: Double)
   }
 
-  /// Reads and protects a table: computes the pattern, or audits `pattern` (`out.csv` text) when
-  /// given (`prunes`: see ``SecondarySuppression``). With `otherHierarchies` (more `.hrc` texts over
+  /// Reads and protects a table: computes the pattern with the cost function `cost`, or audits
+  /// `pattern` (`out.csv` text) when given (`prunes`: see ``SecondarySuppression``). With `otherHierarchies` (more `.hrc` texts over
   /// the same départements, e.g. cours d'appel beside régions), every hierarchy is protected jointly. Cells of the pattern that are not primaries become secondaries (`D`).
   /// - Complexity: see ``SecondarySuppression`` and ``ProtectionAudit``.
   public static func run(
     cells: String, hierarchy: String, pattern: String? = nil, completesPattern: Bool = false,
     settings: SecrecySettings,
     prunes: Bool = true, method: Method = .heuristic(.cuttingPlanes), otherHierarchies: [String] = [],
-    logger: Logger? = nil
+    cost: CostFunction = .value, logger: Logger? = nil
   ) throws -> TableProtection {
     if !otherHierarchies.isEmpty {
       // Several hierarchies that do not nest: one crossed table, protected jointly.
-      let crossed = try TauArgusFiles.crossedTable(cells: cells, hierarchies: [hierarchy] + otherHierarchies)
+      let crossed = try cost.costed(
+        TauArgusFiles.crossedTable(cells: cells, hierarchies: [hierarchy] + otherHierarchies))
       guard case .heuristic(let placement) = method else { throw Problem.optimalMethodNeedsOneHierarchy }
       let result = try SecondarySuppression(
         settings: settings, prunes: prunes, placement: placement, logger: logger
       ).protect(crossed)
       return TableProtection(
         table: crossed.table, settings: settings, statuses: result.statuses, audit: result.audit,
-        patternGiven: false, lowerBound: result.lowerBound)
+        patternGiven: false, lowerBound: result.lowerBound, cost: cost)
     }
     return try run(
       table: TauArgusFiles.table(cells: cells, hierarchy: hierarchy), pattern: pattern,
-      completesPattern: completesPattern, settings: settings, prunes: prunes, method: method, logger: logger)
+      completesPattern: completesPattern, settings: settings, prunes: prunes, method: method, cost: cost,
+      logger: logger)
   }
 
   /// Protects `peer` (read from the peers' form or from τ-Argus's tabular form,
-  /// ``TauArgusTabular``) as ``run(cells:hierarchy:pattern:settings:prunes:method:otherHierarchies:logger:)``
+  /// ``TauArgusTabular``) as ``run(cells:hierarchy:pattern:completesPattern:settings:prunes:method:otherHierarchies:cost:logger:)``
   /// does; `pattern` is τ-Argus's `out.csv` of the same table.
   public static func run(
     table peer: HierarchicalTable, pattern: String? = nil, completesPattern: Bool = false,
     settings: SecrecySettings, prunes: Bool = true, method: Method = .heuristic(.cuttingPlanes),
-    logger: Logger? = nil
+    cost: CostFunction = .value, logger: Logger? = nil
   ) throws -> TableProtection {
     let table = peer.table
     if let pattern {
@@ -88,19 +93,21 @@ public struct TableProtection: Sendable {
     }
     switch method {
     case .heuristic(let placement):
+      let crossed = cost.costed(peer.crossed)
       let result = try SecondarySuppression(
         settings: settings, prunes: prunes, placement: placement, logger: logger
-      )
-      .protect(peer.crossed)
+      ).protect(crossed)
       return TableProtection(
-        table: table, settings: settings, statuses: result.statuses, audit: result.audit, patternGiven: false,
-        lowerBound: result.lowerBound)
+        table: crossed.table, settings: settings, statuses: result.statuses, audit: result.audit,
+        patternGiven: false,
+        lowerBound: result.lowerBound, cost: cost)
     case .optimal(let timeLimit):
+      let costed = cost.costed(table)
       let outcome = try OptimalSuppression(settings: settings, timeLimit: timeLimit, logger: logger).protect(
-        table)
+        costed)
       return TableProtection(
-        table: table, settings: settings, statuses: outcome.result.statuses, audit: outcome.result.audit,
-        patternGiven: false, provedOptimal: outcome.provedOptimal)
+        table: costed, settings: settings, statuses: outcome.result.statuses, audit: outcome.result.audit,
+        patternGiven: false, provedOptimal: outcome.provedOptimal, cost: cost)
     }
   }
 

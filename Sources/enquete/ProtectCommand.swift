@@ -72,6 +72,12 @@ struct ProtectCommand: ParsableCommand {
   )
   var placement: PlacementOption = .coupes
 
+  @Option(
+    help:
+      "What hiding a cell costs: valeur (its value, the default), unite (the fewest cells, then the least value), frequence (its contributors)."
+  )
+  var cout: CostOption = .valeur
+
   @Option(name: .customLong("temps-max"), help: "Time limit of the optimal method, in seconds.")
   var tempsMax: Double = 60
 
@@ -127,7 +133,8 @@ struct ProtectCommand: ParsableCommand {
         cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read),
         completesPattern: completesPattern,
         settings: settings, prunes: !withoutPruning, method: method,
-        otherHierarchies: otherHierarchies.map(read), logger: CLILogger.make("enquete.protect"))
+        otherHierarchies: otherHierarchies.map(read), cost: cout.function,
+        logger: CLILogger.make("enquete.protect"))
     }
     if let patternOutput {
       let lines = zip(result.table.cells, result.statuses).map { "\($0.id),\($1.rawValue)\n" }
@@ -161,7 +168,7 @@ struct ProtectCommand: ParsableCommand {
     }
     return try TableProtection.run(
       table: tabular.table, pattern: motif.map(read), completesPattern: completesPattern, settings: settings,
-      prunes: !withoutPruning, method: method, logger: CLILogger.make("enquete.protect"))
+      prunes: !withoutPruning, method: method, cost: cout.function, logger: CLILogger.make("enquete.protect"))
   }
 
   /// How the pattern is computed.

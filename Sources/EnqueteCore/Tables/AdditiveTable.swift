@@ -53,6 +53,14 @@ public struct AdditiveTable: Sendable, Hashable {
   /// The index of the cell with this identifier, if any.
   public func index(of id: String) -> Int? { indexByID[id] }
 
+  /// The same table with each cell's ``TableCell/cost`` set to `cost(cell)` (identifiers,
+  /// values, equations and constraints unchanged).
+  public func withCosts(_ cost: (TableCell) -> Double?) -> AdditiveTable {
+    var copy = self
+    for index in copy.cells.indices { copy.cells[index].cost = cost(copy.cells[index]) }
+    return copy
+  }
+
   /// The equations whose values do not add up (beyond `tolerance` relative to the total, or
   /// absolute below 1: sums of thousands of amounts in euros carry rounding of that order), by
   /// their index.
