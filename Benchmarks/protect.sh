@@ -22,8 +22,8 @@ uptime
 EXE="$PWD/.build/release/enquete"
 python3 Benchmarks/protect/harness.py "$EXE" "$VENV/bin/python" "$WORK/runs" "$TIMEOUT" \
   "$WORK/tables/small_2d:enquete,enquete-lp,enquete-opt,tau-MOD,tau-MOD-INSEE,tau-OPT" \
-  "$WORK/tables/large_2d:enquete,enquete-hypercubes,enquete-lp,tau-MOD,tau-MOD-INSEE,tau-OPT" \
-  "$WORK/tables/large_3dx3:enquete,enquete-hypercubes,tau-MOD,tau-MOD-INSEE" \
+  "$WORK/tables/large_2d:enquete,enquete-unite,enquete-hypercubes,enquete-lp,tau-MOD,tau-MOD-INSEE,tau-MOD-INSEE-unite,tau-OPT" \
+  "$WORK/tables/large_3dx3:enquete,enquete-unite,enquete-hypercubes,tau-MOD,tau-MOD-INSEE,tau-MOD-INSEE-unite" \
   "$WORK/tables/large_3dx10:enquete,tau-MOD-INSEE"
 B="$WORK/tables/publication"
 echo "publication (régions + cours d'appel jointly):"

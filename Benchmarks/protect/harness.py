@@ -44,22 +44,26 @@ def main():
             if method.startswith("enquete"):
                 extra = {"enquete": [], "enquete-lp": ["--placement", "lp"],
                          "enquete-hypercubes": ["--placement", "hypercubes"],
+                         "enquete-unite": ["--cout", "unite"],
                          "enquete-opt": ["--methode", "optimale", "--temps-max", str(int(timeout))]}[method]
                 patterns = [work / name / f"{method}-{run}.csv" for run in (1, 2)]
                 patterns[0].parent.mkdir(parents=True, exist_ok=True)
                 report, seconds = enquete(exe, table, extra + ["--motif-sortie", str(patterns[0])], timeout * 3)
                 # Determinism: the default method runs again and must write the very same pattern.
                 twice = "—"
-                if method == "enquete":
+                if method in ("enquete", "enquete-unite"):
                     enquete(exe, table, extra + ["--motif-sortie", str(patterns[1])], timeout * 3)
                     twice = "yes" if patterns[0].read_bytes() == patterns[1].read_bytes() else "**no**"
                 row(name, method, report, seconds, twice)
                 continue
             directory = (work / name / method).resolve()
             directory.mkdir(parents=True, exist_ok=True)
-            suppress = TAU[method].format(t=int(timeout))
+            # `tau-…-unite`: the same method with τ-Argus's unity cost (`-2`), beside `enquete-unite`.
+            base = method.removesuffix("-unite")
+            cost = ["--cout", "unite"] if base != method else []
+            suppress = TAU[base].format(t=int(timeout))
             subprocess.run([exe, "protect", str(table / "cells.csv"), "--hrc", str(table / "dep.hrc"),
-                            "--sans-elagage", "--tau-argus", str(directory), "--tau-methode", suppress],
+                            "--sans-elagage", "--tau-argus", str(directory), "--tau-methode", suppress] + cost,
                            capture_output=True, timeout=timeout * 3)
             (directory / "tmp").mkdir(exist_ok=True)
             env = dict(os.environ, TMPDIR=str(directory / "tmp"))

@@ -17,6 +17,16 @@ public enum CostFunction: String, Sendable, Hashable, CaseIterable {
   /// table of counts whose contributors are the persons counted, the same as ``value``.
   case frequency
 
+  /// The cost variable of a τ-Argus batch's `<SPECIFYTABLE>` for this function: empty (the
+  /// response), `-2` (unity) or `-1` (frequency).
+  public var tauArgusCode: String {
+    switch self {
+    case .value: ""
+    case .unity: "-2"
+    case .frequency: "-1"
+    }
+  }
+
   /// `table` with each cell's ``TableCell/cost`` set for this function (``value``: unchanged).
   ///
   /// For ``unity`` a cell costs its value divided by one more than the values of every cell

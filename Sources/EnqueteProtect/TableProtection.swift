@@ -144,15 +144,17 @@ public struct TableProtection: Sendable {
   }
 
   /// The τ-Argus input files (``TauArgusWriter``) of a table given in the peers' form, to be
-  /// written into `directory` (named there in the batch), with `method` as τ-Argus's `SUPPRESS`.
+  /// written into `directory` (named there in the batch), with `method` as τ-Argus's `SUPPRESS`
+  /// and `cost` as its cost function.
   public static func tauArgusFiles(
-    cells: String, hierarchy: String, directory: String, threshold: Int, method: String
+    cells: String, hierarchy: String, directory: String, threshold: Int, method: String,
+    cost: CostFunction = .value
   ) throws -> [String: String] {
     let peer = try TauArgusFiles.table(cells: cells, hierarchy: hierarchy)
     let names = ["DEP", "CAT", "AGE"] + (3..<max(3, peer.dimensions.count)).map { "V\($0 + 1)" }
     return TauArgusWriter.files(
       peer, names: Array(names.prefix(peer.dimensions.count)), directory: directory, threshold: threshold,
-      method: method
+      method: method, cost: cost
     ).contents
   }
 }

@@ -13,7 +13,7 @@ extension TauArgusTabular {
   ///   - directory: where the files will be, as written into the batch and the metadata.
   public static func files(
     _ table: HierarchicalTable, names: [String]? = nil, response: String = "VALEUR", directory: String,
-    settings: SecrecySettings, method: String = "MOD(1,5,1,1,1)"
+    settings: SecrecySettings, method: String = "MOD(1,5,1,1,1)", cost: CostFunction = .value
   ) -> TauArgusWriter.Files {
     let names = names ?? table.dimensions.indices.map { "V\($0 + 1)" }
     let scores = table.table.cells.map { $0.largestContributions?.count ?? 0 }.max() ?? 0
@@ -56,7 +56,7 @@ extension TauArgusTabular {
       // Batch written by enquete: the table, enquete's rules, τ-Argus's secondary suppression
       <OPENTABLEDATA> "\(directory)/table.tab"
       <OPENMETADATA> "\(directory)/table.rda"
-      <SPECIFYTABLE> \(variables)|"\(response)"||
+      <SPECIFYTABLE> \(variables)|"\(response)"||\(cost.tauArgusCode)
       <SAFETYRULE> \(rules(settings, withContributions: scores > 0))
       <READTABLE>
       <SUPPRESS> \(method)

@@ -16,9 +16,10 @@ public enum TauArgusWriter {
   ///   - table: a table whose cells' contributors are their counts (a frequency table).
   ///   - names: the variable name of each dimension (default `V1`, `V2`…).
   ///   - directory: where the files will be, as written into the batch and the metadata.
+  ///   - cost: the batch's cost function (``CostFunction/tauArgusCode``).
   public static func files(
     _ table: HierarchicalTable, names: [String]? = nil, directory: String,
-    threshold: Int = 3, method: String = "MOD(1,5,1,1,1)"
+    threshold: Int = 3, method: String = "MOD(1,5,1,1,1)", cost: CostFunction = .value
   ) -> Files {
     let names = names ?? table.dimensions.indices.map { "V\($0 + 1)" }
     let widths = table.dimensions.map { max($0.codes.dropFirst().map(\.count).max() ?? 1, 1) }
@@ -44,7 +45,7 @@ public enum TauArgusWriter {
       // Batch written by enquete
       <OPENMICRODATA> "\(directory)/micro.asc"
       <OPENMETADATA> "\(directory)/micro.rda"
-      <SPECIFYTABLE> \(variables)|"N"||
+      <SPECIFYTABLE> \(variables)|"N"||\(cost.tauArgusCode)
       <SAFETYRULE> FREQ(\(threshold),10)
       <READMICRODATA>
       <SUPPRESS> \(method)

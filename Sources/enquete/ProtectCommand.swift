@@ -126,8 +126,9 @@ struct ProtectCommand: ParsableCommand {
       let hrc = hrc!
       try writeTauArgus { directory in
         try TableProtection.tauArgusFiles(
-          cells: read(cells), hierarchy: read(hrc), directory: directory, threshold: seuil, method: tauMethode
-        )
+          cells: read(cells), hierarchy: read(hrc), directory: directory, threshold: seuil,
+          method: tauMethode,
+          cost: cout.function)
       }
       return try TableProtection.run(
         cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read),
@@ -163,7 +164,7 @@ struct ProtectCommand: ParsableCommand {
     try writeTauArgus { directory in
       TauArgusTabular.files(
         tabular.table, names: tabular.names, response: tabular.response, directory: directory,
-        settings: settings, method: tauMethode
+        settings: settings, method: tauMethode, cost: cout.function
       ).contents
     }
     return try TableProtection.run(

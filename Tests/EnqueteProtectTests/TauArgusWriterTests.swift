@@ -22,9 +22,16 @@ import Testing
     #expect(files.contents["micro.rda"]!.hasPrefix("DEP 1 3\n"))
     #expect(files.contents["micro.rda"]!.contains("<HIERCODELIST> \"/x/DEP.hrc\""))
     let batch = files.contents["batch.arb"]!
-    #expect(batch.contains("<SPECIFYTABLE> \"DEP\"\"CAT\"|\"N\"||"))
+    #expect(batch.contains("<SPECIFYTABLE> \"DEP\"\"CAT\"|\"N\"||\n"))
     #expect(batch.contains("<SUPPRESS> MOD(1,5,1,0,0)"))
     #expect(batch.contains("<SAFETYRULE> FREQ(3,10)"))
     #expect(files.contents["DEP.hrc"] != nil && files.contents["CAT.hrc"] == nil)
+  }
+
+  /// The cost function travels as the batch's cost variable (`-2`: unity).
+  @Test func theBatchNamesTheCostFunction() throws {
+    let peer = try TableBuilders.peer(PeerTableTests.small)
+    let files = TauArgusWriter.files(peer, names: ["DEP", "CAT"], directory: "/x", cost: .unity)
+    #expect(files.contents["batch.arb"]!.contains("<SPECIFYTABLE> \"DEP\"\"CAT\"|\"N\"||-2\n"))
   }
 }
