@@ -34,8 +34,10 @@ public enum ProtectionOutput {
     let masked = protection.primaryCount + protection.count(.secondary)
     out += "Cellules masquées au total : \(number(Double(masked)))\n"
     if let bound = protection.lowerBound, let gap = protection.gap {
+      let unity = protection.cost == .unity
       out += "Coût du motif (\(costLabel(protection.cost))) : \(number(costShown(protection))), "
-      out += "borne inférieure de tout motif protecteur : \(number(bound.rounded(.up))) "
+      // In cells for the unity cost: a pattern costing at least `bound` hides at least ⌊bound⌋.
+      out += "borne inférieure de tout motif protecteur : \(number(bound.rounded(unity ? .down : .up))) "
       out += "(écart au plus \(number((gap * 1000).rounded() / 10)) %)\n"
     }
     let percent = Int((settings.protectionRatio * 100).rounded())

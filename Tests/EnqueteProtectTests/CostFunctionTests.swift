@@ -35,7 +35,11 @@ import Testing
     #expect(value.count(.secondary) >= 4)
     #expect(unity.secondaryValue == 200)
     #expect(value.secondaryValue < 100)
-    #expect(ProtectionOutput.text(unity).contains("Coût du motif (1 par cellule masquée"))
+    // The cost and its bound in whole cells: the value's share only breaks ties.
+    #expect(
+      ProtectionOutput.text(unity).contains(
+        "Coût du motif (1 par cellule masquée, la valeur départageant les égalités) : 2, "
+          + "borne inférieure de tout motif protecteur : 2 "))
     #expect(ProtectionOutput.json(unity).contains("\"fonction_de_cout\": \"unite\""))
   }
 
