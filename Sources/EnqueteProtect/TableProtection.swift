@@ -77,15 +77,16 @@ public struct TableProtection: Sendable {
         statuses[index] = .secondary
       }
       if completesPattern {
-        // The pattern at enquete's protection: hide more cells until the audit passes, removing none.
+        // The pattern at enquete's protection: hide more cells until the audit passes, removing
+        // none; the cells added are the cheapest by `cost`.
         let completed = try SecondarySuppression(settings: settings, prunes: false, logger: logger).protect(
-          table, statuses: statuses)
+          cost.costed(table), statuses: statuses)
         return TableProtection(
           table: table, settings: settings, statuses: completed.statuses, audit: completed.audit,
           patternGiven: true,
           addedToPattern: completed.statuses.indices.count {
             completed.statuses[$0] == .secondary && statuses[$0] != .secondary
-          })
+          }, cost: cost)
       }
       let audit = try ProtectionAudit(settings: settings, logger: logger).audit(table, statuses: statuses)
       return TableProtection(
