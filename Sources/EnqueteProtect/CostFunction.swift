@@ -9,13 +9,17 @@ import EnqueteCore
 public enum CostFunction: String, Sendable, Hashable, CaseIterable {
   /// The cell's value (or the cost the table gives it, ``TableCell/cost``): the least value hidden.
   /// The default, and the only one the publication uses.
-  case value
+  case value = "valeur"
   /// One per cell, the value only breaking ties: the fewest cells hidden, then the least value
   /// among such patterns (τ-Argus's « unity », which leaves ties to its solver).
-  case unity
+  case unity = "unite"
   /// The cell's contributors: the fewest contributions hidden (τ-Argus's « frequency »). On a
   /// table of counts whose contributors are the persons counted, the same as ``value``.
-  case frequency
+  case frequency = "frequence"
+
+  /// Its French name (the raw value), as `enquete protect --cout` and the JSON output
+  /// (`fonction_de_cout`) write it.
+  public var frenchName: String { rawValue }
 
   /// The cost variable of a τ-Argus batch's `<SPECIFYTABLE>` for this function: empty (the
   /// response), `-2` (unity) or `-1` (frequency).

@@ -70,7 +70,7 @@ public enum ProtectionOutput {
       ("motif_fourni", .bool(protection.patternGiven)),
       ("optimalite_prouvee", protection.provedOptimal.map { .bool($0) } ?? .null),
       ("ajoutees_au_motif", protection.addedToPattern.map { .number(Double($0)) } ?? .null),
-      ("fonction_de_cout", .string(costName(protection.cost))),
+      ("fonction_de_cout", .string(protection.cost.frenchName)),
       ("cout_motif", protection.lowerBound == nil ? .null : .number(protection.placementCost)),
       ("borne_inferieure", protection.lowerBound.map { .number($0) } ?? .null),
       ("ecart_a_la_borne", protection.gap.map { .number($0) } ?? .null),
@@ -98,15 +98,6 @@ public enum ProtectionOutput {
   /// share, below 1, only breaks ties), else rounded.
   static func costShown(_ protection: TableProtection) -> Double {
     protection.cost == .unity ? protection.placementCost.rounded(.down) : protection.placementCost.rounded()
-  }
-
-  /// The cost function as `--cout` names it.
-  static func costName(_ cost: CostFunction) -> String {
-    switch cost {
-    case .value: "valeur"
-    case .unity: "unite"
-    case .frequency: "frequence"
-    }
   }
 
   /// `1 cellule`, `1 003 cellules`.

@@ -76,7 +76,7 @@ struct ProtectCommand: ParsableCommand {
     help:
       "What hiding a cell costs: valeur (its value, the default), unite (the fewest cells, then the least value), frequence (its contributors)."
   )
-  var cout: CostOption = .valeur
+  var cout: CostFunction = .value
 
   @Option(name: .customLong("temps-max"), help: "Time limit of the optimal method, in seconds.")
   var tempsMax: Double = 60
@@ -128,13 +128,13 @@ struct ProtectCommand: ParsableCommand {
         try TableProtection.tauArgusFiles(
           cells: read(cells), hierarchy: read(hrc), directory: directory, threshold: seuil,
           method: tauMethode,
-          cost: cout.function)
+          cost: cout)
       }
       return try TableProtection.run(
         cells: read(cells), hierarchy: read(hrc), pattern: motif.map(read),
         completesPattern: completesPattern,
         settings: settings, prunes: !withoutPruning, method: method,
-        otherHierarchies: otherHierarchies.map(read), cost: cout.function,
+        otherHierarchies: otherHierarchies.map(read), cost: cout,
         logger: CLILogger.make("enquete.protect"))
     }
     if let patternOutput {
@@ -164,12 +164,12 @@ struct ProtectCommand: ParsableCommand {
     try writeTauArgus { directory in
       TauArgusTabular.files(
         tabular.table, names: tabular.names, response: tabular.response, directory: directory,
-        settings: settings, method: tauMethode, cost: cout.function
+        settings: settings, method: tauMethode, cost: cout
       ).contents
     }
     return try TableProtection.run(
       table: tabular.table, pattern: motif.map(read), completesPattern: completesPattern, settings: settings,
-      prunes: !withoutPruning, method: method, cost: cout.function, logger: CLILogger.make("enquete.protect"))
+      prunes: !withoutPruning, method: method, cost: cout, logger: CLILogger.make("enquete.protect"))
   }
 
   /// How the pattern is computed.

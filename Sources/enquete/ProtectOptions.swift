@@ -29,24 +29,8 @@ enum PlacementOption: String, ExpressibleByArgument, CaseIterable {
   }
 }
 
-/// `--cout` of `enquete protect`: what hiding a cell costs (τ-Argus's cost functions).
-enum CostOption: String, ExpressibleByArgument, CaseIterable {
-  /// The cell's value: the least value hidden (the default).
-  case valeur
-  /// One per cell: the fewest cells hidden, then the least value.
-  case unite
-  /// The cell's contributors.
-  case frequence
-
-  /// The cost function it names.
-  var function: CostFunction {
-    switch self {
-    case .valeur: .value
-    case .unite: .unity
-    case .frequence: .frequency
-    }
-  }
-}
+/// `--cout` of `enquete protect`: a cost function by its French name (`valeur`, `unite`, `frequence`).
+extension CostFunction: ExpressibleByArgument {}
 
 /// `--dominance` of `enquete protect`: `n,k` (a cell whose `n` largest contributions exceed `k` %
 /// of it is primary), or `non` for no dominance rule.
