@@ -9,7 +9,7 @@ extension AttackerKnowledge {
     guard !containing.isEmpty else { return [] }
     var facts: [Fact] = []
     for variable in publishedVariables {
-      guard let rule = plan.ruleByVariable[variable].flatMap({ plan.rules[$0] }), rule.basis == .contributors,
+      guard let rule = rule(of: variable), rule.basis == .contributors,
         let dominance = rule.dominance, services <= dominance.contributors
       else { continue }
       let id = Self.cellID(variable, unit.level, unit.code)

@@ -31,6 +31,9 @@ public struct AttackerKnowledge: Sendable {
   public let catalog: SurveyDefinition
   /// The survey's rules.
   public let rules: RuleSet
+  /// The plan rule of every published variable (``PublicationPlan/ruleByVariable`` resolved once:
+  /// the facts ask it per cell and per variable).
+  private let ruleOfVariable: [String: SecrecyRuleDefinition]
 
   /// How many decimals the open data gives an indicator (`tableaux.csv`): its rounding is part of
   /// what a reader knows.
@@ -111,7 +114,11 @@ public struct AttackerKnowledge: Sendable {
     self.plan = plan
     self.catalog = catalog
     self.rules = rules
+    ruleOfVariable = plan.ruleByVariable.compactMapValues { plan.rules[$0] }
   }
+
+  /// The plan rule `variable` is published under, if it is published.
+  public func rule(of variable: String) -> SecrecyRuleDefinition? { ruleOfVariable[variable] }
 
   /// The model of the survey's built-in contracts.
   public static func builtIn(_ survey: SurveyID) -> AttackerKnowledge {
@@ -127,7 +134,7 @@ public struct AttackerKnowledge: Sendable {
   /// What a reader knows of a hidden cell of `variable`, beyond 0: 1 for a count under a rule on
   /// values (every zero is published, so a hidden count is not 0); `nil` otherwise.
   public func hiddenLowerBound(of variable: String) -> Double? {
-    guard let rule = plan.ruleByVariable[variable].flatMap({ plan.rules[$0] }), rule.basis == .value else {
+    guard let rule = rule(of: variable), rule.basis == .value else {
       return nil
     }
     return 1
@@ -138,14 +145,14 @@ public struct AttackerKnowledge: Sendable {
 
   /// The frequency threshold of the rule `variable` is published under.
   public func threshold(of variable: String) -> Int? {
-    plan.ruleByVariable[variable].flatMap { plan.rules[$0] }?.threshold
+    rule(of: variable)?.threshold
   }
 
   /// What a published status letter says of a hidden cell of `variable` (an older file's `A` under
   /// a rule on values: between 1 and the threshold − 1; its `D`: at least the threshold); `nil`
   /// for `S` and the letters that say nothing of the value.
   public func statusBounds(of status: CellStatus, variable: String) -> (lower: Double, upper: Double?)? {
-    guard let rule = plan.ruleByVariable[variable].flatMap({ plan.rules[$0] }), rule.basis == .value else {
+    guard let rule = rule(of: variable), rule.basis == .value else {
       return nil
     }
     switch status {

@@ -96,7 +96,6 @@ public enum PatternKnowledge {
     _ linked: LinkedTables, _ aggregation: Aggregation, _ statuses: [[CellStatus]],
     _ settings: [SecrecySettings], _ knowledge: AttackerKnowledge, among: (CellStatus) -> Bool
   ) -> [(system: Int, cell: Int)] {
-    let plan = aggregation.plan
     let units = aggregation.units.units
     var found: [(system: Int, cell: Int)] = []
     var seen = Set<[Int]>()
@@ -105,7 +104,7 @@ public enum PatternKnowledge {
         level: units[unit].level, code: units[unit].code, services: services)
       let containing = AttackerKnowledge.containing(reader)
       for variable in knowledge.publishedVariables {
-        guard let rule = plan.ruleByVariable[variable].flatMap({ plan.rules[$0] }),
+        guard let rule = knowledge.rule(of: variable),
           let dominance = rule.dominance,
           rule.basis == .contributors, services <= dominance.contributors,
           let place = linked.location[LinkedTables.cellID(variable, units[unit])],

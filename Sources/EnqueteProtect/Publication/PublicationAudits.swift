@@ -32,11 +32,13 @@ public enum PublicationAudits {
     losses: [InformationLoss]
   ) -> PublishedAudit {
     var cells: [PublishedAudit.HiddenCell] = []
+    let ruleByVariable = plan.ruleByVariable
     for (number, system) in linked.systems.enumerated() {
       for cell in protections[number].audit.cells {
         cells.append(
           .init(
-            cell: cell.id, status: cell.status.published.rawValue, rule: rule(of: cell.id, plan, system.rule),
+            cell: cell.id, status: cell.status.published.rawValue,
+            rule: rule(of: cell.id, ruleByVariable, system.rule),
             interval: interval(cell)))
       }
     }
@@ -60,6 +62,7 @@ public enum PublicationAudits {
   ) throws -> PrivateAudit {
     var cells: [PrivateAudit.HiddenCell] = []
     var placements: [PrivateAudit.PlacementCertificate] = []
+    let ruleByVariable = plan.ruleByVariable
     for (number, system) in linked.systems.enumerated() {
       let table = system.table
       let reasons = try settings.map {
@@ -67,7 +70,7 @@ public enum PublicationAudits {
       }
       for cell in protections[number].audit.cells {
         var hidden = PrivateAudit.HiddenCell(
-          cell: cell.id, status: cell.status.rawValue, rule: rule(of: cell.id, plan, system.rule),
+          cell: cell.id, status: cell.status.rawValue, rule: rule(of: cell.id, ruleByVariable, system.rule),
           value: InformationLoss.rounded(cell.value),
           required: cell.required.map {
             [InformationLoss.rounded($0.lower), InformationLoss.rounded($0.upper)]
@@ -110,8 +113,8 @@ public enum PublicationAudits {
   }
 
   /// The plan rule of a cell's variable (a system tied by a fact may mix rules).
-  static func rule(of cellID: String, _ plan: PublicationPlan, _ fallback: String) -> String {
-    plan.ruleByVariable[CellID.variable(of: cellID)] ?? fallback
+  static func rule(of cellID: String, _ ruleByVariable: [String: String], _ fallback: String) -> String {
+    ruleByVariable[CellID.variable(of: cellID)] ?? fallback
   }
 
   /// A cell's interval, rounded as the audits write figures.
