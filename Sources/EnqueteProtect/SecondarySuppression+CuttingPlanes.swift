@@ -6,7 +6,7 @@ extension SecondarySuppression {
   /// the cheapest pattern that meets ``SuppressionConditions``, then, while the audit finds a
   /// primary under-protected, the same program again with that primary's ``ProtectionCut`` (and
   /// those of the probe patterns the round looks ahead to, on tables of at most
-  /// ``cuttingPlaneLookaheadLimit`` cells: ``cutsLookingAhead(_:_:statuses:hideable:cost:audit:)``).
+  /// ``cuttingPlaneLookaheadLimit`` cells: ``cutsLookingAhead(_:_:statuses:failing:hideable:cost:audit:)``).
   ///
   /// Each round solves the linear relaxation over the whole table (``RelaxedPlacement``, warm-
   /// started from the last round's basis), hides every cell the relaxation uses (a pattern that
@@ -90,7 +90,7 @@ extension SecondarySuppression {
       }
       let cuts = try cutsLookingAhead(
         ProtectionCut.cuts(for: failures, table, statuses: statuses, hideable: hideable, settings: settings),
-        table, statuses: statuses, hideable: hideable, cost: cost, audit: audit)
+        table, statuses: statuses, failing: failures, hideable: hideable, cost: cost, audit: audit)
       logger?.debug("placement cuts", metadata: ["round": "\(rounds)", "cuts": "\(cuts.count)"])
       guard !cuts.isEmpty else { break }
       for cut in cuts {

@@ -13,16 +13,24 @@ extension SecondarySuppression {
   /// round would find. On a table where a newly hidden cell is often itself blocked by another
   /// hierarchy's equations, each round of cuts then settles several steps at once, for one audit
   /// and one read of cuts per probe instead of a relaxation and a branch and bound.
-  /// - Complexity: per probe, one audit of the table and two simplex solves per failing primary.
+  ///
+  /// A probe only hides more cells than the pattern before it, and hiding more only widens every
+  /// interval: each probe's audit checks only the primaries that failed before it (`failing`, the
+  /// round's failures, then each probe's), the others known to pass. The cuts are the same as
+  /// with a full audit; on the sample campaign's largest system (3 726 cells, 10 rounds of 4
+  /// probes) each probe checks tens of primaries instead of hundreds.
+  /// - Complexity: per probe, at most two simplex solves per primary that failed before it, and
+  ///   two per failing primary for its cuts.
   func cutsLookingAhead(
-    _ cuts: [SuppressionConditions.Row], _ table: AdditiveTable, statuses: [CellStatus], hideable: [Bool],
-    cost: [Double], audit: ProtectionAudit
+    _ cuts: [SuppressionConditions.Row], _ table: AdditiveTable, statuses: [CellStatus], failing: [Int],
+    hideable: [Bool], cost: [Double], audit: ProtectionAudit
   ) throws(ProtectionAudit.Problem) -> [SuppressionConditions.Row] {
     guard cuttingPlaneLookahead > 0, table.cells.count <= cuttingPlaneLookaheadLimit else { return cuts }
     var all = cuts
     var latest = cuts
     var probe = statuses
     var probes = 0
+    var suspects = Set(failing)
     // A probe may read again a cut already read (one whose cheapest cell could not meet it alone):
     // kept once, the programs stay smaller (the sample's 2024 publication: 714 probe cuts, 537
     // distinct, and its largest system placed in 5.7 s instead of 8.5 s).
@@ -40,7 +48,8 @@ extension SecondarySuppression {
         else { continue }
         probe[cheapest.cell] = .secondary
       }
-      let failures = try audit.failures(table, statuses: probe)
+      let failures = try audit.failures(table, statuses: probe, among: suspects)
+      suspects = Set(failures)
       latest = try ProtectionCut.cuts(
         for: failures, table, statuses: probe, hideable: hideable, settings: settings
       ).filter { read.insert(Self.identity(of: $0)).inserted }

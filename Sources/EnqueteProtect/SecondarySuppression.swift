@@ -48,7 +48,7 @@ public struct SecondarySuppression: Sendable {
   /// of ``protect(_:)`` take over.
   public var cuttingPlaneRounds: Int = 12
   /// The probe patterns each round of ``Placement/cuttingPlanes`` reads cuts from besides its own
-  /// (``cutsLookingAhead(_:_:statuses:hideable:cost:audit:)``); 0 reads none. With 4 (the
+  /// (``cutsLookingAhead(_:_:statuses:failing:hideable:cost:audit:)``); 0 reads none. With 4 (the
   /// default), the sample campaign's largest systems settle within the rounds (médiation
   /// familiale's 3 731 cells in 10 rounds, where 12 rounds without probes leave 26 primaries to the
   /// repair rounds) and their patterns cost 21 % and 2 % less (gaps to the bound 15 % and 9 %,

@@ -48,7 +48,8 @@ import Testing
     var looking = SecondarySuppression(settings: settings)
     looking.cuttingPlaneLookahead = 2
     let all = try looking.cutsLookingAhead(
-      own, table, statuses: statuses, hideable: hideable, cost: table.cells.map { $0.hidingCost + 1 },
+      own, table, statuses: statuses, failing: failing, hideable: hideable,
+      cost: table.cells.map { $0.hidingCost + 1 },
       audit: audit)
     #expect(all.count > own.count)
     let probes = Array(all.dropFirst(own.count))
@@ -68,7 +69,8 @@ import Testing
     // Above the size limit the round's own cuts go on alone.
     looking.cuttingPlaneLookaheadLimit = table.cells.count - 1
     let alone = try looking.cutsLookingAhead(
-      own, table, statuses: statuses, hideable: hideable, cost: table.cells.map { $0.hidingCost + 1 },
+      own, table, statuses: statuses, failing: failing, hideable: hideable,
+      cost: table.cells.map { $0.hidingCost + 1 },
       audit: audit)
     #expect(alone.count == own.count)
   }
