@@ -70,7 +70,7 @@ public struct ReportRenderer: Sendable {
       guard let text = library.render(context, withTemplate: template) else {
         throw .missingTemplate(template)
       }
-      return Array(FrenchTypography.html(text).utf8)
+      return FrenchTypography.html(text)
     }
     var files: [File] = []
     files.append(
