@@ -15,35 +15,38 @@ public enum PatternKnowledge {
   ) throws -> [ProtectionResult] {
     var result = protections
     var statuses = protections.map(\.statuses)
+    // A system reinforced from the same statuses under the same pattern's bounds gives the same
+    // result: the last word and the final audit reuse what the last pass solved.
+    var memo = Reinforcements(settings: settings, logger: logger)
     // Publishing a cell again (a determined secondary) may bound more cells: again until the
     // pattern no longer changes (twice, usually).
     for _ in 0..<maximumPasses {
       let before = statuses
       hideDominating(&statuses, linked, aggregation, settings, knowledge)
-      for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated() {
-        guard let table = bounded ?? (statuses[number] != before[number] ? linked.systems[number].table : nil)
+      let pattern = statuses
+      for (number, bounded) in tables(linked, aggregation, pattern, knowledge).enumerated() {
+        guard let table = bounded ?? (pattern[number] != before[number] ? linked.systems[number].table : nil)
         else { continue }
-        let suppression = SecondarySuppression(settings: settings[number], logger: logger)
-        result[number] = DeterminedSecondaries.published(
-          try suppression.reinforce(table, statuses: statuses[number]))
+        result[number] = DeterminedSecondaries.published(try memo.reinforced(number, table, under: pattern))
         statuses[number] = result[number].statuses
       }
       if statuses == before { break }
     }
     // The last word: each system completed without publishing anything again, then audited with
     // the bounds of that very pattern (hiding more only loosens them), as a reader would.
-    for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated() {
+    let lastWord = statuses
+    for (number, bounded) in tables(linked, aggregation, lastWord, knowledge).enumerated() {
       guard let table = bounded else { continue }
-      let suppression = SecondarySuppression(settings: settings[number], logger: logger)
-      statuses[number] = try suppression.reinforce(table, statuses: statuses[number]).statuses
+      statuses[number] = try memo.reinforced(number, table, under: lastWord).statuses
     }
-    for (number, bounded) in tables(linked, aggregation, statuses, knowledge).enumerated()
-    where bounded != nil || statuses[number] != result[number].statuses {
+    let final = statuses
+    for (number, bounded) in tables(linked, aggregation, final, knowledge).enumerated()
+    where bounded != nil || final[number] != result[number].statuses {
       let table = bounded ?? linked.systems[number].table
       result[number] = ProtectionResult(
-        statuses: statuses[number],
-        audit: try ProtectionAudit(settings: settings[number], logger: logger).audit(
-          table, statuses: statuses[number]),
+        statuses: final[number],
+        audit: try memo.audit(number, of: final[number], under: final)
+          ?? ProtectionAudit(settings: settings[number], logger: logger).audit(table, statuses: final[number]),
         rounds: result[number].rounds)
     }
     // Completed under more knowledge, each pattern still protects what the placement bounded.
@@ -181,5 +184,44 @@ public enum PatternKnowledge {
       published: published,
       indicator: { _, _ in .absent })
     return knowledge.patternFacts(reading).filter { $0.terms.count == 1 }
+  }
+}
+
+/// The last ``SecondarySuppression/reinforce(_:statuses:)`` of each system in
+/// ``PatternKnowledge/reinforced(_:_:_:_:knowledge:logger:)``, with what it was computed from:
+/// the system's statuses and the whole pattern, whose bounds made its table (the table of a system
+/// is a function of the pattern: ``PatternKnowledge`` derives its bounds from every system's
+/// statuses). The same inputs give the same result, so a pass that changed nothing is not solved
+/// again by the last word, nor its audit by the final one (on the sample's publications, the
+/// largest system's three full audits after placement become one).
+private struct Reinforcements {
+  let settings: [SecrecySettings]
+  let logger: Logger?
+  private var last: [Int: (pattern: [[CellStatus]], result: ProtectionResult)] = [:]
+
+  init(settings: [SecrecySettings], logger: Logger?) {
+    self.settings = settings
+    self.logger = logger
+  }
+
+  /// System `number` reinforced from its statuses in `pattern`, over `table` (its table under the
+  /// bounds `pattern` gives).
+  mutating func reinforced(
+    _ number: Int, _ table: AdditiveTable, under pattern: [[CellStatus]]
+  ) throws(ProtectionAudit.Problem) -> ProtectionResult {
+    if let known = last[number], known.pattern == pattern { return known.result }
+    let result = try SecondarySuppression(settings: settings[number], logger: logger).reinforce(
+      table, statuses: pattern[number])
+    last[number] = (pattern, result)
+    return result
+  }
+
+  /// The audit of system `number` with `statuses` under the bounds of `pattern`, when its last
+  /// reinforcement ended on those statuses under the same bounds.
+  func audit(_ number: Int, of statuses: [CellStatus], under pattern: [[CellStatus]]) -> AuditReport? {
+    guard let known = last[number], known.pattern == pattern, known.result.statuses == statuses else {
+      return nil
+    }
+    return known.result.audit
   }
 }
