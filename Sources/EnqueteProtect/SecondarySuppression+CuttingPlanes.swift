@@ -91,7 +91,10 @@ extension SecondarySuppression {
       let cuts = try cutsLookingAhead(
         ProtectionCut.cuts(for: failures, table, statuses: statuses, hideable: hideable, settings: settings),
         table, statuses: statuses, failing: failures, hideable: hideable, cost: cost, audit: audit)
-      logger?.debug("placement cuts", metadata: ["round": "\(rounds)", "cuts": "\(cuts.count)"])
+      logger?.debug(
+        "placement cuts",
+        metadata: ["round": "\(rounds)", "cuts": "\(cuts.count)", "cuts_s": "\(seconds(since: start))"])
+      start = DispatchTime.now().uptimeNanoseconds
       guard !cuts.isEmpty else { break }
       for cut in cuts {
         conditions.add(cut)
