@@ -32,11 +32,19 @@ import Testing
   @Test func csvFieldsAreQuotedOnlyWhenNeeded() {
     #expect(CSVText.line(["a", "b,c", "d\"e", ""]) == "a,\"b,c\",\"d\"\"e\",\n")
     #expect(CSVText.line(["a;b", "c,d"], delimiter: ";", terminator: "\r\n") == "\"a;b\";c,d\r\n")
+    // A Windows line break is one Character, equal to neither of its bytes: quoted all the same,
+    // like either byte alone.
+    #expect(CSVText.field("deux\r\nlignes") == "\"deux\r\nlignes\"")
+    #expect(CSVText.field("a\rb", delimiter: ";") == "\"a\rb\"")
+    #expect(CSVText.field("Orléans; Tours", delimiter: ";") == "\"Orléans; Tours\"")
+    #expect(CSVText.field("Orléans, Tours", delimiter: ";") == "Orléans, Tours")
+    #expect(CSVText.field("a\tb", delimiter: "\t") == "\"a\tb\"")
   }
 
   @Test func whatTheWriterWritesTheReaderReadsBack() {
     let records = [
-      ["annee", "libelle"], ["2025", "Association \"La Clé\", Lyon"], ["2025", "deux\nlignes"], ["", ""],
+      ["annee", "libelle"], ["2025", "Association \"La Clé\", Lyon"], ["2025", "deux\nlignes"],
+      ["2025", "deux\r\nlignes"], ["", ""],
     ]
     #expect(CSVText.records(records.map { CSVText.line($0) }.joined()) == records)
   }

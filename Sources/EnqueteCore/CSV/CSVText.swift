@@ -5,10 +5,21 @@
 /// enquete wrote (`tableaux.csv`, the département extracts), which is UTF-8 text.
 public enum CSVText {
   /// A field, quoted when it holds `delimiter`, a quote or a line break.
+  ///
+  /// Looks at the UTF-8 bytes, not the `Character`s: `\r\n` is one `Character`, equal to neither
+  /// `\r` nor `\n`, so a field holding a Windows line break went out unquoted; and the bytes are
+  /// what a CSV reader splits on (scanning them is also what `tableaux.csv` and the extracts'
+  /// thousands of fields cost least).
+  /// - Complexity: O(bytes).
   public static func field(_ text: String, delimiter: Character = ",") -> String {
-    guard text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
+    let lineBreakOrQuote: (UInt8) -> Bool = { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    let needsQuotes =
+      if let byte = delimiter.asciiValue {
+        text.utf8.contains { $0 == byte || lineBreakOrQuote($0) }
+      } else {
+        text.contains(delimiter) || text.utf8.contains(where: lineBreakOrQuote)
+      }
+    guard needsQuotes else { return text }
     return "\"" + text.replacing("\"", with: "\"\"") + "\""
   }
 
