@@ -73,11 +73,18 @@ public struct XMLPrologue: Sendable, Hashable {
 
   private static func defaultNamespace(in tag: String) -> String? {
     guard let range = tag.range(of: "xmlns") else { return nil }
-    var rest = tag[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    var rest = tag[range.upperBound...].drop(while: isXMLSpace)
     guard rest.first == "=" else { return nil }
-    rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    rest = rest.dropFirst().drop(while: isXMLSpace)
     guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
     return String(rest.dropFirst().prefix { $0 != quote })
+  }
+
+  /// XML's white space (space, tab, line feed, carriage return). `\r\n` is one `Character`, equal
+  /// to neither of its two: without it, `xmlns\r\n="…"` (legal, from a Windows editor) lost its
+  /// namespace.
+  private static func isXMLSpace(_ character: Character) -> Bool {
+    character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
   }
 
   /// The survey whose current schema version has this namespace.
