@@ -115,9 +115,12 @@ public struct TauArgusTabular: Sendable {
   }
 
   /// A hierarchy file whose levels are marked by `lead` rewritten with `@`, as enquete reads them.
+  /// Lines end with `\n` or, as τ-Argus writes them on Windows, `\r\n` (one `Character`, which
+  /// splitting on `\n` would not see: the whole file was then one line and only its first code's
+  /// level was read).
   static func atSigns(_ text: String, lead: String) -> String {
     guard lead != "@", !lead.isEmpty else { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
       var rest = Substring(line)
       var depth = 0
       while rest.hasPrefix(lead) {

@@ -140,6 +140,17 @@ import Testing
     #expect(!TauArgusTabular.Problem.totalDisagrees(line: 2, cell: "R1|A").description.contains("101"))
   }
 
+  /// A hierarchy file with its own level mark (`HIERLEADSTRING`), as τ-Argus writes it on Windows
+  /// (`\r\n`), reads as the same hierarchy as with `@` and `\n`.
+  @Test func aHierarchyWithAnotherLevelMarkAndWindowsLinesReadsTheSame() throws {
+    let windows = TauArgusTabular.atSigns("R1\r\n-D1\r\n-D2\r\nR2\r\n-D3\r\n--D31\r\n", lead: "-")
+    #expect(windows == "R1\n@D1\n@D2\nR2\n@D3\n@@D31\n")
+    let read = try CodeHierarchy(hrc: windows)
+    let reference = try CodeHierarchy(hrc: "R1\n@D1\n@D2\nR2\n@D3\n@@D31\n")
+    #expect(read.codes == reference.codes)
+    #expect(read.position(of: "D31") != nil)
+  }
+
   @Test func valuesAreWrittenWithTheInnerCellsDecimals() {
     #expect(TauArgusTabular.fixed(103_335_151.299_999_98, decimals: 2) == "103335151.30")
     #expect(TauArgusTabular.fixed(0.5, decimals: 3) == "0.500")
