@@ -47,6 +47,19 @@ import Testing
       ["2025", "deux\r\nlignes"], ["", ""],
     ]
     #expect(CSVText.records(records.map { CSVText.line($0) }.joined()) == records)
+    #expect(CSVText.records(records.map { CSVText.line($0, terminator: "\r\n") }.joined()) == records)
+  }
+
+  /// The reader splits records on `\n` and `\r\n` only: a lone `\r` is part of its field, a quote
+  /// doubled inside quotes is one quote, and text with no final line break ends its last record.
+  @Test func theReaderSplitsOnLineBreaksOutsideQuotesOnly() {
+    #expect(
+      CSVText.records("a\rb,c\r\nd,\"e\"\"f\"\n\"g\r\nh\",") == [
+        ["a\rb", "c"], ["d", "e\"f"], ["g\r\nh", ""],
+      ])
+    #expect(CSVText.records("Orléans,Clé") == [["Orléans", "Clé"]])
+    #expect(CSVText.records("") == [])
+    #expect(CSVText.records("\n") == [[""]])
   }
 
   @Test func aCellIdentifierHasOneTextForm() {
