@@ -58,10 +58,8 @@ enum FrenchTypography {
   /// Where the markup starting with the `<` at `start` ends: after the closing tag of a `<style>`
   /// or `<script>` element, else after the tag's `>` (the end of the page when there is none).
   private static func endOfMarkup(_ bytes: [UInt8], at start: Int) -> Int {
-    for raw in ["style", "script"] {
-      let opening = Array("<\(raw)".utf8)
+    for (opening, closing) in rawElements {
       guard starts(bytes, with: opening, at: start) else { continue }
-      let closing = Array("</\(raw)>".utf8)
       var position = start
       while position + closing.count <= bytes.count {
         if starts(bytes, with: closing, at: position) { return position + closing.count }
@@ -75,6 +73,11 @@ enum FrenchTypography {
       position += 1
     }
     return bytes.count
+  }
+
+  /// The elements whose content is not text: their opening and closing tags, as UTF-8.
+  private static let rawElements: [(opening: [UInt8], closing: [UInt8])] = ["style", "script"].map {
+    (Array("<\($0)".utf8), Array("</\($0)>".utf8))
   }
 
   private static func starts(_ bytes: [UInt8], with prefix: [UInt8], at start: Int) -> Bool {
